@@ -1,0 +1,229 @@
+//! One error type for everything a person can see fail, each with a message they can act on:
+//! "This token lacks the manage_billing:copilot scope" beats "403 Forbidden".
+
+use crate::models::BasicError;
+use crate::operation::Operation;
+use crate::token::TokenKind;
+
+/// What a transport hands back: status, headers and body text. Header names are compared without case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResponseParts {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl ResponseParts {
+    pub fn new(status: u16, headers: Vec<(String, String)>, body: impl Into<String>) -> Self {
+        Self { status, headers, body: body.into() }
+    }
+
+    /// The first header of that name, any case.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value.trim())
+    }
+
+    fn header_number(&self, name: &str) -> Option<u64> {
+        self.header(name).and_then(|value| value.parse().ok())
+    }
+}
+
+/// Everything that can go wrong between the page and GitHub.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    /// Refused before anything was sent.
+    #[error("{0}")]
+    InvalidInput(String),
+
+    #[error("GitHub did not accept this token (401): it is missing, mistyped, expired or revoked. Create a new token and paste it again.{}", github_said(.github_message))]
+    Unauthorized { github_message: Option<String> },
+
+    #[error("{}", missing_permission_message(*.operation, *.token_kind, .granted_scopes.as_deref(), .github_message.as_deref()))]
+    MissingPermission {
+        operation: Operation,
+        token_kind: Option<TokenKind>,
+        /// From `X-OAuth-Scopes`, for classic tokens.
+        granted_scopes: Option<Vec<String>>,
+        github_message: Option<String>,
+    },
+
+    #[error("This organization requires SAML single sign-on, and the token is not authorized for it. {}", sso_advice(.authorize_url.as_deref()))]
+    SsoRequired { authorize_url: Option<String> },
+
+    #[error("GitHub's hourly rate limit for this token is used up (403/429).{}", reset_advice(*.reset_epoch_seconds))]
+    PrimaryRateLimit { reset_epoch_seconds: Option<u64> },
+
+    #[error("GitHub's secondary rate limit was hit: too many requests at once or in one minute. {}", retry_advice(*.retry_after_seconds))]
+    SecondaryRateLimit { retry_after_seconds: Option<u64> },
+
+    #[error("{}", not_found_message(*.operation))]
+    NotFound { operation: Operation },
+
+    #[error("{} (422){}", .operation.unprocessable_meaning(), github_said(.github_message))]
+    Unprocessable { operation: Operation, github_message: Option<String> },
+
+    #[error("GitHub had an internal problem ({status}). This is usually brief: try again in a minute.")]
+    Server { status: u16 },
+
+    #[error("GitHub answered with an unexpected status {status}.{}", github_said(.github_message))]
+    UnexpectedStatus { status: u16, github_message: Option<String> },
+
+    #[error("The request did not reach GitHub or no answer came back ({0}). Check the network and the API address; a browser extension or a proxy may also block it.")]
+    Network(String),
+
+    #[error("No answer came within {0} seconds, so the request was abandoned.")]
+    Timeout(u32),
+
+    #[error("The request was cancelled.")]
+    Cancelled,
+
+    #[error("GitHub's answer (status {status}) was not the JSON this app expects: {detail}")]
+    UnexpectedBody { status: u16, detail: String },
+}
+
+impl ApiError {
+    /// Maps a non-success response to the error a person can act on.
+    pub fn from_response(operation: Operation, token_kind: Option<TokenKind>, response: &ResponseParts) -> Self {
+        let error: BasicError = serde_json::from_str(&response.body).unwrap_or_default();
+        let message = error.message.filter(|message| !message.trim().is_empty());
+        let status = response.status;
+        match status {
+            401 => Self::Unauthorized { github_message: message },
+            403 | 429 => {
+                let mentions =
+                    |needle: &str| message.as_deref().is_some_and(|m| m.to_ascii_lowercase().contains(needle));
+                if response.header("x-ratelimit-remaining") == Some("0") {
+                    Self::PrimaryRateLimit { reset_epoch_seconds: response.header_number("x-ratelimit-reset") }
+                } else if mentions("secondary rate limit") || response.header("retry-after").is_some() {
+                    Self::SecondaryRateLimit { retry_after_seconds: response.header_number("retry-after") }
+                } else if let Some(sso) = response.header("x-github-sso").filter(|v| v.starts_with("required")) {
+                    let authorize_url =
+                        sso.split(';').find_map(|part| part.trim().strip_prefix("url=")).map(str::to_owned);
+                    Self::SsoRequired { authorize_url }
+                } else if status == 429 {
+                    Self::SecondaryRateLimit { retry_after_seconds: None }
+                } else {
+                    let granted_scopes = response.header("x-oauth-scopes").map(|scopes| {
+                        scopes.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+                    });
+                    Self::MissingPermission { operation, token_kind, granted_scopes, github_message: message }
+                }
+            }
+            404 => Self::NotFound { operation },
+            422 => Self::Unprocessable { operation, github_message: message },
+            500..=599 => Self::Server { status },
+            _ => Self::UnexpectedStatus { status, github_message: message },
+        }
+    }
+
+    pub fn unexpected_body(status: u16, err: &serde_json::Error) -> Self {
+        Self::UnexpectedBody { status, detail: err.to_string() }
+    }
+
+    /// Worth trying again as is (for reads): GitHub's or the network's passing trouble.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, Self::Server { .. } | Self::Network(_) | Self::Timeout(_) | Self::UnexpectedBody { .. })
+    }
+
+    pub fn is_rate_limit(&self) -> bool {
+        matches!(self, Self::PrimaryRateLimit { .. } | Self::SecondaryRateLimit { .. })
+    }
+}
+
+fn github_said(message: &Option<String>) -> String {
+    match message {
+        Some(message) => format!(" GitHub said: \u{201c}{}\u{201d}", truncate(message, 300)),
+        None => String::new(),
+    }
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        text.to_owned()
+    } else {
+        let cut: String = text.chars().take(max_chars).collect();
+        format!("{cut}…")
+    }
+}
+
+fn missing_permission_message(
+    operation: Operation,
+    token_kind: Option<TokenKind>,
+    granted_scopes: Option<&[String]>,
+    github_message: Option<&str>,
+) -> String {
+    let what = operation.title().to_lowercase();
+    let role = operation.required_role();
+    let scopes = operation.classic_scopes().join(" or ");
+    let mut message = format!("This token may not {what} (403). Only {role} can do this");
+    match (token_kind, operation.fine_grained_permissions()) {
+        (Some(TokenKind::FineGrained | TokenKind::GitHubAppUser | TokenKind::GitHubAppInstallation), None) => {
+            message.push_str(&format!(
+                ", and this list does not accept fine-grained or GitHub App tokens: use a personal access token (classic) with the {scopes} scope."
+            ));
+        }
+        (
+            Some(TokenKind::FineGrained | TokenKind::GitHubAppUser | TokenKind::GitHubAppInstallation),
+            Some(permission),
+        ) => {
+            message.push_str(&format!(", and a fine-grained token needs the {permission} for this organization."));
+        }
+        _ => {
+            message.push_str(&format!(", and a classic token needs the {scopes} scope"));
+            match granted_scopes {
+                Some([]) => message.push_str("; this token has no scopes at all."),
+                Some(granted) => message.push_str(&format!("; this token has: {}.", granted.join(", "))),
+                None => message.push('.'),
+            }
+            if let Some(permission) = operation.fine_grained_permissions() {
+                message.push_str(&format!(" A fine-grained token needs the {permission}."));
+            }
+        }
+    }
+    if let Some(github_message) = github_message {
+        message.push_str(&format!(" GitHub said: \u{201c}{}\u{201d}", truncate(github_message, 300)));
+    }
+    message
+}
+
+fn not_found_message(operation: Operation) -> String {
+    let subject = match operation {
+        Operation::ListEnterpriseSeats => "The enterprise was not found",
+        Operation::GetMemberSeat => {
+            "This user has no Copilot seat in the organization, is not a member, or the organization was not found"
+        }
+        _ => "The organization was not found",
+    };
+    format!(
+        "{subject} (404), or this token cannot see it. Check the spelling, and that the token belongs to an owner who can see it."
+    )
+}
+
+fn sso_advice(url: Option<&str>) -> String {
+    match url {
+        Some(url) => format!("Authorize the token for this organization at {url}, then try again."),
+        None => "Authorize the token for this organization in GitHub's token settings (Configure SSO), then try again."
+            .to_owned(),
+    }
+}
+
+fn reset_advice(reset: Option<u64>) -> String {
+    match reset {
+        Some(epoch) => format!(" It resets at {} UTC.", format_epoch(epoch)),
+        None => " Wait for it to reset (within the hour).".to_owned(),
+    }
+}
+
+fn retry_advice(retry_after: Option<u64>) -> String {
+    match retry_after {
+        Some(seconds) => format!("GitHub asks to wait {seconds} seconds before trying again."),
+        None => "Wait a minute before trying again.".to_owned(),
+    }
+}
+
+fn format_epoch(epoch: u64) -> String {
+    i64::try_from(epoch)
+        .ok()
+        .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
+        .map_or_else(|| epoch.to_string(), |time| time.format("%Y-%m-%d %H:%M:%S").to_string())
+}

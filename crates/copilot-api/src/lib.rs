@@ -1,0 +1,26 @@
+//! The pure core of the Copilot seat admin app.
+//!
+//! Everything here compiles and tests natively: the typed models of GitHub's eight Copilot seat
+//! operations, the requests that call them, pagination, the mapping of every failure to a message a
+//! person can act on, and the validation of every name a person types. The browser app only moves
+//! bytes between this crate and `fetch`.
+
+pub mod api_base;
+pub mod error;
+pub mod insight;
+pub mod models;
+pub mod names;
+pub mod operation;
+pub mod pagination;
+pub mod plan;
+pub mod request;
+pub mod token;
+
+pub use api_base::{ApiBase, ApiBaseError};
+pub use error::{ApiError, ResponseParts};
+pub use models::*;
+pub use names::{parse_name_list, NameKind, NameList, RejectedName};
+pub use operation::Operation;
+pub use pagination::{page_count, LinkHeader, PageRequest, DEFAULT_PER_PAGE, MAX_PER_PAGE};
+pub use request::{ApiRequest, HttpMethod, HttpRequest, RequestOptions};
+pub use token::{Token, TokenKind};

@@ -1,0 +1,364 @@
+//! Request and response bodies of GitHub's eight Copilot seat operations.
+//!
+//! Two shapes of the documents are real (the older beta one and the newer preview one), so every field
+//! the official schema does not require is an `Option`, and every enum keeps an `Unknown` variant: a value
+//! GitHub adds tomorrow must not break today's parsing. Fields GitHub marks `nullable` serialize as `null`
+//! when absent; the others are left out, so what we serialize validates against the official schema.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// A timestamp as GitHub sends it: RFC 3339 with an offset (the examples use `-06:00`).
+pub type Timestamp = DateTime<FixedOffset>;
+
+macro_rules! open_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant,)+
+            /// A value this version of the app does not know yet.
+            #[serde(other, rename = "unknown")]
+            Unknown,
+        }
+
+        impl $name {
+            /// The value as GitHub spells it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)+
+                    Self::Unknown => "unknown",
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+open_enum!(
+    /// Who gets a seat: everyone, selected users and teams, nobody.
+    SeatManagementSetting {
+        AssignAll => "assign_all",
+        AssignSelected => "assign_selected",
+        Disabled => "disabled",
+        Unconfigured => "unconfigured",
+    }
+);
+
+open_enum!(
+    /// Whether suggestions matching public code are allowed.
+    PublicCodeSuggestions {
+        Allow => "allow",
+        Block => "block",
+        Unconfigured => "unconfigured",
+    }
+);
+
+open_enum!(
+    /// A Copilot feature policy (IDE chat, platform chat, CLI).
+    FeaturePolicy {
+        Enabled => "enabled",
+        Disabled => "disabled",
+        Unconfigured => "unconfigured",
+    }
+);
+
+open_enum!(
+    /// The Copilot plan a seat or organization is billed on.
+    PlanType {
+        Business => "business",
+        Enterprise => "enterprise",
+    }
+);
+
+open_enum!(
+    /// Whether a team belongs to an organization or to the enterprise.
+    TeamType {
+        Enterprise => "enterprise",
+        Organization => "organization",
+    }
+);
+
+/// `simple-user`: the account a seat is assigned to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SimpleUser {
+    pub login: String,
+    pub id: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gravatar_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub html_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub followers_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub following_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gists_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starred_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subscriptions_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organizations_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repos_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_events_url: Option<String>,
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub account_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_admin: Option<bool>,
+}
+
+/// `organization-simple`: the organization a seat belongs to (enterprise seat lists carry it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationSimple {
+    pub login: String,
+    pub id: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repos_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hooks_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issues_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_members_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar_url: Option<String>,
+    /// Nullable in the schema, and required: always written, as `null` when absent.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// `team`: an organization team that grants seats.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Team {
+    pub id: u64,
+    pub name: String,
+    pub slug: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_id: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notification_setting: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub html_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repositories_url: Option<String>,
+    /// `nullable-team-simple`, kept as raw JSON: the app never reads it.
+    #[serde(default)]
+    pub parent: Option<serde_json::Value>,
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub team_type: Option<TeamType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_id: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enterprise_id: Option<u64>,
+}
+
+/// `enterprise-team`: an enterprise team that grants seats across organizations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnterpriseTeam {
+    pub id: u64,
+    pub name: String,
+    pub slug: String,
+    /// Required by the schema and only present on enterprise teams: what tells the two kinds apart.
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub group_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub html_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync_to_organizations: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_selection_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notification_setting: Option<String>,
+}
+
+/// The team through which a seat was granted: an organization team or an enterprise team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AssigningTeam {
+    // Enterprise first: its required `created_at`/`group_id` are what an organization team lacks.
+    Enterprise(EnterpriseTeam),
+    Organization(Team),
+}
+
+impl AssigningTeam {
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Enterprise(team) => &team.name,
+            Self::Organization(team) => &team.name,
+        }
+    }
+
+    pub fn slug(&self) -> &str {
+        match self {
+            Self::Enterprise(team) => &team.slug,
+            Self::Organization(team) => &team.slug,
+        }
+    }
+
+    pub fn is_enterprise_team(&self) -> bool {
+        matches!(self, Self::Enterprise(_))
+            || matches!(self, Self::Organization(team) if team.team_type == Some(TeamType::Enterprise))
+    }
+}
+
+/// `copilot-seat-details`: one Copilot seat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Seat {
+    /// Nullable in the schema (a deleted account); the app shows it as a ghost.
+    #[serde(default)]
+    pub assignee: Option<SimpleUser>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<OrganizationSimple>,
+    #[serde(default)]
+    pub assigning_team: Option<AssigningTeam>,
+    #[serde(default)]
+    pub pending_cancellation_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub last_activity_at: Option<Timestamp>,
+    #[serde(default)]
+    pub last_activity_editor: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_authenticated_at: Option<Timestamp>,
+    pub created_at: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_type: Option<PlanType>,
+}
+
+impl Seat {
+    /// The assignee's login, or `None` for a seat whose account is gone.
+    pub fn login(&self) -> Option<&str> {
+        self.assignee.as_ref().map(|user| user.login.as_str())
+    }
+}
+
+/// `copilot-organization-seat-breakdown`: every field is optional in the schema.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeatBreakdown {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added_this_cycle: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_cancellation: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_invitation: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_this_cycle: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inactive_this_cycle: Option<u64>,
+}
+
+/// `copilot-organization-details`: the billing summary of `GET /orgs/{org}/copilot/billing`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationBilling {
+    pub seat_breakdown: SeatBreakdown,
+    pub public_code_suggestions: PublicCodeSuggestions,
+    pub seat_management_setting: SeatManagementSetting,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ide_chat: Option<FeaturePolicy>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform_chat: Option<FeaturePolicy>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cli: Option<FeaturePolicy>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_type: Option<PlanType>,
+}
+
+/// One page of `GET …/copilot/billing/seats` (organization or enterprise).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SeatPage {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_seats: Option<u64>,
+    #[serde(default)]
+    pub seats: Vec<Seat>,
+}
+
+/// The answer to adding users or teams: new seats plus refreshed ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeatsCreated {
+    pub seats_created: u64,
+}
+
+/// The answer to removing users or teams: seats set to pending cancellation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeatsCancelled {
+    pub seats_cancelled: u64,
+}
+
+/// Body of the user operations (`POST`/`DELETE …/selected_users`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelectedUsers {
+    pub selected_usernames: Vec<String>,
+}
+
+/// Body of the team operations (`POST`/`DELETE …/selected_teams`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelectedTeams {
+    pub selected_teams: Vec<String>,
+}
+
+/// `basic-error`: what GitHub sends with a 4xx or 5xx.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BasicError {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documentation_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// GitHub sends the status as a string (`"404"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Validation details on some 422s; kept raw since their shape varies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub errors: Option<serde_json::Value>,
+}

@@ -1,0 +1,3 @@
+//! The Copilot seat admin app: Leptos components over the pure `copilot-api` core.
+
+pub mod app;
