@@ -1,7 +1,40 @@
 use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
 
-/// The whole page.
+use crate::components::connect::ConnectForm;
+use crate::components::workspace::Workspace;
+use crate::session::{use_session, Session};
+use crate::view_url::provide_view_url;
+
+/// The whole page. Every path shows the same app (it may be hosted under any path); the view is in the
+/// query string.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <main><h1>"Copilot seats"</h1></main> }
+    view! {
+        <Router>
+            <Routes fallback=Shell>
+                <Route path=path!("") view=Shell />
+            </Routes>
+        </Router>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    Session::provide();
+    provide_view_url();
+    let session = use_session();
+    view! {
+        <header class="top">
+            <h1>"Copilot seats"</h1>
+            <p class="tagline">"Manage GitHub Copilot licences: who has one, who uses it, what it costs."</p>
+        </header>
+        <main>
+            <Show when=move || session.connection.with(Option::is_none)>
+                <ConnectForm />
+            </Show>
+            {move || session.connection.get().map(|connection| view! { <Workspace connection /> })}
+        </main>
+    }
 }

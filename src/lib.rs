@@ -1,3 +1,12 @@
 //! The Copilot seat admin app: Leptos components over the pure `copilot-api` core.
 
 pub mod app;
+pub mod bench_probe;
+pub mod client;
+pub mod components;
+pub mod crash;
+pub mod download;
+pub mod loading;
+pub mod session;
+pub mod transport;
+pub mod view_url;

@@ -1,7 +1,12 @@
 use copilot_seats::app::App;
 
 fn main() {
-    // A panic in WebAssembly kills the page; at least say why in the console.
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        // Say why in the console, then tell the person: a panic in WebAssembly stops the page, and a frozen
+        // page that looks alive is worse than a clear "reload".
+        console_error_panic_hook::hook(info);
+        copilot_seats::crash::show_crash_notice();
+    }));
+    copilot_seats::crash::panic_if_asked();
     leptos::mount::mount_to_body(App);
 }

@@ -362,3 +362,32 @@ pub struct BasicError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<serde_json::Value>,
 }
+
+impl SeatManagementSetting {
+    /// Whether seats can be assigned and revoked per user and team through the API.
+    pub fn allows_assignment_through_api(self) -> bool {
+        self == Self::AssignSelected
+    }
+
+    /// What the setting means for an admin, including what it means for this app's buttons.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Self::AssignSelected => "Seats go to the users and teams an owner selects; they can be assigned and revoked here.",
+            Self::AssignAll => "Every member gets a seat automatically. GitHub refuses per-user or per-team assignment and revocation through the API while this is set; change it under Settings → Copilot → Access on GitHub to manage seats here.",
+            Self::Disabled => "Copilot is disabled for this organization: no seats can be assigned. Enable it under Settings → Copilot → Access on GitHub.",
+            Self::Unconfigured => "Seat management has not been configured yet, so GitHub refuses assignments through the API. Choose \"selected members\" under Settings → Copilot → Access on GitHub.",
+            Self::Unknown => "GitHub reported a seat-management setting this app does not know yet; assignments may be refused.",
+        }
+    }
+}
+
+impl PublicCodeSuggestions {
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Self::Allow => "Suggestions matching public code are allowed.",
+            Self::Block => "Suggestions matching public code are blocked.",
+            Self::Unconfigured => "No policy set: GitHub refuses to assign seats until one is chosen.",
+            Self::Unknown => "A value this app does not know yet.",
+        }
+    }
+}

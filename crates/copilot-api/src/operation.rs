@@ -128,3 +128,37 @@ impl Operation {
         }
     }
 }
+
+impl Operation {
+    /// What a token of this kind needs for this operation, in one line a person can act on.
+    pub fn requirement_for(self, kind: crate::token::TokenKind) -> String {
+        use crate::token::TokenKind;
+        match kind {
+            TokenKind::FineGrained | TokenKind::GitHubAppUser | TokenKind::GitHubAppInstallation => {
+                match self.fine_grained_permissions() {
+                    Some(permission) => permission.to_owned(),
+                    None => "not possible with this kind of token: use a personal access token (classic)".to_owned(),
+                }
+            }
+            TokenKind::Classic | TokenKind::OAuthApp | TokenKind::Unrecognised => {
+                format!("scope {}", self.classic_scopes().join(" or "))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::TokenKind;
+
+    #[test]
+    fn requirements_follow_the_token_kind() {
+        assert_eq!(
+            Operation::AddUsers.requirement_for(TokenKind::Classic),
+            "scope manage_billing:copilot or admin:org"
+        );
+        assert!(Operation::ListEnterpriseSeats.requirement_for(TokenKind::FineGrained).contains("not possible"));
+        assert!(Operation::GetMemberSeat.requirement_for(TokenKind::FineGrained).contains("(read)"));
+    }
+}

@@ -67,7 +67,7 @@ pub fn operation(operation_id: &str) -> (&'static str, &'static str, &'static Va
     panic!("no operation {operation_id} in the description");
 }
 
-fn resolve<'a>(value: &'a Value) -> &'a Value {
+fn resolve(value: &Value) -> &Value {
     match value.get("$ref").and_then(Value::as_str) {
         Some(pointer) => {
             raw_description().pointer(pointer.trim_start_matches('#')).unwrap_or_else(|| panic!("unresolved {pointer}"))

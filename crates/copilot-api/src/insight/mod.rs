@@ -1,1 +1,46 @@
 //! Read-side analytics of a seat list: status, editors, costs, the grid view, exports and URL view state.
+//!
+//! Everything here is a pure function of the loaded seats, what the person chose, and `now` (passed in:
+//! the browser's clock, or a fixed moment in tests). The seat grid wraps [`grid_view`] in one `Memo`.
+//!
+//! ## Usage
+//!
+//! ```
+//! use copilot_api::insight::{grid_view, utc_from_epoch_millis, GridState, SeatIndex, SeatPrices, SeatStatus};
+//!
+//! let page = r#"[{"created_at": "2024-01-01T00:00:00Z", "assignee": {"login": "mona", "id": 1}}]"#;
+//! let seats: Vec<copilot_api::Seat> = serde_json::from_str(page).expect("seats");
+//! let now = utc_from_epoch_millis(1_719_748_800_000.0).expect("a moment"); // js_sys::Date::now()
+//!
+//! let index = SeatIndex::new(&seats, None); // once, when the seats are loaded
+//! let view = grid_view(&index, &GridState::default(), &SeatPrices::default(), now); // on every change
+//! assert_eq!(view.rows, [0]);
+//! assert_eq!(view.total_counts.get(SeatStatus::NeverUsed), 1);
+//! assert_eq!(view.idle_cost.total_cents(), 1900);
+//! ```
+
+pub mod cost;
+pub mod editor;
+pub mod enterprise;
+pub mod export;
+pub mod grid;
+pub mod lookup;
+pub mod status;
+pub mod time;
+pub mod view_state;
+
+pub use cost::{effective_plan, format_cents, parse_price_cents, IdleSeatCost, PriceError, SeatPrices};
+pub use editor::EditorInfo;
+pub use enterprise::{enterprise_summary, EnterpriseSummary, OrganizationShare};
+pub use export::{export_file_name, seats_to_csv, seats_to_json, ExportError, ExportRow};
+pub use grid::{
+    grid_view, page_of, sort_after_click, Column, FilterOption, FilterOptions, GridPage, GridState, GridView,
+    SeatIndex, SeatRow, SortDirection, StatusCounts, StatusSet, TeamFilter,
+};
+pub use lookup::MemberLookup;
+pub use status::{idle_days, parse_threshold_days, seat_status, SeatStatus, ThresholdError, THRESHOLD_PRESETS};
+pub use time::{exact_date, exact_time, relative_date, relative_time, utc_from_epoch_millis};
+pub use view_state::{HostChoice, Scope, ViewState, ViewTab};
+
+#[cfg(test)]
+mod test_seats;

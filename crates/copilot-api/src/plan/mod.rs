@@ -1,1 +1,20 @@
 //! Planning of long work: write batches and selection rules, the paced page loader, retries.
+//!
+//! Each is a state machine without a clock or a network: the browser app drives it with timers and
+//! `fetch`, passing the time in; tests drive the same machines with a simulated clock and server. That is
+//! what lets the pacing, the retry rules and the per-name reports be proven natively.
+
+pub mod loader;
+pub mod retry;
+pub mod write;
+
+#[cfg(test)]
+mod test_support;
+
+pub use loader::{lower_bound_ms, LoadProgress, LoadedSeats, LoaderConfig, LoaderStep, PageLoader};
+pub use retry::{Attempts, LimitReason, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
+pub use write::{
+    confirmation_matches, cost_effect, needs_typed_confirmation, plan_revocation, reconcile, select_range,
+    ActivityEntry, ActivityLog, CostEffect, NameOutcome, NameReport, RevokeSelection, TeamGrantedChoice, WriteKind,
+    WritePlan, WriteProgress, WriteReport, WriteRequest, WriteRun, WriteStep,
+};

@@ -1,0 +1,82 @@
+# Two commands do everything on a fresh machine: `make serve` and `make test` (see README.md).
+# Each installs what is missing first, and a second run installs nothing.
+
+include tools.mk
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+CARGO_BIN := $(HOME)/.cargo/bin
+# binaryen's wasm-opt from node_modules must come first on PATH (see tools.mk).
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export CHROMEDRIVER
+# The wasm-bindgen test runner drives Chromium through ChromeDriver; its flags are in webdriver.json.
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+
+APP_PORT ?= 8080
+SANDBOX_PORT ?= 8787
+SANDBOX_SEATS ?= 250
+
+.PHONY: serve test bench tools tools-app tools-browser check lint test-native test-wasm build e2e clean
+
+## serve: build the app, start the sandbox, and serve both on localhost.
+serve: tools-app
+	trunk build --release
+	cargo build --release -p copilot-sandbox --features server
+	@mkdir -p target
+	@echo "Starting the sandbox API on http://127.0.0.1:$(SANDBOX_PORT) and the app on http://127.0.0.1:$(APP_PORT)"
+	@trap 'kill 0' EXIT INT TERM; \
+	  target/release/copilot-sandbox --port $(SANDBOX_PORT) --seats $(SANDBOX_SEATS) --orgs 3 --tokens-out target/sandbox-tokens.json & \
+	  node tests/e2e/serve-dist.mjs dist $(APP_PORT) & \
+	  sleep 2; \
+	  echo; echo "Open http://127.0.0.1:$(APP_PORT)/?host=custom&api=http%3A%2F%2F127.0.0.1%3A$(SANDBOX_PORT)&org=acme"; \
+	  echo "and paste the owner_classic token from target/sandbox-tokens.json, or press \"Try the demo\"."; \
+	  wait
+
+## test: every check and every test layer; fails if any layer fails or runs no test.
+test: tools check test-native test-wasm build e2e
+	@echo "make test: every layer passed"
+
+check:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
+	@# The app with its browser tests; the libraries it runs in the page (their native-only test
+	@# dependencies, such as proptest, do not build for wasm32).
+	cargo clippy -p copilot-seats --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+	cargo clippy -p copilot-api -p copilot-sandbox --target wasm32-unknown-unknown --lib --locked -- -D warnings
+
+test-native:
+	cargo test --workspace --exclude copilot-seats --all-features --locked 2>&1 | tee target/native-tests.log
+	@scripts/require-tests.sh "native tests" target/native-tests.log
+
+test-wasm: tools-browser
+	cargo test -p copilot-seats --target wasm32-unknown-unknown --locked 2>&1 | tee target/wasm-tests.log
+	@scripts/require-tests.sh "wasm-bindgen tests" target/wasm-tests.log
+
+build: tools-app
+	trunk build --release
+
+e2e: tools-browser build
+	cargo build --release -p copilot-sandbox --features server --locked
+	npx playwright test
+
+bench: tools-browser
+	scripts/bench.sh
+
+## tools: install whatever is missing, at the pinned versions.
+tools: tools-app tools-browser
+
+tools-app:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)" || cargo install --locked trunk --version $(TRUNK_VERSION)
+	@# Not --locked: the CLI's own lock file names a crate version this registry does not serve.
+	@wasm-bindgen --version 2>/dev/null | grep -q "^wasm-bindgen $(WASM_BINDGEN_VERSION)$$" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@# A copy of the lock file marks what node_modules was installed from.
+	@cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null || { npm ci --no-audit --no-fund && cp package-lock.json node_modules/.installed-from-lock; }
+	@mkdir -p target
+
+tools-browser: tools-app
+	@[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] || { apt-get update && apt-get install -y chromium chromium-driver; }
+
+clean:
+	cargo clean
+	rm -rf dist node_modules test-results playwright-report

@@ -1,0 +1,310 @@
+//! The seats as a file: CSV for spreadsheets (RFC 4180 quoting by the `csv` crate) and JSON for scripts.
+//!
+//! A spreadsheet runs a cell that begins with `=`, `+`, `-` or `@` as a formula, and team names and editor
+//! strings come from other people: such cells are neutralised with a leading `'` (OWASP's advice for CSV
+//! injection), so opening an export can never run anything.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use serde::Serialize;
+
+use crate::models::{PlanType, Seat};
+
+use super::cost::effective_plan;
+use super::editor::EditorInfo;
+use super::status::{idle_days, seat_status};
+
+/// One exported seat. Times are RFC 3339 in UTC (`2021-10-14T06:53:32Z`), which also sorts as text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportRow {
+    pub login: Option<String>,
+    pub organization: Option<String>,
+    /// The team's slug, or `direct`.
+    pub granted_by: String,
+    pub plan: String,
+    pub status: String,
+    pub created_at: String,
+    pub last_activity_at: Option<String>,
+    pub editor: Option<String>,
+    pub editor_version: Option<String>,
+    pub plugin: Option<String>,
+    pub plugin_version: Option<String>,
+    pub last_authenticated_at: Option<String>,
+    pub pending_cancellation_date: Option<String>,
+    pub idle_days: i64,
+}
+
+/// The CSV header, in the order of [`ExportRow`]'s fields.
+pub const CSV_HEADER: [&str; 14] = [
+    "login",
+    "organization",
+    "granted_by",
+    "plan",
+    "status",
+    "created_at",
+    "last_activity_at",
+    "editor",
+    "editor_version",
+    "plugin",
+    "plugin_version",
+    "last_authenticated_at",
+    "pending_cancellation_date",
+    "idle_days",
+];
+
+impl ExportRow {
+    /// `organization_plan` prices seats that carry no plan, as in the grid.
+    pub fn new(seat: &Seat, now: DateTime<Utc>, threshold_days: u32, organization_plan: Option<PlanType>) -> Self {
+        let editor = seat.last_activity_editor.as_deref().and_then(EditorInfo::parse);
+        let time =
+            |time: &DateTime<chrono::FixedOffset>| time.with_timezone(&Utc).to_rfc3339_opts(SecondsFormat::Secs, true);
+        let date = |date: &NaiveDate| date.format("%Y-%m-%d").to_string();
+        Self {
+            login: seat.login().map(str::to_owned),
+            organization: seat.organization.as_ref().map(|org| org.login.clone()),
+            granted_by: seat.assigning_team.as_ref().map_or_else(|| "direct".to_owned(), |team| team.slug().to_owned()),
+            plan: effective_plan(seat.plan_type, organization_plan).as_str().to_owned(),
+            status: seat_status(seat, now, threshold_days).key().to_owned(),
+            created_at: time(&seat.created_at),
+            last_activity_at: seat.last_activity_at.as_ref().map(time),
+            editor: editor.as_ref().map(|editor| editor.display_name.clone()),
+            editor_version: editor.as_ref().and_then(|editor| editor.editor_version.clone()),
+            plugin: editor.as_ref().and_then(|editor| editor.plugin.clone()),
+            plugin_version: editor.as_ref().and_then(|editor| editor.plugin_version.clone()),
+            last_authenticated_at: seat.last_authenticated_at.as_ref().map(time),
+            pending_cancellation_date: seat.pending_cancellation_date.as_ref().map(date),
+            idle_days: idle_days(seat, now),
+        }
+    }
+
+    fn csv_cells(&self) -> [String; 14] {
+        let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        [
+            text(&self.login),
+            text(&self.organization),
+            self.granted_by.clone(),
+            self.plan.clone(),
+            self.status.clone(),
+            self.created_at.clone(),
+            text(&self.last_activity_at),
+            text(&self.editor),
+            text(&self.editor_version),
+            text(&self.plugin),
+            text(&self.plugin_version),
+            text(&self.last_authenticated_at),
+            text(&self.pending_cancellation_date),
+            self.idle_days.to_string(),
+        ]
+    }
+}
+
+/// Why an export could not be produced. Writing to memory does not fail in practice; this exists so that
+/// an impossible failure becomes a message rather than a panic that kills the page.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("The export could not be written: {0}")]
+pub struct ExportError(String);
+
+/// The rows of an export, in the order given (pass the grid's rows for "the current view").
+pub fn export_rows<'a>(
+    seats: impl IntoIterator<Item = &'a Seat>,
+    now: DateTime<Utc>,
+    threshold_days: u32,
+    organization_plan: Option<PlanType>,
+) -> Vec<ExportRow> {
+    seats.into_iter().map(|seat| ExportRow::new(seat, now, threshold_days, organization_plan)).collect()
+}
+
+/// A header row and one row per seat, quoted per RFC 4180, with formula-like cells neutralised.
+pub fn seats_to_csv<'a>(
+    seats: impl IntoIterator<Item = &'a Seat>,
+    now: DateTime<Utc>,
+    threshold_days: u32,
+    organization_plan: Option<PlanType>,
+) -> Result<String, ExportError> {
+    let failed = |error: &dyn std::fmt::Display| ExportError(error.to_string());
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(CSV_HEADER).map_err(|e| failed(&e))?;
+    for seat in seats {
+        let row = ExportRow::new(seat, now, threshold_days, organization_plan);
+        writer
+            .write_record(row.csv_cells().iter().map(|cell| neutralise_formula(cell).into_owned()))
+            .map_err(|e| failed(&e))?;
+    }
+    let bytes = writer.into_inner().map_err(|e| failed(&e))?;
+    String::from_utf8(bytes).map_err(|e| failed(&e))
+}
+
+/// The same rows as a JSON array of objects (missing values are `null`; nothing is neutralised, since no
+/// spreadsheet evaluates JSON).
+pub fn seats_to_json<'a>(
+    seats: impl IntoIterator<Item = &'a Seat>,
+    now: DateTime<Utc>,
+    threshold_days: u32,
+    organization_plan: Option<PlanType>,
+) -> Result<String, ExportError> {
+    serde_json::to_string_pretty(&export_rows(seats, now, threshold_days, organization_plan))
+        .map_err(|error| ExportError(error.to_string()))
+}
+
+/// Prefixes `'` to a cell a spreadsheet would run as a formula (or that hides one behind a tab or a
+/// carriage return); every other cell is left exactly as it is.
+pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A download name such as `copilot-seats-octo-org-2024-06-30.csv`; anything but letters, digits, `-` and
+/// `_` in the scope is dropped, so the name is safe on every file system.
+pub fn export_file_name(scope: &str, now: DateTime<Utc>, extension: &str) -> String {
+    let scope: String = scope.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect();
+    let day = now.format("%Y-%m-%d");
+    if scope.is_empty() {
+        format!("copilot-seats-{day}.{extension}")
+    } else {
+        format!("copilot-seats-{scope}-{day}.{extension}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::insight::test_seats::{at, seat};
+
+    const NOW: &str = "2024-06-30T12:00:00Z";
+
+    fn read_csv(text: &str) -> Vec<Vec<String>> {
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        reader.records().map(|record| record.expect("a CSV record").iter().map(str::to_owned).collect()).collect()
+    }
+
+    fn csv_of(seats: &[Seat]) -> String {
+        seats_to_csv(seats, at(NOW), 30, None).expect("a CSV export")
+    }
+
+    #[test]
+    fn csv_has_a_header_and_one_row_per_seat_that_read_back_field_for_field() {
+        let seats = vec![
+            seat("mona")
+                .org("octo-org")
+                .team("devs")
+                .created("2021-08-03T18:00:00-06:00")
+                .last_activity("2021-10-14T00:53:32-06:00")
+                .last_authenticated("2021-10-14T00:53:32-06:00")
+                .editor("vscode/1.77.3/copilot/1.86.82")
+                .plan(PlanType::Enterprise)
+                .build(),
+            seat("hubot").created("2024-06-01T12:00:00Z").pending("2024-07-31").build(),
+        ];
+        let rows = read_csv(&csv_of(&seats));
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0], CSV_HEADER);
+        assert_eq!(
+            rows[1],
+            [
+                "mona",
+                "octo-org",
+                "devs",
+                "enterprise",
+                "inactive",
+                "2021-08-04T00:00:00Z",
+                "2021-10-14T06:53:32Z",
+                "VS Code",
+                "1.77.3",
+                "copilot",
+                "1.86.82",
+                "2021-10-14T06:53:32Z",
+                "",
+                "990"
+            ]
+        );
+        assert_eq!(
+            rows[2],
+            [
+                "hubot",
+                "",
+                "direct",
+                "business",
+                "pending-cancellation",
+                "2024-06-01T12:00:00Z",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "2024-07-31",
+                "29"
+            ]
+        );
+    }
+
+    #[test]
+    fn commas_quotes_and_line_breaks_survive_the_round_trip() {
+        let seats = vec![seat("mona").team_named("a,b", "ignored").editor("Say \"hi\",\nthen/1.0").build()];
+        let text = csv_of(&seats);
+        assert!(text.contains("\"Say \"\"hi\"\",\nthen\""), "RFC 4180 quoting: {text}");
+        let rows = read_csv(&text);
+        assert_eq!(rows[1][2], "a,b");
+        assert_eq!(rows[1][7], "Say \"hi\",\nthen");
+    }
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_run_are_neutralised() {
+        let hostile = ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"];
+        let seats: Vec<Seat> = hostile.iter().map(|text| seat("mona").team(text).editor(text).build()).collect();
+        let rows = read_csv(&csv_of(&seats));
+        for (row, text) in rows[1..].iter().zip(hostile) {
+            assert_eq!(row[2], format!("'{text}"), "team cell");
+            assert!(row[7].starts_with('\''), "editor cell {:?}", row[7]);
+        }
+    }
+
+    #[test]
+    fn harmless_cells_are_left_exactly_as_they_are() {
+        for text in ["mona", "", "1+1", "a=b", " =1", "'quoted", "é@x"] {
+            assert_eq!(neutralise_formula(text), text);
+        }
+    }
+
+    #[test]
+    fn an_empty_export_is_just_the_header() {
+        let rows = read_csv(&csv_of(&[]));
+        assert_eq!(rows, [CSV_HEADER.map(str::to_owned).to_vec()]);
+    }
+
+    #[test]
+    fn json_export_has_the_same_rows_with_nulls_for_missing_values() {
+        let seats = vec![
+            seat("mona").editor("vscode/1.77.3").last_activity("2024-06-29T12:00:00Z").build(),
+            seat("x").ghost().build(),
+        ];
+        let json = seats_to_json(&seats, at(NOW), 30, Some(PlanType::Enterprise)).expect("a JSON export");
+        let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        let rows = value.as_array().expect("an array");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0]["login"], "mona");
+        assert_eq!(rows[0]["status"], "active");
+        assert_eq!(rows[0]["plan"], "enterprise");
+        assert_eq!(rows[0]["editor_version"], "1.77.3");
+        assert_eq!(rows[0]["plugin"], serde_json::Value::Null);
+        assert_eq!(rows[0]["idle_days"], 1);
+        assert_eq!(rows[1]["login"], serde_json::Value::Null);
+        assert_eq!(rows[1]["status"], "never-used");
+    }
+
+    #[test]
+    fn json_keeps_formula_like_text_as_it_is() {
+        let seats = vec![seat("mona").team("=1+1").build()];
+        let json = seats_to_json(&seats, at(NOW), 30, None).expect("a JSON export");
+        assert!(json.contains("\"granted_by\": \"=1+1\""), "{json}");
+    }
+
+    #[test]
+    fn file_names_carry_the_scope_and_the_day_and_nothing_unsafe() {
+        assert_eq!(export_file_name("octo-org", at(NOW), "csv"), "copilot-seats-octo-org-2024-06-30.csv");
+        assert_eq!(export_file_name("../a b", at(NOW), "json"), "copilot-seats-ab-2024-06-30.json");
+        assert_eq!(export_file_name("", at(NOW), "csv"), "copilot-seats-2024-06-30.csv");
+    }
+}

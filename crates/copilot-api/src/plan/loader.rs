@@ -1,0 +1,936 @@
+//! The paced, concurrent loader of every seat page.
+//!
+//! Page 1 tells how many pages there are (its `Link` header's `last`, or `total_seats`); the rest are then
+//! asked for concurrently, under three limits at once: at most `concurrency` requests in flight (octokit's
+//! default is 10), at most `max_requests_per_minute` sent in any sliding 60-second window (GitHub's
+//! secondary limit is 900 points a minute per endpoint, a `GET` costing one; we keep a safety margin), and
+//! nothing at all while GitHub asks us to wait (`retry-after`, `x-ratelimit-reset`). Failed pages are
+//! asked again under the read rules of [`RetryPolicy`].
+//!
+//! The loader is a state machine without a clock: the browser calls [`PageLoader::poll`] with the time,
+//! does what it says (send, abort, or set a timer), and hands every answer to [`PageLoader::on_page`]. Tests
+//! drive the same machine with a simulated clock and server.
+//!
+//! Memory is proportional to the pages actually handled, never to the page count a `Link` header claims,
+//! so a wild `last=4000000000` cannot make the page allocate gigabytes.
+
+use std::collections::{BTreeMap, HashSet, VecDeque};
+
+use super::retry::{mix, Attempts, LimitReason, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
+use crate::error::ApiError;
+use crate::models::{Seat, SeatPage, Timestamp};
+use crate::pagination::{page_count, LinkHeader, PageRequest, DEFAULT_PER_PAGE};
+
+/// Octokit's default: more in flight does not make GitHub answer faster, only trips its limits sooner.
+pub const MAX_CONCURRENCY: u8 = 10;
+/// GitHub's secondary rate limit for one REST endpoint: 900 points a minute, a `GET` costing one.
+pub const GITHUB_POINTS_PER_MINUTE: u32 = 900;
+/// What the loader allows itself: GitHub's budget less a margin for other tabs and clock differences.
+pub const DEFAULT_REQUESTS_PER_MINUTE: u32 = 850;
+/// The sliding window the budget is counted over.
+pub const BUDGET_WINDOW_MS: u64 = 60_000;
+
+/// How the loader paces itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoaderConfig {
+    /// Requests in flight at most, 1 to 10 (1 is the sequential strategy).
+    pub concurrency: u8,
+    /// Seats asked for per page (GitHub allows 1 to 100).
+    pub per_page: u8,
+    /// Requests sent at most in any 60-second window.
+    pub max_requests_per_minute: u32,
+    pub retry: RetryPolicy,
+    /// Any number; the random part of retry delays is derived from it.
+    pub jitter_seed: u32,
+    /// A request still unanswered after this long is abandoned and asked again.
+    pub request_timeout_ms: u64,
+}
+
+impl LoaderConfig {
+    /// The defaults with this concurrency and page size, each clamped to what is allowed.
+    pub fn new(concurrency: u8, per_page: u8) -> Self {
+        Self { concurrency, per_page, ..Self::default() }.clamped()
+    }
+
+    fn clamped(self) -> Self {
+        Self {
+            concurrency: self.concurrency.clamp(1, MAX_CONCURRENCY),
+            per_page: PageRequest::new(1, self.per_page).per_page(),
+            max_requests_per_minute: self.max_requests_per_minute.max(1),
+            request_timeout_ms: self.request_timeout_ms.max(1),
+            ..self
+        }
+    }
+}
+
+impl Default for LoaderConfig {
+    fn default() -> Self {
+        Self {
+            concurrency: MAX_CONCURRENCY,
+            per_page: DEFAULT_PER_PAGE,
+            max_requests_per_minute: DEFAULT_REQUESTS_PER_MINUTE,
+            retry: RetryPolicy::default(),
+            jitter_seed: 0,
+            request_timeout_ms: REQUEST_TIMEOUT_MS,
+        }
+    }
+}
+
+/// What the caller does next. After `Send` or `Abort`, call `poll` again at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoaderStep {
+    /// Start a request for each of these pages (see [`PageLoader::page_request`]).
+    Send(Vec<u32>),
+    /// Abort these requests (AbortController): they stalled past the timeout, or the load stopped.
+    /// Their late answers, if any, are ignored.
+    Abort(Vec<u32>),
+    /// Nothing to do before this time (ms since the epoch), unless an answer arrives first.
+    WaitUntil(u64),
+    /// Every page is in, or the load stopped: see [`PageLoader::into_result`].
+    Finished,
+}
+
+/// What the progress bar shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadProgress {
+    pub pages_done: u32,
+    /// Unknown until page 1 is in.
+    pub pages_total: Option<u32>,
+    /// Seats received so far (before duplicates are removed at the end).
+    pub seats_so_far: u64,
+    /// `total_seats` as page 1 gave it.
+    pub total_seats: Option<u64>,
+    pub in_flight: u32,
+    pub requests_sent: u64,
+    /// Retries after failures (5xx, dropped connections, timeouts).
+    pub retries: u32,
+    pub rate_limit_waits: u32,
+    /// Set while a rate limit holds every request back: until when, and why (for a countdown).
+    pub waiting_until: Option<(u64, LimitReason)>,
+}
+
+/// The seats of every page, in page order, each once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedSeats {
+    pub seats: Vec<Seat>,
+    /// What page 1 said; differs from `seats.len()` when seats changed while the pages were read.
+    pub total_seats: Option<u64>,
+    /// Seats seen twice because the list shifted between two page reads.
+    pub duplicates_removed: usize,
+}
+
+impl LoadedSeats {
+    /// Whether the count GitHub announced differs from the seats found: the list changed while loading,
+    /// and a seat may be missing. Reloading gives a consistent list.
+    pub fn changed_while_loading(&self) -> bool {
+        self.total_seats.is_some_and(|total| total != self.seats.len() as u64)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Done,
+    Failed(ApiError),
+    Cancelled,
+}
+
+/// The loader. See the module documentation.
+#[derive(Debug, Clone)]
+pub struct PageLoader {
+    config: LoaderConfig,
+    phase: Phase,
+    /// Known once page 1 is in.
+    pages_total: Option<u32>,
+    total_seats: Option<u64>,
+    /// The lowest page never sent (wider than a page number, so counting past the last never wraps).
+    next_fresh_page: u64,
+    /// Pages to ask again, and from when.
+    retry_at: BTreeMap<u32, u64>,
+    /// Pages asked for and unanswered, and when they were sent.
+    in_flight: BTreeMap<u32, u64>,
+    /// Answered pages. A page is stored only if it was in flight, so a duplicate or late answer (after a
+    /// retry, a timeout or a cancel) can never be counted twice.
+    done: BTreeMap<u32, Vec<Seat>>,
+    attempts: BTreeMap<u32, Attempts>,
+    /// Send times within the last budget window, oldest first.
+    recent_sends: VecDeque<u64>,
+    pause: Option<(u64, LimitReason)>,
+    requests_sent: u64,
+    retries: u32,
+    rate_limit_waits: u32,
+}
+
+impl PageLoader {
+    pub fn new(config: LoaderConfig) -> Self {
+        Self {
+            config: config.clamped(),
+            phase: Phase::Loading,
+            pages_total: None,
+            total_seats: None,
+            next_fresh_page: 1,
+            retry_at: BTreeMap::new(),
+            in_flight: BTreeMap::new(),
+            done: BTreeMap::new(),
+            attempts: BTreeMap::new(),
+            recent_sends: VecDeque::new(),
+            pause: None,
+            requests_sent: 0,
+            retries: 0,
+            rate_limit_waits: 0,
+        }
+    }
+
+    pub fn config(&self) -> LoaderConfig {
+        self.config
+    }
+
+    /// The page and page size to put in the request for `page`.
+    pub fn page_request(&self, page: u32) -> PageRequest {
+        PageRequest::new(page, self.config.per_page)
+    }
+
+    /// What to do now. Sends as much as concurrency, budget and rate limits allow, lowest pages first.
+    pub fn poll(&mut self, now_ms: u64) -> LoaderStep {
+        if self.phase != Phase::Loading {
+            return self.wind_down();
+        }
+        let stalled: Vec<u32> = self
+            .in_flight
+            .iter()
+            .filter(|(_, sent)| sent.saturating_add(self.config.request_timeout_ms) <= now_ms)
+            .map(|(page, _)| *page)
+            .collect();
+        if !stalled.is_empty() {
+            let seconds = u32::try_from(self.config.request_timeout_ms / 1_000).unwrap_or(u32::MAX);
+            for page in &stalled {
+                self.in_flight.remove(page);
+                self.fail_page(*page, ApiError::Timeout(seconds), now_ms);
+            }
+            return LoaderStep::Abort(stalled);
+        }
+        if self.pause.is_some_and(|(until, _)| until <= now_ms) {
+            self.pause = None;
+        }
+        if self.pages_total.is_some_and(|total| self.done.len() as u64 >= u64::from(total)) {
+            self.phase = Phase::Done;
+            return self.wind_down();
+        }
+        self.forget_old_sends(now_ms);
+        let mut batch = Vec::new();
+        while self.in_flight.len() < usize::from(self.config.concurrency)
+            && self.pause.is_none()
+            && self.budget_has_room()
+        {
+            let Some(page) = self.next_ready_page(now_ms) else { break };
+            self.retry_at.remove(&page);
+            if u64::from(page) == self.next_fresh_page {
+                self.next_fresh_page += 1;
+            }
+            self.in_flight.insert(page, now_ms);
+            self.recent_sends.push_back(now_ms);
+            self.requests_sent += 1;
+            batch.push(page);
+        }
+        if batch.is_empty() {
+            LoaderStep::WaitUntil(self.next_wake(now_ms))
+        } else {
+            LoaderStep::Send(batch)
+        }
+    }
+
+    /// Hands in page 1's answer with its `Link` header, which names the last page. (Page 1 is sent, like
+    /// every page, when `poll` says so.)
+    pub fn on_first_page(&mut self, page: SeatPage, link: LinkHeader) {
+        self.accept(1, page, link);
+    }
+
+    /// Hands in any page's answer. (Page 1's success may come here too; its page count then comes from
+    /// `total_seats` alone.) Answers for pages not in flight are ignored.
+    pub fn on_page(&mut self, page: u32, answer: Result<SeatPage, ApiError>, now_ms: u64) {
+        match answer {
+            Ok(seat_page) => self.accept(page, seat_page, LinkHeader::default()),
+            Err(error) => {
+                if self.phase == Phase::Loading && self.in_flight.remove(&page).is_some() {
+                    self.fail_page(page, error, now_ms);
+                }
+            }
+        }
+    }
+
+    /// Stops the load (the Stop button): returns the pages in flight, whose requests the caller aborts.
+    /// Nothing is sent afterwards. A load already finished stays finished.
+    pub fn cancel(&mut self) -> Vec<u32> {
+        if self.phase == Phase::Loading {
+            self.phase = Phase::Cancelled;
+        }
+        std::mem::take(&mut self.in_flight).into_keys().collect()
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.phase != Phase::Loading && self.in_flight.is_empty()
+    }
+
+    pub fn progress(&self) -> LoadProgress {
+        LoadProgress {
+            pages_done: u32::try_from(self.done.len()).unwrap_or(u32::MAX),
+            pages_total: self.pages_total,
+            seats_so_far: self.done.values().map(|seats| seats.len() as u64).sum(),
+            total_seats: self.total_seats,
+            in_flight: u32::try_from(self.in_flight.len()).unwrap_or(u32::MAX),
+            requests_sent: self.requests_sent,
+            retries: self.retries,
+            rate_limit_waits: self.rate_limit_waits,
+            waiting_until: self.pause,
+        }
+    }
+
+    /// The seats in page order, each once; or the error that stopped the load.
+    pub fn into_result(self) -> Result<LoadedSeats, ApiError> {
+        match self.phase {
+            Phase::Done => Ok(assemble(self.done, self.total_seats)),
+            Phase::Failed(error) => Err(error),
+            Phase::Cancelled => Err(ApiError::Cancelled),
+            Phase::Loading => Err(ApiError::InvalidInput("The seat list has not finished loading.".to_owned())),
+        }
+    }
+
+    fn wind_down(&mut self) -> LoaderStep {
+        if self.in_flight.is_empty() {
+            LoaderStep::Finished
+        } else {
+            LoaderStep::Abort(std::mem::take(&mut self.in_flight).into_keys().collect())
+        }
+    }
+
+    fn accept(&mut self, page: u32, seat_page: SeatPage, link: LinkHeader) {
+        if self.phase != Phase::Loading || self.in_flight.remove(&page).is_none() {
+            return;
+        }
+        if self.pages_total.is_none() {
+            self.learn_page_count(&seat_page, link);
+        }
+        self.done.insert(page, seat_page.seats);
+    }
+
+    /// The page count: `Link`'s last page, or what `total_seats` implies, whichever is larger (a page past
+    /// the end just comes back empty; a page never asked for would be a seat lost).
+    fn learn_page_count(&mut self, first: &SeatPage, link: LinkHeader) {
+        self.total_seats = first.total_seats;
+        let from_total = first.total_seats.map(|total| page_count(total, self.config.per_page));
+        let pages = link.last.into_iter().chain(from_total).max().unwrap_or(1).max(1);
+        self.pages_total = Some(pages);
+    }
+
+    fn fail_page(&mut self, page: u32, error: ApiError, now_ms: u64) {
+        let attempts = self.attempts.entry(page).or_default();
+        let seed = self.config.jitter_seed ^ mix(page);
+        let decision = self.config.retry.decide(RequestKind::Read, &error, *attempts, now_ms, seed);
+        attempts.note(decision);
+        match decision {
+            RetryDecision::RetryAt(at) => {
+                self.retries = self.retries.saturating_add(1);
+                self.retry_at.insert(page, at);
+            }
+            RetryDecision::WaitForLimit { until_ms, reason } => {
+                self.rate_limit_waits = self.rate_limit_waits.saturating_add(1);
+                self.retry_at.insert(page, until_ms);
+                // The limit is the token's, not the page's: every request waits.
+                if self.pause.is_none_or(|(until, _)| until < until_ms) {
+                    self.pause = Some((until_ms, reason));
+                }
+            }
+            RetryDecision::GiveUp | RetryDecision::Unconfirmed => self.phase = Phase::Failed(error),
+        }
+    }
+
+    fn forget_old_sends(&mut self, now_ms: u64) {
+        while self.recent_sends.front().is_some_and(|sent| sent.saturating_add(BUDGET_WINDOW_MS) <= now_ms) {
+            self.recent_sends.pop_front();
+        }
+    }
+
+    fn budget_has_room(&self) -> bool {
+        self.recent_sends.len() < self.config.max_requests_per_minute as usize
+    }
+
+    fn fresh_page_available(&self) -> bool {
+        match self.pages_total {
+            Some(total) => self.next_fresh_page <= u64::from(total),
+            // Until page 1 is in, page 1 is the only page there is to ask for.
+            None => self.next_fresh_page == 1,
+        }
+    }
+
+    fn next_ready_page(&self, now_ms: u64) -> Option<u32> {
+        let retry = self.retry_at.iter().find(|(_, at)| **at <= now_ms).map(|(page, _)| *page);
+        let fresh = self.fresh_page_available().then(|| u32::try_from(self.next_fresh_page).ok()).flatten();
+        retry.into_iter().chain(fresh).min()
+    }
+
+    /// The earliest time anything can change without an answer arriving: a request's timeout, or the
+    /// moment the next page may be sent.
+    fn next_wake(&self, now_ms: u64) -> u64 {
+        let timeouts = self.in_flight.values().map(|sent| sent.saturating_add(self.config.request_timeout_ms));
+        let earliest_work =
+            if self.fresh_page_available() { Some(now_ms) } else { self.retry_at.values().copied().min() };
+        let next_send =
+            earliest_work.filter(|_| self.in_flight.len() < usize::from(self.config.concurrency)).map(|work| {
+                let pause_end = self.pause.map_or(0, |(until, _)| until);
+                let budget_opens = if self.budget_has_room() {
+                    0
+                } else {
+                    self.recent_sends.front().map_or(0, |oldest| oldest.saturating_add(BUDGET_WINDOW_MS))
+                };
+                work.max(pause_end).max(budget_opens)
+            });
+        timeouts
+            .chain(next_send)
+            .filter(|at| *at > now_ms)
+            .min()
+            // Unreachable while the state is consistent; a later time rather than a busy loop.
+            .unwrap_or_else(|| now_ms.saturating_add(1_000))
+    }
+}
+
+/// What makes two rows the same seat. When a seat is added or removed while the pages are read, every
+/// later seat shifts by one place, so a seat can appear at the end of one page and again at the start of
+/// the next: such repeats are dropped, the first kept. (A shift the other way can skip a seat; only a
+/// reload finds it, which is why [`LoadedSeats::changed_while_loading`] compares with `total_seats`.)
+/// The enterprise list shows a user once per organization and granting team, and those rows are all
+/// real, so the organization and the team are part of the key. A deleted account has no id; its seat is
+/// told apart by when it was created.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct SeatIdentity {
+    assignee_id: Option<u64>,
+    organization: Option<String>,
+    team: Option<String>,
+    ghost_created_at: Option<Timestamp>,
+}
+
+impl SeatIdentity {
+    fn of(seat: &Seat) -> Self {
+        let assignee_id = seat.assignee.as_ref().map(|user| user.id);
+        Self {
+            assignee_id,
+            organization: seat.organization.as_ref().map(|org| org.login.clone()),
+            team: seat.assigning_team.as_ref().map(|team| team.slug().to_owned()),
+            ghost_created_at: assignee_id.is_none().then_some(seat.created_at),
+        }
+    }
+}
+
+fn assemble(pages: BTreeMap<u32, Vec<Seat>>, total_seats: Option<u64>) -> LoadedSeats {
+    let mut seen = HashSet::new();
+    let mut seats = Vec::new();
+    let mut duplicates_removed = 0;
+    for seat in pages.into_values().flatten() {
+        if seen.insert(SeatIdentity::of(&seat)) {
+            seats.push(seat);
+        } else {
+            duplicates_removed += 1;
+        }
+    }
+    LoadedSeats { seats, total_seats, duplicates_removed }
+}
+
+/// The shortest time a full load can take with `pages` pages, at most `concurrency` requests in flight,
+/// at most `budget_per_minute` requests in any minute, and every answer taking `latency_ms`:
+/// `latency + 60 s × ⌊(P − 1) / B⌋ + ⌈(((P − 1) mod B) + 1) / C⌉ × latency` (page 1 alone, then whole
+/// budget minutes, then the last minute's requests in rounds of C). A single page takes one latency.
+pub fn lower_bound_ms(pages: u32, concurrency: u8, budget_per_minute: u32, latency_ms: u64) -> u64 {
+    if pages <= 1 {
+        return latency_ms;
+    }
+    let rest = u64::from(pages - 1);
+    let budget = u64::from(budget_per_minute.max(1));
+    let concurrency = u64::from(concurrency.max(1));
+    let full_minutes = rest / budget;
+    let last_rounds = ((rest % budget) + 1).div_ceil(concurrency);
+    latency_ms
+        .saturating_add(BUDGET_WINDOW_MS.saturating_mul(full_minutes))
+        .saturating_add(last_rounds.saturating_mul(latency_ms))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::test_support::{seat, seat_in, NOW};
+    use proptest::prelude::*;
+
+    /// A misbehaviour the simulated server can show for one request.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Fault {
+        Server,
+        Dropped,
+        /// No answer ever: the loader's own timeout must notice.
+        Stalled,
+        SecondaryLimit {
+            retry_after_seconds: u64,
+        },
+        PrimaryLimit {
+            resets_in_seconds: u64,
+        },
+    }
+
+    fn fault() -> impl Strategy<Value = Fault> {
+        prop_oneof![
+            Just(Fault::Server),
+            Just(Fault::Dropped),
+            Just(Fault::Stalled),
+            (0u64..90).prop_map(|retry_after_seconds| Fault::SecondaryLimit { retry_after_seconds }),
+            (0u64..90).prop_map(|resets_in_seconds| Fault::PrimaryLimit { resets_in_seconds }),
+        ]
+    }
+
+    /// A small deterministic random source for latencies and delivery order.
+    struct Dice(u64);
+
+    impl Dice {
+        fn roll(&mut self, below: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % below.max(1)
+        }
+    }
+
+    enum Answer {
+        Page(SeatPage, LinkHeader),
+        Error(ApiError),
+    }
+
+    struct Server {
+        seats: Vec<Seat>,
+        per_page: u8,
+        /// Faults still to come, per page, in order.
+        faults: BTreeMap<u32, VecDeque<Fault>>,
+        latency_ms: (u64, u64),
+        dice: Dice,
+    }
+
+    impl Server {
+        fn new(seat_count: usize, per_page: u8) -> Self {
+            Self {
+                seats: (0..seat_count).map(|n| seat(&format!("user-{n}"), n as u64 + 1)).collect(),
+                per_page,
+                faults: BTreeMap::new(),
+                latency_ms: (100, 100),
+                dice: Dice(0x2545_F491_4F6C_DD1D),
+            }
+        }
+
+        fn pages(&self) -> u32 {
+            page_count(self.seats.len() as u64, self.per_page)
+        }
+
+        /// The answer to `page` and when it comes, or `None` for a request that stalls.
+        fn answer(&mut self, page: u32, now: u64) -> Option<(u64, Answer)> {
+            let (low, high) = self.latency_ms;
+            let at = now + low + self.dice.roll(high - low + 1);
+            let answer = match self.faults.get_mut(&page).and_then(VecDeque::pop_front) {
+                None => {
+                    let per_page = usize::from(self.per_page);
+                    let start = (page as usize - 1).saturating_mul(per_page).min(self.seats.len());
+                    let end = (start + per_page).min(self.seats.len());
+                    let body =
+                        SeatPage { total_seats: Some(self.seats.len() as u64), seats: self.seats[start..end].to_vec() };
+                    Answer::Page(body, LinkHeader::for_page(page, self.pages()))
+                }
+                Some(Fault::Server) => Answer::Error(ApiError::Server { status: 502 }),
+                Some(Fault::Dropped) => Answer::Error(ApiError::Network("connection reset".into())),
+                Some(Fault::Stalled) => return None,
+                Some(Fault::SecondaryLimit { retry_after_seconds }) => {
+                    Answer::Error(ApiError::SecondaryRateLimit { retry_after_seconds: Some(retry_after_seconds) })
+                }
+                Some(Fault::PrimaryLimit { resets_in_seconds }) => Answer::Error(ApiError::PrimaryRateLimit {
+                    reset_epoch_seconds: Some(at / 1_000 + resets_in_seconds),
+                }),
+            };
+            Some((at, answer))
+        }
+    }
+
+    /// What the simulation saw.
+    #[derive(Debug, Default)]
+    struct Trace {
+        sends: Vec<(u64, u32)>,
+        most_in_flight: usize,
+        finished_at: u64,
+        /// Sends that broke a rate limit's wait (time of the send, the wait's end).
+        sends_during_a_limit: Vec<(u64, u64)>,
+    }
+
+    /// Runs the loader against the server with a simulated clock, as the browser would.
+    fn simulate(loader: &mut PageLoader, server: &mut Server) -> Trace {
+        let mut now = NOW;
+        let mut trace = Trace::default();
+        // (time, arrival order) → (page, answer); the order breaks ties at random.
+        let mut arrivals: BTreeMap<(u64, u64), (u32, Answer)> = BTreeMap::new();
+        let mut in_flight: HashSet<u32> = HashSet::new();
+        let mut no_send_before = 0;
+        for _ in 0..1_000_000 {
+            match loader.poll(now) {
+                LoaderStep::Send(pages) => {
+                    for page in pages {
+                        trace.sends.push((now, page));
+                        if now < no_send_before {
+                            trace.sends_during_a_limit.push((now, no_send_before));
+                        }
+                        assert!(in_flight.insert(page), "page {page} sent while already in flight");
+                        if let Some((at, answer)) = server.answer(page, now) {
+                            arrivals.insert((at, server.dice.roll(u64::MAX)), (page, answer));
+                        }
+                    }
+                    trace.most_in_flight = trace.most_in_flight.max(in_flight.len());
+                }
+                LoaderStep::Abort(pages) => {
+                    for page in pages {
+                        in_flight.remove(&page);
+                        arrivals.retain(|_, (arriving, _)| *arriving != page);
+                        // An aborted fetch reports itself cancelled; the loader must ignore it.
+                        loader.on_page(page, Err(ApiError::Cancelled), now);
+                    }
+                }
+                LoaderStep::WaitUntil(at) => {
+                    assert!(at > now, "asked to wait until {at}, which is not after {now}");
+                    let next_arrival = arrivals.keys().next().map(|(time, _)| *time);
+                    now = next_arrival.map_or(at, |arrival| arrival.min(at));
+                    while let Some(entry) = arrivals.first_entry() {
+                        if entry.key().0 > now {
+                            break;
+                        }
+                        let (page, answer) = entry.remove();
+                        in_flight.remove(&page);
+                        match answer {
+                            Answer::Page(body, link) if page == 1 => loader.on_first_page(body, link),
+                            Answer::Page(body, _) => loader.on_page(page, Ok(body), now),
+                            Answer::Error(error) => {
+                                let wait = match &error {
+                                    ApiError::SecondaryRateLimit { retry_after_seconds: Some(s) } => now + s * 1_000,
+                                    ApiError::PrimaryRateLimit { reset_epoch_seconds: Some(r) } => r * 1_000 + 1_000,
+                                    _ => 0,
+                                };
+                                no_send_before = no_send_before.max(wait);
+                                loader.on_page(page, Err(error), now);
+                            }
+                        }
+                    }
+                }
+                LoaderStep::Finished => {
+                    trace.finished_at = now;
+                    return trace;
+                }
+            }
+        }
+        panic!("the loader never finished");
+    }
+
+    fn most_sends_in_any_window(sends: &[(u64, u32)]) -> usize {
+        let times: Vec<u64> = sends.iter().map(|(time, _)| *time).collect();
+        (0..times.len())
+            .map(|i| times[i..].iter().take_while(|t| **t < times[i] + BUDGET_WINDOW_MS).count())
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn ids(seats: &[Seat]) -> Vec<u64> {
+        seats.iter().filter_map(|seat| seat.assignee.as_ref().map(|user| user.id)).collect()
+    }
+
+    fn load(concurrency: u8, server: &mut Server) -> (Trace, Result<LoadedSeats, ApiError>) {
+        let mut loader = PageLoader::new(LoaderConfig::new(concurrency, server.per_page));
+        let trace = simulate(&mut loader, server);
+        (trace, loader.into_result())
+    }
+
+    proptest! {
+        // Failures are not saved to a regressions file: it would land outside this module's folder.
+        #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn every_seat_arrives_once_and_in_order_whatever_the_faults(
+            seat_count in 0usize..120,
+            per_page in 1u8..8,
+            concurrency in 1u8..=10,
+            budget in 3u32..40,
+            slow in 1u64..4_000,
+            dice in 1u64..u64::MAX,
+            faults in prop::collection::vec(prop::collection::vec(fault(), 0..=3), 0..40),
+        ) {
+            let mut server = Server::new(seat_count, per_page);
+            server.latency_ms = (5, 5 + slow);
+            server.dice = Dice(dice);
+            for (index, page_faults) in faults.into_iter().enumerate() {
+                server.faults.insert(index as u32 + 1, page_faults.into());
+            }
+            let config = LoaderConfig {
+                max_requests_per_minute: budget,
+                jitter_seed: dice as u32,
+                ..LoaderConfig::new(concurrency, per_page)
+            };
+            let mut loader = PageLoader::new(config);
+            let trace = simulate(&mut loader, &mut server);
+            let loaded = loader.into_result().expect("three faults a page at most are all survived");
+            prop_assert_eq!(ids(&loaded.seats), ids(&server.seats));
+            prop_assert_eq!(loaded.duplicates_removed, 0);
+            prop_assert!(trace.most_in_flight <= usize::from(concurrency));
+            prop_assert!(most_sends_in_any_window(&trace.sends) <= budget as usize);
+            prop_assert!(trace.sends_during_a_limit.is_empty(), "{:?}", trace.sends_during_a_limit);
+        }
+    }
+
+    #[test]
+    fn the_page_count_comes_from_the_link_header_and_all_pages_are_asked_for_once() {
+        let mut server = Server::new(1_000, 100);
+        let (trace, loaded) = load(10, &mut server);
+        let mut pages: Vec<u32> = trace.sends.iter().map(|(_, page)| *page).collect();
+        pages.sort_unstable();
+        assert_eq!(pages, (1..=10).collect::<Vec<_>>());
+        assert_eq!(loaded.unwrap().seats.len(), 1_000);
+    }
+
+    #[test]
+    fn without_a_link_header_the_page_count_comes_from_total_seats() {
+        let mut loader = PageLoader::new(LoaderConfig::new(10, 50));
+        assert_eq!(loader.poll(NOW), LoaderStep::Send(vec![1]));
+        let first = SeatPage { total_seats: Some(120), seats: vec![seat("a", 1)] };
+        loader.on_page(1, Ok(first), NOW + 10);
+        assert_eq!(loader.progress().pages_total, Some(3));
+        assert_eq!(loader.poll(NOW + 10), LoaderStep::Send(vec![2, 3]));
+    }
+
+    #[test]
+    fn page_one_is_read_alone_before_the_others() {
+        let mut loader = PageLoader::new(LoaderConfig::new(10, 50));
+        assert_eq!(loader.poll(NOW), LoaderStep::Send(vec![1]));
+        assert_eq!(loader.poll(NOW), LoaderStep::WaitUntil(NOW + REQUEST_TIMEOUT_MS));
+    }
+
+    #[test]
+    fn pages_are_assembled_in_order_whatever_order_they_arrive_in() {
+        let mut loader = PageLoader::new(LoaderConfig::new(10, 2));
+        loader.poll(NOW);
+        let first = SeatPage { total_seats: Some(7), seats: vec![seat("u1", 1), seat("u2", 2)] };
+        loader.on_first_page(first, LinkHeader { last: Some(4), ..LinkHeader::default() });
+        assert_eq!(loader.poll(NOW), LoaderStep::Send(vec![2, 3, 4]));
+        loader.on_page(4, Ok(SeatPage { total_seats: Some(7), seats: vec![seat("u7", 7)] }), NOW + 1);
+        loader.on_page(2, Ok(SeatPage { total_seats: Some(7), seats: vec![seat("u3", 3), seat("u4", 4)] }), NOW + 2);
+        loader.on_page(3, Ok(SeatPage { total_seats: Some(7), seats: vec![seat("u5", 5), seat("u6", 6)] }), NOW + 3);
+        assert_eq!(loader.poll(NOW + 3), LoaderStep::Finished);
+        assert_eq!(ids(&loader.into_result().unwrap().seats), vec![1, 2, 3, 4, 5, 6, 7]);
+    }
+
+    #[test]
+    fn a_page_answered_twice_is_counted_once() {
+        let mut loader = PageLoader::new(LoaderConfig::new(10, 2));
+        loader.poll(NOW);
+        let page = || SeatPage { total_seats: Some(2), seats: vec![seat("a", 1), seat("b", 2)] };
+        loader.on_page(1, Ok(page()), NOW);
+        loader.on_page(1, Ok(page()), NOW);
+        assert_eq!(loader.progress().seats_so_far, 2);
+        assert_eq!(loader.poll(NOW), LoaderStep::Finished);
+        assert_eq!(loader.into_result().unwrap().seats.len(), 2);
+    }
+
+    #[test]
+    fn a_late_answer_to_a_retried_page_is_counted_once() {
+        let mut loader = PageLoader::new(LoaderConfig::new(10, 1));
+        loader.poll(NOW);
+        loader.on_page(1, Ok(SeatPage { total_seats: Some(2), seats: vec![seat("a", 1)] }), NOW);
+        assert_eq!(loader.poll(NOW), LoaderStep::Send(vec![2]));
+        loader.on_page(2, Err(ApiError::Server { status: 500 }), NOW + 10);
+        // The failed attempt's answer turns up after all, then the retry's.
+        loader.on_page(2, Ok(SeatPage { total_seats: Some(2), seats: vec![seat("b", 2)] }), NOW + 20);
+        assert_eq!(loader.progress().seats_so_far, 1, "a page not in flight is not taken");
+        let LoaderStep::WaitUntil(retry) = loader.poll(NOW + 20) else { panic!("expected a wait") };
+        assert_eq!(loader.poll(retry), LoaderStep::Send(vec![2]));
+        loader.on_page(2, Ok(SeatPage { total_seats: Some(2), seats: vec![seat("b", 2)] }), retry + 5);
+        loader.on_page(2, Ok(SeatPage { total_seats: Some(2), seats: vec![seat("b", 2)] }), retry + 6);
+        assert_eq!(loader.poll(retry + 6), LoaderStep::Finished);
+        assert_eq!(ids(&loader.into_result().unwrap().seats), vec![1, 2]);
+    }
+
+    #[test]
+    fn a_seat_repeated_by_a_shifting_list_is_kept_once_but_enterprise_rows_per_team_are_kept() {
+        let mut loader = PageLoader::new(LoaderConfig::new(10, 2));
+        loader.poll(NOW);
+        loader.on_page(1, Ok(SeatPage { total_seats: Some(4), seats: vec![seat("a", 1), seat("b", 2)] }), NOW);
+        loader.poll(NOW);
+        // A seat before "b" was removed between the two reads: "b" moved onto page 2 as well.
+        let second = SeatPage {
+            total_seats: Some(3),
+            seats: vec![seat("b", 2), seat_in("c", 3, "acme", Some("eng")), seat_in("c", 3, "acme", Some("ops"))],
+        };
+        loader.on_page(2, Ok(second), NOW);
+        loader.poll(NOW);
+        let loaded = loader.into_result().unwrap();
+        assert_eq!(ids(&loaded.seats), vec![1, 2, 3, 3]);
+        assert_eq!(loaded.duplicates_removed, 1);
+        assert!(!loaded.changed_while_loading(), "4 announced, 4 found");
+    }
+
+    #[test]
+    fn pages_past_the_end_that_come_back_empty_are_fine() {
+        let mut loader = PageLoader::new(LoaderConfig::new(10, 2));
+        loader.poll(NOW);
+        let first = SeatPage { total_seats: Some(3), seats: vec![seat("a", 1), seat("b", 2)] };
+        loader.on_first_page(first, LinkHeader { last: Some(3), ..LinkHeader::default() });
+        assert_eq!(loader.poll(NOW), LoaderStep::Send(vec![2, 3]));
+        loader.on_page(2, Ok(SeatPage { total_seats: Some(2), seats: vec![] }), NOW);
+        loader.on_page(3, Ok(SeatPage { total_seats: Some(2), seats: vec![] }), NOW);
+        assert_eq!(loader.poll(NOW), LoaderStep::Finished);
+        let loaded = loader.into_result().unwrap();
+        assert_eq!(ids(&loaded.seats), vec![1, 2]);
+        assert!(loaded.changed_while_loading());
+    }
+
+    #[test]
+    fn an_error_that_cannot_be_retried_stops_the_whole_load_and_aborts_the_rest() {
+        let mut loader = PageLoader::new(LoaderConfig::new(3, 1));
+        loader.poll(NOW);
+        loader.on_page(1, Ok(SeatPage { total_seats: Some(10), seats: vec![seat("a", 1)] }), NOW);
+        assert_eq!(loader.poll(NOW), LoaderStep::Send(vec![2, 3, 4]));
+        loader.on_page(3, Err(ApiError::Unauthorized { github_message: None }), NOW + 5);
+        assert_eq!(loader.poll(NOW + 5), LoaderStep::Abort(vec![2, 4]));
+        assert_eq!(loader.poll(NOW + 5), LoaderStep::Finished);
+        assert_eq!(loader.progress().requests_sent, 4);
+        assert_eq!(loader.into_result(), Err(ApiError::Unauthorized { github_message: None }));
+    }
+
+    #[test]
+    fn a_page_that_keeps_failing_gives_up_after_three_retries() {
+        let mut server = Server::new(10, 5);
+        server.faults.insert(2, vec![Fault::Server; 4].into());
+        let (trace, result) = load(10, &mut server);
+        assert_eq!(trace.sends.iter().filter(|(_, page)| *page == 2).count(), 4);
+        assert_eq!(result, Err(ApiError::Server { status: 502 }));
+    }
+
+    #[test]
+    fn a_stalled_request_is_abandoned_after_the_timeout_and_asked_again() {
+        let mut server = Server::new(4, 2);
+        server.faults.insert(2, vec![Fault::Stalled].into());
+        let (trace, result) = load(10, &mut server);
+        let page_two: Vec<u64> = trace.sends.iter().filter(|(_, page)| *page == 2).map(|(time, _)| *time).collect();
+        assert_eq!(page_two.len(), 2);
+        assert!(page_two[1] - page_two[0] >= REQUEST_TIMEOUT_MS);
+        assert_eq!(result.unwrap().seats.len(), 4);
+    }
+
+    #[test]
+    fn retry_after_holds_back_every_request_until_it_has_passed() {
+        let mut loader = PageLoader::new(LoaderConfig::new(2, 1));
+        loader.poll(NOW);
+        loader.on_page(1, Ok(SeatPage { total_seats: Some(4), seats: vec![seat("a", 1)] }), NOW);
+        assert_eq!(loader.poll(NOW), LoaderStep::Send(vec![2, 3]));
+        loader.on_page(2, Err(ApiError::SecondaryRateLimit { retry_after_seconds: Some(30) }), NOW + 100);
+        loader.on_page(3, Ok(SeatPage { total_seats: Some(4), seats: vec![seat("c", 3)] }), NOW + 100);
+        assert_eq!(loader.poll(NOW + 100), LoaderStep::WaitUntil(NOW + 30_100));
+        assert_eq!(loader.progress().waiting_until, Some((NOW + 30_100, LimitReason::Secondary)));
+        assert_eq!(loader.poll(NOW + 30_099), LoaderStep::WaitUntil(NOW + 30_100));
+        assert_eq!(loader.poll(NOW + 30_100), LoaderStep::Send(vec![2, 4]));
+        assert_eq!(loader.progress().waiting_until, None);
+    }
+
+    #[test]
+    fn the_primary_limit_waits_for_its_reset_plus_a_second() {
+        let mut loader = PageLoader::new(LoaderConfig::new(1, 1));
+        loader.poll(NOW);
+        let reset = NOW / 1_000 + 600;
+        loader.on_page(1, Err(ApiError::PrimaryRateLimit { reset_epoch_seconds: Some(reset) }), NOW);
+        assert_eq!(loader.poll(NOW), LoaderStep::WaitUntil(reset * 1_000 + 1_000));
+        assert_eq!(loader.poll(reset * 1_000 + 1_000), LoaderStep::Send(vec![1]));
+    }
+
+    #[test]
+    fn the_budget_window_holds_back_the_request_over_it_until_the_oldest_leaves() {
+        let config = LoaderConfig { max_requests_per_minute: 3, ..LoaderConfig::new(10, 1) };
+        let mut loader = PageLoader::new(config);
+        loader.poll(NOW);
+        loader.on_page(1, Ok(SeatPage { total_seats: Some(6), seats: vec![seat("a", 1)] }), NOW + 10);
+        assert_eq!(loader.poll(NOW + 10), LoaderStep::Send(vec![2, 3]));
+        loader.on_page(2, Ok(SeatPage::default()), NOW + 20);
+        loader.on_page(3, Ok(SeatPage::default()), NOW + 20);
+        assert_eq!(loader.poll(NOW + 20), LoaderStep::WaitUntil(NOW + BUDGET_WINDOW_MS));
+        assert_eq!(loader.poll(NOW + BUDGET_WINDOW_MS), LoaderStep::Send(vec![4]));
+    }
+
+    #[test]
+    fn cancelling_returns_the_requests_in_flight_and_stops_all_sends() {
+        let mut loader = PageLoader::new(LoaderConfig::new(4, 1));
+        loader.poll(NOW);
+        loader.on_page(1, Ok(SeatPage { total_seats: Some(50), seats: vec![seat("a", 1)] }), NOW);
+        assert_eq!(loader.poll(NOW), LoaderStep::Send(vec![2, 3, 4, 5]));
+        assert_eq!(loader.cancel(), vec![2, 3, 4, 5]);
+        loader.on_page(2, Ok(SeatPage { total_seats: Some(50), seats: vec![seat("b", 2)] }), NOW + 1);
+        for later in [NOW + 1, NOW + 100_000] {
+            assert_eq!(loader.poll(later), LoaderStep::Finished);
+        }
+        assert_eq!(loader.progress().requests_sent, 5);
+        assert_eq!(loader.progress().seats_so_far, 1);
+        assert_eq!(loader.into_result(), Err(ApiError::Cancelled));
+    }
+
+    #[test]
+    fn the_sequential_strategy_sends_one_request_at_a_time() {
+        let mut server = Server::new(500, 50);
+        server.latency_ms = (50, 500);
+        let (trace, result) = load(1, &mut server);
+        assert_eq!(trace.most_in_flight, 1);
+        assert_eq!(trace.sends.len(), 10);
+        assert_eq!(result.unwrap().seats.len(), 500);
+    }
+
+    #[test]
+    fn concurrency_is_clamped_between_one_and_ten() {
+        assert_eq!(LoaderConfig::new(0, 50).concurrency, 1);
+        assert_eq!(LoaderConfig::new(200, 50).concurrency, 10);
+        assert_eq!(LoaderConfig::new(5, 0).per_page, 1);
+        let mut server = Server::new(10_000, 100);
+        let mut loader = PageLoader::new(LoaderConfig { concurrency: 64, per_page: 100, ..LoaderConfig::default() });
+        assert_eq!(simulate(&mut loader, &mut server).most_in_flight, 10);
+    }
+
+    #[test]
+    fn ten_in_flight_loads_a_hundred_pages_about_ten_times_faster_than_one() {
+        let (sequential, _) = load(1, &mut Server::new(10_000, 100));
+        let (concurrent, result) = load(10, &mut Server::new(10_000, 100));
+        let sequential_ms = sequential.finished_at - NOW;
+        let concurrent_ms = concurrent.finished_at - NOW;
+        assert_eq!(sequential_ms, 10_000);
+        assert_eq!(concurrent_ms, lower_bound_ms(100, 10, GITHUB_POINTS_PER_MINUTE, 100));
+        assert!(sequential_ms >= 9 * concurrent_ms, "{sequential_ms} ms against {concurrent_ms} ms");
+        assert_eq!(result.unwrap().seats.len(), 10_000);
+    }
+
+    #[test]
+    fn a_thousand_pages_load_within_fifteen_percent_of_the_lower_bound() {
+        let (trace, result) = load(10, &mut Server::new(100_000, 100));
+        let bound = lower_bound_ms(1_000, 10, GITHUB_POINTS_PER_MINUTE, 100);
+        let took = trace.finished_at - NOW;
+        assert!(took >= bound - 1_000, "{took} ms is faster than the {bound} ms bound allows");
+        assert!(took * 100 <= bound * 115, "{took} ms against a bound of {bound} ms");
+        assert!(most_sends_in_any_window(&trace.sends) <= DEFAULT_REQUESTS_PER_MINUTE as usize);
+        assert_eq!(result.unwrap().seats.len(), 100_000);
+    }
+
+    #[test]
+    fn the_lower_bound_matches_the_benchmark_figures() {
+        assert_eq!(lower_bound_ms(100, 10, 900, 100), 1_100);
+        assert_eq!(lower_bound_ms(1_000, 10, 900, 100), 61_100);
+        assert_eq!(lower_bound_ms(1, 10, 900, 100), 100);
+        assert_eq!(lower_bound_ms(11, 1, 900, 100), 1_200);
+        assert_eq!(lower_bound_ms(u32::MAX, 0, 0, u64::MAX), u64::MAX);
+    }
+
+    #[test]
+    fn a_wild_last_page_never_allocates_per_page() {
+        let mut loader = PageLoader::new(LoaderConfig::new(10, 100));
+        loader.poll(NOW);
+        let first = SeatPage { total_seats: Some(1), seats: vec![seat("a", 1)] };
+        loader.on_first_page(first, LinkHeader { last: Some(u32::MAX), ..LinkHeader::default() });
+        assert_eq!(loader.poll(NOW), LoaderStep::Send((2..=11).collect()));
+        assert_eq!(loader.progress().pages_total, Some(u32::MAX));
+    }
+}

@@ -1,0 +1,168 @@
+//! Every way GitHub says no, mapped to a message a person can act on: one case per status and cause.
+
+use copilot_api::request::{GetOrganizationBilling, ListOrganizationSeats};
+use copilot_api::{ApiError, ApiRequest, Operation, PageRequest, ResponseParts, TokenKind};
+
+fn response(status: u16, headers: &[(&str, &str)], body: &str) -> ResponseParts {
+    ResponseParts::new(status, headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(), body)
+}
+
+fn error_for(operation: Operation, kind: Option<TokenKind>, parts: &ResponseParts) -> (ApiError, String) {
+    let error = ApiError::from_response(operation, kind, parts);
+    let message = error.to_string();
+    (error, message)
+}
+
+const BODY_403: &str = r#"{"message":"Resource not accessible by personal access token","documentation_url":"https://docs.github.com/rest","status":"403"}"#;
+
+#[test]
+fn a_401_says_the_token_is_wrong_or_expired() {
+    let (error, message) = error_for(
+        Operation::GetOrganizationBilling,
+        Some(TokenKind::Classic),
+        &response(
+            401,
+            &[],
+            r#"{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}"#,
+        ),
+    );
+    assert!(matches!(error, ApiError::Unauthorized { .. }));
+    assert!(message.contains("expired"), "{message}");
+    assert!(message.contains("Bad credentials"), "{message}");
+}
+
+#[test]
+fn a_403_for_a_classic_token_names_the_scopes_needed_and_those_it_has() {
+    let parts = response(403, &[("X-OAuth-Scopes", "repo, read:user")], BODY_403);
+    let (error, message) = error_for(Operation::ListOrganizationSeats, Some(TokenKind::Classic), &parts);
+    assert!(matches!(error, ApiError::MissingPermission { .. }));
+    assert!(message.contains("manage_billing:copilot or read:org"), "{message}");
+    assert!(message.contains("this token has: repo, read:user"), "{message}");
+    assert!(message.contains("organization owner"), "{message}");
+}
+
+#[test]
+fn a_403_for_a_classic_token_without_scopes_says_so() {
+    let parts = response(403, &[("X-OAuth-Scopes", "")], BODY_403);
+    let (_, message) = error_for(Operation::AddUsers, Some(TokenKind::Classic), &parts);
+    assert!(message.contains("manage_billing:copilot or admin:org"), "{message}");
+    assert!(message.contains("no scopes at all"), "{message}");
+}
+
+#[test]
+fn a_403_for_a_fine_grained_token_names_the_organization_permission() {
+    let (_, message) = error_for(Operation::RemoveUsers, Some(TokenKind::FineGrained), &response(403, &[], BODY_403));
+    assert!(message.contains("\"GitHub Copilot Business\" organization permission (write)"), "{message}");
+    assert!(!message.contains("scope"), "{message}");
+}
+
+#[test]
+fn the_enterprise_list_explains_that_fine_grained_tokens_are_refused() {
+    let (_, message) =
+        error_for(Operation::ListEnterpriseSeats, Some(TokenKind::FineGrained), &response(403, &[], BODY_403));
+    assert!(message.contains("does not accept fine-grained"), "{message}");
+    assert!(message.contains("manage_billing:copilot or read:enterprise"), "{message}");
+}
+
+#[test]
+fn a_403_with_sso_required_gives_the_authorization_link() {
+    let parts = response(
+        403,
+        &[("X-GitHub-SSO", "required; url=https://github.com/orgs/acme/sso?authorization_request=abc")],
+        r#"{"message":"Resource protected by organization SAML enforcement."}"#,
+    );
+    let (error, message) = error_for(Operation::GetOrganizationBilling, Some(TokenKind::Classic), &parts);
+    assert!(matches!(error, ApiError::SsoRequired { .. }));
+    assert!(message.contains("https://github.com/orgs/acme/sso?authorization_request=abc"), "{message}");
+}
+
+#[test]
+fn the_primary_rate_limit_gives_the_reset_time() {
+    let parts = response(
+        403,
+        &[("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "1700000000")],
+        r#"{"message":"API rate limit exceeded for user ID 1."}"#,
+    );
+    let (error, message) = error_for(Operation::ListOrganizationSeats, None, &parts);
+    assert_eq!(error, ApiError::PrimaryRateLimit { reset_epoch_seconds: Some(1_700_000_000) });
+    assert!(message.contains("2023-11-14 22:13:20 UTC"), "{message}");
+    assert!(error.is_rate_limit());
+}
+
+#[test]
+fn the_secondary_rate_limit_gives_retry_after() {
+    let parts = response(
+        403,
+        &[("retry-after", "42")],
+        r#"{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again."}"#,
+    );
+    let (error, message) = error_for(Operation::ListOrganizationSeats, None, &parts);
+    assert_eq!(error, ApiError::SecondaryRateLimit { retry_after_seconds: Some(42) });
+    assert!(message.contains("wait 42 seconds"), "{message}");
+    let without_header = response(429, &[], r#"{"message":"You have exceeded a secondary rate limit"}"#);
+    assert_eq!(
+        error_for(Operation::AddUsers, None, &without_header).0,
+        ApiError::SecondaryRateLimit { retry_after_seconds: None }
+    );
+}
+
+#[test]
+fn a_404_names_what_was_not_found() {
+    let not_found = response(404, &[], r#"{"message":"Not Found"}"#);
+    let (_, org) = error_for(Operation::GetOrganizationBilling, None, &not_found);
+    assert!(org.contains("organization was not found"), "{org}");
+    let (_, enterprise) = error_for(Operation::ListEnterpriseSeats, None, &not_found);
+    assert!(enterprise.contains("enterprise was not found"), "{enterprise}");
+    let (_, member) = error_for(Operation::GetMemberSeat, None, &not_found);
+    assert!(member.contains("no Copilot seat"), "{member}");
+}
+
+#[test]
+fn a_422_carries_the_documented_meaning_of_that_operation() {
+    let unprocessable = response(422, &[], r#"{"message":"Validation Failed"}"#);
+    let (_, billing) = error_for(Operation::GetOrganizationBilling, None, &unprocessable);
+    assert!(billing.contains("payment method"), "{billing}");
+    let (_, member) = error_for(Operation::GetMemberSeat, None, &unprocessable);
+    assert!(member.contains("pending organization invitation"), "{member}");
+    let (_, remove) = error_for(Operation::RemoveUsers, None, &unprocessable);
+    assert!(remove.contains("assigned through a team"), "{remove}");
+    let (_, add) = error_for(Operation::AddTeams, None, &unprocessable);
+    assert!(add.contains("public code suggestions policy") && add.contains("assign_all"), "{add}");
+    assert!(add.contains("Validation Failed"), "{add}");
+}
+
+#[test]
+fn a_5xx_is_transient_and_says_so() {
+    for status in [500, 502, 503] {
+        let (error, message) =
+            error_for(Operation::ListOrganizationSeats, None, &response(status, &[], "<html>oops</html>"));
+        assert_eq!(error, ApiError::Server { status });
+        assert!(error.is_transient());
+        assert!(message.contains("try again"), "{message}");
+    }
+}
+
+#[test]
+fn a_success_with_a_body_that_is_not_the_expected_json_is_a_clear_error() {
+    let request = GetOrganizationBilling { org: "acme".into() };
+    for body in ["<html>", "{\"seat_breakdown\": ", "[]", "{\"seat_breakdown\":{},\"seat_management_setting\":5}"] {
+        let error = request.parse(&response(200, &[], body), None).expect_err(body);
+        assert!(matches!(error, ApiError::UnexpectedBody { status: 200, .. }), "{body}: {error:?}");
+        assert!(error.to_string().contains("not the JSON this app expects"));
+    }
+}
+
+#[test]
+fn a_seat_page_parses_through_the_typed_request() {
+    let request = ListOrganizationSeats { org: "acme".into(), page: PageRequest::default() };
+    let page =
+        request.parse(&response(200, &[], r#"{"total_seats":0,"seats":[]}"#), None).expect("an empty page is fine");
+    assert_eq!(page.total_seats, Some(0));
+}
+
+#[test]
+fn an_unexpected_status_is_reported_with_githubs_message() {
+    let (error, message) = error_for(Operation::AddUsers, None, &response(410, &[], r#"{"message":"Gone"}"#));
+    assert!(matches!(error, ApiError::UnexpectedStatus { status: 410, .. }));
+    assert!(message.contains("Gone"));
+}

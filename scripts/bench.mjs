@@ -1,0 +1,276 @@
+// `make bench`: drives the built app (dist/) in headless Chromium against the sandbox with 100 ms of
+// latency, and prints one table of what it measured on this machine. The same figures go to
+// target/bench/results.json and into README.md between the bench markers. Nothing here is typed in.
+//
+// Method, per figure:
+// - load time: from the click on "Load all seats" to the "All N seats loaded" line, with a fresh sandbox
+//   (so no rate-limit window carries over), at concurrency 1 (what existing tools do) and 10 (the default);
+// - lower bound: latency + 60 s x floor((P-1)/B) + ceil((((P-1) mod B) + 1)/C) x latency, with B = 900, C = 10;
+// - interactions at 100,000 seats: in the page, from the event (a keystroke in the search box, a click on a
+//   sort header, a click on a status filter) to the next animation frame after the grid's rows changed;
+//   20 tries each, median and 95th percentile;
+// - scrolling: the grid scrolled from top to bottom, one step per frame; a frame is dropped when it took
+//   longer than 1.5 x 16.7 ms;
+// - memory: JavaScript heap (performance.memory, precise) plus WebAssembly memory, after loading 100,000 seats;
+// - transfer: the files of the first load (HTML, JS, WASM, CSS), raw and gzip -9.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const LATENCY_MS = 100;
+const APP_PORT = 4373;
+const SANDBOX_PORT = 8988;
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const TRIES = 20;
+
+function lowerBoundMs(pages, concurrency = 10, budget = 900, latency = LATENCY_MS) {
+  if (pages <= 1) return latency;
+  const rest = pages - 1;
+  return latency + 60_000 * Math.floor(rest / budget) + Math.ceil(((rest % budget) + 1) / concurrency) * latency;
+}
+
+function start(command, args, readyText) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let seen = '';
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      if (seen.includes(readyText)) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`${command} exited with ${code} before it was ready`)));
+  });
+}
+
+async function withSandbox(seats, body) {
+  const tokensFile = `target/bench/tokens-${seats}.json`;
+  const sandbox = await start('target/release/copilot-sandbox', [
+    '--port', String(SANDBOX_PORT), '--seats', String(seats), '--latency-ms', String(LATENCY_MS),
+    '--rate-limit', '100000', '--tokens-out', tokensFile,
+  ], 'listening on');
+  try {
+    return await body(JSON.parse(readFileSync(tokensFile, 'utf8')).owner_classic);
+  } finally {
+    sandbox.kill();
+    await new Promise((resolve) => sandbox.once('exit', resolve));
+  }
+}
+
+async function connect(page, token) {
+  await page.goto(`http://127.0.0.1:${APP_PORT}/?host=custom&api=${encodeURIComponent(`http://127.0.0.1:${SANDBOX_PORT}`)}&org=acme`);
+  await page.getByLabel('Token', { exact: true }).fill(token);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByTestId('page-position').waitFor();
+}
+
+async function loadAll(page, concurrency) {
+  await page.getByLabel('Requests at once').selectOption(String(concurrency));
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Load all seats' }).click();
+  await page.getByTestId('all-loaded').waitFor({ timeout: 600_000 });
+  return Date.now() - started;
+}
+
+/** Milliseconds from `act` (run in the page) to the frame after the grid's rows changed. */
+async function timeInPage(page, act) {
+  return page.evaluate(async (actSource) => {
+    const body = document.querySelector('.seat-grid tbody');
+    const changed = new Promise((resolve) => {
+      const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
+      observer.observe(body, { childList: true, subtree: true, characterData: true });
+    });
+    const started = performance.now();
+    // eslint-disable-next-line no-new-func
+    new Function(actSource)();
+    await changed;
+    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    return performance.now() - started;
+  }, act);
+}
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { median_ms: round(at(0.5)), p95_ms: round(at(0.95)), tries: samples.length };
+}
+
+const round = (x) => Math.round(x * 10) / 10;
+
+async function interactions(page) {
+  const search = [];
+  for (let i = 0; i < TRIES; i++) {
+    // Alternate two searches so every try changes the rows.
+    const text = i % 2 === 0 ? 'a' : 'e';
+    search.push(await timeInPage(page, `const input = document.querySelector('.toolbar input[type=search]');
+      input.value = ${JSON.stringify(text)}; input.dispatchEvent(new Event('input', { bubbles: true }));`));
+  }
+  await timeInPage(page, `const input = document.querySelector('.toolbar input[type=search]');
+    input.value = ''; input.dispatchEvent(new Event('input', { bubbles: true }));`);
+  const sort = [];
+  for (let i = 0; i < TRIES; i++) {
+    const column = i % 2 === 0 ? 'Login' : 'Last activity';
+    sort.push(await timeInPage(page, `[...document.querySelectorAll('button.sort')].find((b) => b.textContent.trim() === ${JSON.stringify(column)}).click();`));
+  }
+  const filter = [];
+  for (let i = 0; i < TRIES; i++) {
+    filter.push(await timeInPage(page, `[...document.querySelectorAll('.statuses button.chip')].find((b) => b.textContent.trim() === 'Inactive').click();`));
+  }
+  return { search: stats(search), sort: stats(sort), status_filter: stats(filter) };
+}
+
+async function scrollFrames(page) {
+  return page.evaluate(async () => {
+    const viewport = document.querySelector('.table-viewport');
+    viewport.scrollTop = 0;
+    const frames = [];
+    let last = performance.now();
+    const step = viewport.clientHeight;
+    while (viewport.scrollTop + viewport.clientHeight < viewport.scrollHeight - 1) {
+      viewport.scrollTop += step;
+      await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+      const now = performance.now();
+      frames.push(now - last);
+      last = now;
+    }
+    const dropped = frames.filter((ms) => ms > 1.5 * (1000 / 60)).length;
+    return { frames: frames.length, dropped, rows_in_dom: document.querySelectorAll('.seat-grid tbody tr[data-login]').length };
+  });
+}
+
+async function memory(page) {
+  return page.evaluate(() => {
+    const js = performance.memory ? performance.memory.usedJSHeapSize : 0;
+    const wasm = window.wasmBindings && window.wasmBindings.wasm_memory_bytes ? window.wasmBindings.wasm_memory_bytes() : 0;
+    return { js_heap_bytes: js, wasm_memory_bytes: wasm, total_bytes: js + wasm };
+  });
+}
+
+function transfer() {
+  const files = readdirSync('dist').filter((name) => /\.(html|js|wasm|css)$/.test(name));
+  let raw = 0;
+  let gzip = 0;
+  for (const name of files) {
+    const bytes = readFileSync(join('dist', name));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files, raw_bytes: raw, gzip_bytes: gzip };
+}
+
+function criterion() {
+  const results = {};
+  const root = 'target/criterion';
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (name === 'new' && statSync(path).isDirectory()) {
+        const estimates = JSON.parse(readFileSync(join(path, 'estimates.json'), 'utf8'));
+        const benchmark = JSON.parse(readFileSync(join(path, 'benchmark.json'), 'utf8'));
+        results[benchmark.full_id] = round(estimates.mean.point_estimate / 1e6);
+      } else if (statSync(path).isDirectory() && name !== 'report') {
+        walk(path);
+      }
+    }
+  };
+  try { walk(root); } catch { /* no criterion results: reported as empty */ }
+  return results;
+}
+
+async function main() {
+  mkdirSync('target/bench', { recursive: true });
+  const server = await start('node', ['tests/e2e/serve-dist.mjs', 'dist', String(APP_PORT)], 'serving');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+  });
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
+    latency_ms: LATENCY_MS,
+    loading: [],
+  };
+  try {
+    for (const seats of SIZES) {
+      const pages = Math.ceil(seats / 100);
+      const timings = {};
+      for (const concurrency of [1, 10]) {
+        timings[concurrency] = await withSandbox(seats, async (token) => {
+          const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+          await connect(page, token);
+          const ms = await loadAll(page, concurrency);
+          if (seats === Math.max(...SIZES) && concurrency === 10) {
+            results.interactions_100k = await interactions(page);
+            results.scroll_100k = await scrollFrames(page);
+            results.memory_100k = await memory(page);
+          }
+          await page.close();
+          return ms;
+        });
+      }
+      const bound = lowerBoundMs(pages);
+      results.loading.push({
+        seats, pages,
+        sequential_ms: timings[1], concurrent_ms: timings[10],
+        speedup: round(timings[1] / timings[10]),
+        lower_bound_ms: bound,
+        ratio_to_bound: Math.round((timings[10] / bound) * 100) / 100,
+      });
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  results.transfer = transfer();
+  results.native_100k_ms = criterion();
+  writeFileSync('target/bench/results.json', JSON.stringify(results, null, 2));
+  const table = render(results);
+  console.log(table);
+  updateReadme(table);
+}
+
+function render(r) {
+  const lines = [];
+  lines.push(`Measured ${r.date.slice(0, 10)} on ${r.machine.cores} cores (${r.machine.cpu}), sandbox latency ${r.latency_ms} ms, headless Chromium.`);
+  lines.push('');
+  lines.push('| figure | value |');
+  lines.push('| --- | --- |');
+  for (const l of r.loading) {
+    lines.push(`| load ${l.seats.toLocaleString('en')} seats (${l.pages} pages), concurrency 1 | ${(l.sequential_ms / 1000).toFixed(1)} s |`);
+    lines.push(`| load ${l.seats.toLocaleString('en')} seats, concurrency 10 | ${(l.concurrent_ms / 1000).toFixed(1)} s (${l.speedup}x faster; ${l.ratio_to_bound}x the lower bound of ${(l.lower_bound_ms / 1000).toFixed(1)} s) |`);
+  }
+  if (r.interactions_100k) {
+    for (const [name, s] of Object.entries(r.interactions_100k)) {
+      lines.push(`| ${name.replace('_', ' ')} at 100,000 seats, to rows painted | median ${s.median_ms} ms, p95 ${s.p95_ms} ms (${s.tries} tries) |`);
+    }
+  }
+  if (r.scroll_100k) {
+    lines.push(`| scroll top to bottom at 100,000 seats | ${r.scroll_100k.dropped} of ${r.scroll_100k.frames} frames dropped; ${r.scroll_100k.rows_in_dom} rows in the DOM |`);
+  }
+  if (r.memory_100k) {
+    const mb = (b) => (b / 1048576).toFixed(1);
+    lines.push(`| memory after loading 100,000 seats | ${mb(r.memory_100k.total_bytes)} MiB (JS heap ${mb(r.memory_100k.js_heap_bytes)}, wasm ${mb(r.memory_100k.wasm_memory_bytes)}) |`);
+  }
+  lines.push(`| first-load transfer (HTML + JS + WASM + CSS) | ${(r.transfer.raw_bytes / 1024).toFixed(1)} KiB raw, ${(r.transfer.gzip_bytes / 1024).toFixed(1)} KiB gzip |`);
+  for (const [name, ms] of Object.entries(r.native_100k_ms)) {
+    lines.push(`| native ${name} | ${ms} ms |`);
+  }
+  return lines.join('\n');
+}
+
+function updateReadme(table) {
+  const readme = readFileSync('README.md', 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) return;
+  writeFileSync('README.md', `${readme.slice(0, from + start.length)}\n${table}\n${readme.slice(to)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

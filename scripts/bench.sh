@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# `make bench`: the release site, the native criterion benchmark of the pure crate, then the browser
+# benchmark (scripts/bench.mjs), which prints the table and writes target/bench/results.json.
+set -euo pipefail
+trunk build --release
+cargo build --release -p copilot-sandbox --features server --locked
+cargo bench -p copilot-api --bench grid --locked -- --quick
+node scripts/bench.mjs

@@ -1,0 +1,156 @@
+//! A connection: where the API is, the token, and how requests travel (the browser's `fetch`, or the
+//! in-page demo's sandbox). Components call typed requests through it and get typed answers or the
+//! core's error.
+
+use std::sync::{Arc, Mutex};
+
+use copilot_api::plan::{Attempts, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
+use copilot_api::{ApiBase, ApiError, ApiRequest, HttpMethod, HttpRequest, RequestOptions, ResponseParts, Token};
+use copilot_sandbox::Sandbox;
+use futures::future::{select, Either};
+use web_sys::AbortSignal;
+
+use crate::loading::{now_ms, sleep_ms};
+use crate::transport;
+
+/// How requests travel.
+#[derive(Clone)]
+pub enum Backend {
+    /// `fetch` to the API host.
+    Fetch,
+    /// The sandbox, inside the page: the demo needs no server and no token of the user's. (A mutex on
+    /// wasm32 never waits: there is one thread. It makes the client `Send`, as Leptos views require.)
+    Demo(Arc<Mutex<Sandbox>>),
+}
+
+/// What a component needs to talk to GitHub.
+#[derive(Clone)]
+pub struct Client {
+    pub base: ApiBase,
+    token: Option<Token>,
+    pub options: RequestOptions,
+    backend: Backend,
+}
+
+/// A typed answer with the response it came from (for `Link` and rate-limit headers).
+#[derive(Debug, Clone)]
+pub struct Reply<T> {
+    pub body: T,
+    pub response: ResponseParts,
+}
+
+impl Client {
+    pub fn new(base: ApiBase, token: Option<Token>) -> Self {
+        Self { base, token, options: RequestOptions::default(), backend: Backend::Fetch }
+    }
+
+    /// The in-page demo: a realistic organization, generated as of now, answering inside the page.
+    pub fn demo(now_millis: f64) -> Self {
+        let sandbox = Sandbox::demo(copilot_sandbox::now_from_millis(now_millis));
+        Self {
+            // Never contacted: the demo answers inside the page. Named so the UI can say where data comes from.
+            base: ApiBase::custom("http://127.0.0.1:0").unwrap_or_else(|_| ApiBase::github_com()),
+            token: Token::new(copilot_sandbox::DEMO_TOKEN),
+            options: RequestOptions::default(),
+            backend: Backend::Demo(Arc::new(Mutex::new(sandbox))),
+        }
+    }
+
+    pub fn is_demo(&self) -> bool {
+        matches!(self.backend, Backend::Demo(_))
+    }
+
+    pub fn token(&self) -> Option<&Token> {
+        self.token.as_ref()
+    }
+
+    /// Sends a built request once. A request unanswered after `REQUEST_TIMEOUT_MS` is aborted and reported
+    /// as a timeout, so a stalled connection never hangs the page.
+    pub async fn send(&self, request: &HttpRequest, abort: Option<&AbortSignal>) -> Result<ResponseParts, ApiError> {
+        match &self.backend {
+            Backend::Fetch => {
+                // The caller's signal (Stop) when there is one; otherwise one of our own for the timeout.
+                let own = abort.is_none().then(|| web_sys::AbortController::new().ok()).flatten();
+                let signal = abort.cloned().or_else(|| own.as_ref().map(web_sys::AbortController::signal));
+                let fetch = Box::pin(transport::fetch(request, signal.as_ref()));
+                let timeout = Box::pin(sleep_ms(i32::try_from(REQUEST_TIMEOUT_MS).unwrap_or(i32::MAX)));
+                let outcome = match select(fetch, timeout).await {
+                    Either::Left((answer, _)) => answer,
+                    Either::Right(((), _)) => {
+                        if let Some(controller) = &own {
+                            controller.abort();
+                        }
+                        Err(ApiError::Timeout(u32::try_from(REQUEST_TIMEOUT_MS / 1_000).unwrap_or(u32::MAX)))
+                    }
+                };
+                outcome
+            }
+            Backend::Demo(sandbox) => {
+                let now = copilot_sandbox::now_from_millis(js_sys::Date::now());
+                // A panic while the lock was held cannot leave the state half-written in a way that matters
+                // for a demo, so a poisoned lock is used as it is.
+                let mut sandbox = sandbox.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                Ok(sandbox.handle_http(request, now))
+            }
+        }
+    }
+
+    /// Sends a typed request and reads the typed answer. Reads are retried as octokit's retry and
+    /// throttling plugins do (the core's `RetryPolicy`): up to 3 times after a 5xx, a dropped connection,
+    /// a timeout or an unreadable body, and after waiting out a rate limit. Writes are sent once here; bulk
+    /// writes go through the core's `WriteRun`, which decides their retries.
+    pub async fn call<R: ApiRequest>(
+        &self,
+        request: &R,
+        abort: Option<&AbortSignal>,
+    ) -> Result<Reply<R::Response>, ApiError> {
+        let http = request.build(&self.base, self.token.as_ref(), self.options)?;
+        let kind = if http.method == HttpMethod::Get { RequestKind::Read } else { RequestKind::Write };
+        let policy = RetryPolicy::default();
+        let mut attempts = Attempts::default();
+        loop {
+            let answer = self.send(&http, abort).await.and_then(|response| {
+                let body = request.parse(&response, self.token.as_ref().map(Token::kind))?;
+                Ok(Reply { body, response })
+            });
+            let error = match answer {
+                Ok(reply) => return Ok(reply),
+                Err(error) => error,
+            };
+            if kind == RequestKind::Write || abort.is_some_and(AbortSignal::aborted) {
+                return Err(error);
+            }
+            let decision = policy.decide(kind, &error, attempts, now_ms(), js_sys::Math::random().to_bits() as u32);
+            attempts.note(decision);
+            match decision {
+                RetryDecision::RetryAt(at) | RetryDecision::WaitForLimit { until_ms: at, .. } => {
+                    let wait = at.saturating_sub(now_ms());
+                    sleep_ms(i32::try_from(wait).unwrap_or(i32::MAX)).await;
+                }
+                RetryDecision::GiveUp | RetryDecision::Unconfirmed => return Err(error),
+            }
+        }
+    }
+}
+
+impl PartialEq for Client {
+    /// Two clients are the same connection when they talk to the same place with the same token.
+    fn eq(&self, other: &Self) -> bool {
+        let same_backend = match (&self.backend, &other.backend) {
+            (Backend::Fetch, Backend::Fetch) => true,
+            (Backend::Demo(a), Backend::Demo(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        same_backend && self.base == other.base && self.token == other.token && self.options == other.options
+    }
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("base", &self.base)
+            .field("token", &self.token)
+            .field("demo", &self.is_demo())
+            .finish()
+    }
+}

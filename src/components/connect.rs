@@ -1,0 +1,235 @@
+use copilot_api::names::{name_problem, NameKind};
+use copilot_api::{ApiBase, ApiError, Operation, Token, TokenKind};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::client::Client;
+use crate::components::error_message::ErrorMessage;
+use crate::session::{forget_remembered_token, remember_token, remembered_token, use_session, Connection, Scope};
+use crate::view_url::use_view_url;
+use copilot_api::insight::view_state::{HostChoice, Scope as ViewScope};
+
+/// Which API host a person picked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostKind {
+    GitHubCom,
+    GheCom,
+    Custom,
+    Demo,
+}
+
+impl HostKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::GitHubCom => "github",
+            Self::GheCom => "ghe",
+            Self::Custom => "custom",
+            Self::Demo => "demo",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Self {
+        match key {
+            "ghe" => Self::GheCom,
+            "custom" => Self::Custom,
+            "demo" => Self::Demo,
+            _ => Self::GitHubCom,
+        }
+    }
+}
+
+/// The fields of the connect form, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConnectFields {
+    pub subdomain: String,
+    pub custom_url: String,
+    pub enterprise_scope: bool,
+    pub name: String,
+    pub token: String,
+}
+
+/// Turns the form's fields into a connection, or the first problem with them. Nothing is sent before
+/// every field has passed.
+pub fn connection_from_form(host: HostKind, fields: &ConnectFields, now_millis: f64) -> Result<Connection, ApiError> {
+    let invalid = |message: String| ApiError::InvalidInput(message);
+    let name = fields.name.trim().to_owned();
+    let kind = if fields.enterprise_scope { NameKind::Enterprise } else { NameKind::Organization };
+    if let Some(problem) = name_problem(&name, kind) {
+        return Err(invalid(problem));
+    }
+    let scope = if fields.enterprise_scope { Scope::Enterprise(name) } else { Scope::Organization(name) };
+    if host == HostKind::Demo {
+        return Ok(Connection { client: Client::demo(now_millis), scope });
+    }
+    let base = match host {
+        HostKind::GheCom => ApiBase::ghe_com(&fields.subdomain),
+        HostKind::Custom => ApiBase::custom(&fields.custom_url),
+        HostKind::GitHubCom | HostKind::Demo => Ok(ApiBase::github_com()),
+    }
+    .map_err(|problem| invalid(problem.to_string()))?;
+    let token = Token::new(&fields.token).ok_or_else(|| {
+        invalid("Paste a GitHub token: it has letters, digits and underscores, and no spaces.".to_owned())
+    })?;
+    Ok(Connection { client: Client::new(base, Some(token)), scope })
+}
+
+/// The first screen: API host, organization or enterprise, token, and "Connect".
+#[component]
+pub fn ConnectForm() -> impl IntoView {
+    let session = use_session();
+    let view_url = use_view_url();
+    let query = use_query_map();
+    let initial = |key: &str| query.with_untracked(|q| q.get(key).unwrap_or_default());
+
+    let host = RwSignal::new(HostKind::from_key(&initial("host")));
+    let subdomain = RwSignal::new(initial("ghe"));
+    let custom_url = RwSignal::new(initial("api"));
+    let enterprise_scope = RwSignal::new(!initial("enterprise").is_empty());
+    let name = RwSignal::new({
+        let enterprise = initial("enterprise");
+        if enterprise.is_empty() {
+            initial("org")
+        } else {
+            enterprise
+        }
+    });
+    let token = RwSignal::new(remembered_token().map(|t| t.expose().to_owned()).unwrap_or_default());
+    let remember = RwSignal::new(remembered_token().is_some());
+    let problem = RwSignal::new(None::<ApiError>);
+    let token_kind = Memo::new(move |_| token.with(|t| (!t.trim().is_empty()).then(|| TokenKind::of(t))));
+
+    let connect = move || {
+        let fields = ConnectFields {
+            subdomain: subdomain.get_untracked(),
+            custom_url: custom_url.get_untracked(),
+            enterprise_scope: enterprise_scope.get_untracked(),
+            name: name.get_untracked(),
+            token: token.get_untracked(),
+        };
+        match connection_from_form(host.get_untracked(), &fields, js_sys::Date::now()) {
+            Ok(connection) => {
+                problem.set(None);
+                match (remember.get_untracked(), connection.client.token()) {
+                    (true, Some(token)) if !connection.client.is_demo() => remember_token(token),
+                    _ => forget_remembered_token(),
+                }
+                // The host and scope go into the URL (never the token), so the view can be shared.
+                let host_choice = match host.get_untracked() {
+                    HostKind::Demo => HostChoice::Demo,
+                    HostKind::GheCom => HostChoice::GheCom { subdomain: fields.subdomain.trim().to_ascii_lowercase() },
+                    HostKind::Custom => HostChoice::Custom(connection.client.base.clone()),
+                    HostKind::GitHubCom => HostChoice::GitHub,
+                };
+                let view_scope = match &connection.scope {
+                    Scope::Organization(org) => ViewScope::Organization(org.clone()),
+                    Scope::Enterprise(enterprise) => ViewScope::Enterprise(enterprise.clone()),
+                };
+                view_url.update(true, move |state| {
+                    state.host = host_choice;
+                    state.scope = Some(view_scope);
+                });
+                session.connection.set(Some(connection));
+            }
+            Err(error) => problem.set(Some(error)),
+        }
+    };
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        connect();
+    };
+    let forget = move |_| {
+        token.set(String::new());
+        remember.set(false);
+        forget_remembered_token();
+        session.disconnect();
+    };
+    let try_demo = move |_| {
+        host.set(HostKind::Demo);
+        enterprise_scope.set(false);
+        name.set(copilot_sandbox::FIRST_ORG.to_owned());
+        connect();
+    };
+
+    view! {
+        <form class="card connect" on:submit=on_submit aria-labelledby="connect-heading">
+            <h2 id="connect-heading">"Connect to GitHub"</h2>
+            <div class="row">
+                <label>
+                    "API host"
+                    <select on:change=move |ev| host.set(HostKind::from_key(&event_target_value(&ev)))>
+                        <option value="github" selected=move || host.get() == HostKind::GitHubCom>"GitHub.com"</option>
+                        <option value="ghe" selected=move || host.get() == HostKind::GheCom>"GHE.com (data residency)"</option>
+                        <option value="custom" selected=move || host.get() == HostKind::Custom>"Custom URL (Enterprise Server or sandbox)"</option>
+                        <option value="demo" selected=move || host.get() == HostKind::Demo>"Demo (in this page, no token)"</option>
+                    </select>
+                </label>
+                <Show when=move || host.get() == HostKind::GheCom>
+                    <label>
+                        "GHE.com subdomain"
+                        <input type="text" placeholder="octocorp" spellcheck="false" prop:value=move || subdomain.get()
+                            on:input=move |ev| subdomain.set(event_target_value(&ev)) />
+                    </label>
+                </Show>
+                <Show when=move || host.get() == HostKind::Custom>
+                    <label>
+                        "API URL"
+                        <input type="url" placeholder="https://github.example.com/api/v3" spellcheck="false"
+                            prop:value=move || custom_url.get() on:input=move |ev| custom_url.set(event_target_value(&ev)) />
+                    </label>
+                </Show>
+            </div>
+            <div class="row">
+                <label>
+                    "Scope"
+                    <select on:change=move |ev| enterprise_scope.set(event_target_value(&ev) == "enterprise")>
+                        <option value="org" selected=move || !enterprise_scope.get()>"Organization"</option>
+                        <option value="enterprise" selected=move || enterprise_scope.get()>"Enterprise"</option>
+                    </select>
+                </label>
+                <label>
+                    {move || if enterprise_scope.get() { "Enterprise" } else { "Organization" }}
+                    <input type="text" autocomplete="off" spellcheck="false" prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev)) />
+                </label>
+            </div>
+            <Show when=move || host.get() != HostKind::Demo fallback=|| view! {
+                <p class="hint">"The demo runs a realistic organization inside this page: nothing leaves your browser, and no token is needed."</p>
+            }>
+                <label>
+                    "Token"
+                    <input type="password" autocomplete="off" spellcheck="false" prop:value=move || token.get()
+                        on:input=move |ev| token.set(event_target_value(&ev)) />
+                </label>
+                <TokenNeeds kind=token_kind />
+                <label class="inline">
+                    <input type="checkbox" prop:checked=move || remember.get()
+                        on:change=move |ev| remember.set(event_target_checked(&ev)) />
+                    "Remember the token in this tab (sessionStorage; gone when the tab closes)"
+                </label>
+            </Show>
+            <div class="actions">
+                <button type="submit">"Connect"</button>
+                <button type="button" class="secondary" on:click=try_demo>"Try the demo"</button>
+                <button type="button" class="secondary" on:click=forget>"Forget token"</button>
+            </div>
+            {move || problem.get().map(|error| view! { <ErrorMessage error /> })}
+        </form>
+    }
+}
+
+/// What the pasted token is, and what it needs for each operation.
+#[component]
+fn TokenNeeds(kind: Memo<Option<TokenKind>>) -> impl IntoView {
+    view! {
+        {move || kind.get().map(|kind| view! {
+            <details class="token-needs">
+                <summary data-testid="token-kind">{kind.label()}</summary>
+                <ul>
+                    {Operation::ALL.into_iter().map(|operation| view! {
+                        <li><strong>{operation.title()}</strong>": " {operation.requirement_for(kind)}</li>
+                    }).collect_view()}
+                </ul>
+            </details>
+        })}
+    }
+}

@@ -1,0 +1,80 @@
+use copilot_api::insight::{exact_date, exact_time, relative_time, EditorInfo, MemberLookup};
+use copilot_api::names::{name_problem, NameKind};
+use copilot_api::request::GetMemberSeat;
+use copilot_api::{ApiError, Seat};
+use leptos::prelude::*;
+
+use crate::components::error_message::ErrorMessage;
+use crate::session::Connection;
+
+/// One member's seat, or a clear answer: no seat, pending invitation, not a member.
+#[component]
+pub fn MemberLookupView(connection: Connection) -> impl IntoView {
+    let org = connection.scope.name().to_owned();
+    let username = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<ApiError>);
+    let client = connection.client.clone();
+    let lookup_org = org.clone();
+    let lookup = Action::new_local(move |username: &String| {
+        let (client, org, username) = (client.clone(), lookup_org.clone(), username.clone());
+        async move {
+            let result = client.call(&GetMemberSeat { org, username: username.clone() }, None).await;
+            (username, MemberLookup::from_result(result.map(|reply| reply.body)))
+        }
+    });
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let name = username.get_untracked().trim().trim_start_matches('@').to_owned();
+        match name_problem(&name, NameKind::User) {
+            Some(message) => problem.set(Some(ApiError::InvalidInput(message))),
+            None => {
+                problem.set(None);
+                lookup.dispatch_local(name);
+            }
+        }
+    };
+    view! {
+        <section class="card lookup" aria-labelledby="lookup-heading">
+            <h2 id="lookup-heading">"Look up a member's seat"</h2>
+            <form on:submit=on_submit class="row">
+                <label>
+                    "Username"
+                    <input type="text" spellcheck="false" autocomplete="off" prop:value=move || username.get()
+                        on:input=move |ev| username.set(event_target_value(&ev)) />
+                </label>
+                <button type="submit" disabled=move || lookup.pending().get()>"Look up"</button>
+            </form>
+            {move || problem.get().map(|error| view! { <ErrorMessage error /> })}
+            {move || lookup.value().get().map(|(username, result)| {
+                let headline = result.headline(&username, &org);
+                let explanation = result.explanation(&username, &org);
+                let seat = result.seat().cloned();
+                view! {
+                    <div class="lookup-result" role="status">
+                        <h3>{headline}</h3>
+                        <p>{explanation}</p>
+                        {seat.map(|seat| view! { <SeatCard seat /> })}
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn SeatCard(seat: Seat) -> impl IntoView {
+    let now = copilot_api::insight::utc_from_epoch_millis(js_sys::Date::now()).unwrap_or_default();
+    let editor = seat.last_activity_editor.as_deref().and_then(EditorInfo::parse).map(|e| e.summary());
+    let team = seat.assigning_team.as_ref().map(|t| t.name().to_owned()).unwrap_or_else(|| "directly".to_owned());
+    view! {
+        <dl class="seat-card">
+            <div><dt>"Granted"</dt><dd>{team}</dd></div>
+            <div><dt>"Created"</dt><dd title=exact_time(&seat.created_at)>{relative_time(&seat.created_at, now)}</dd></div>
+            <div><dt>"Last activity"</dt><dd>{seat.last_activity_at.map_or_else(|| "never".to_owned(), |t| format!("{} ({})", relative_time(&t, now), exact_time(&t)))}</dd></div>
+            <div><dt>"Editor"</dt><dd>{editor.unwrap_or_else(|| "—".to_owned())}</dd></div>
+            <div><dt>"Last authenticated"</dt><dd>{seat.last_authenticated_at.map_or_else(|| "—".to_owned(), |t| relative_time(&t, now))}</dd></div>
+            <div><dt>"Plan"</dt><dd>{seat.plan_type.map_or("not reported", |p| p.as_str())}</dd></div>
+            <div><dt>"Pending cancellation"</dt><dd>{seat.pending_cancellation_date.map_or_else(|| "no".to_owned(), exact_date)}</dd></div>
+        </dl>
+    }
+}

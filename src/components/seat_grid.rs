@@ -1,0 +1,447 @@
+//! The seat grid: toolbar, per-status counts and idle cost, and a virtualized table. Everything it shows
+//! is computed by `copilot_api::insight::grid_view` from the loaded seats, the URL's grid state and now;
+//! the DOM holds only the rows in sight plus a small overscan, whatever the number of seats.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use copilot_api::insight::grid::plan_label;
+use copilot_api::insight::{
+    exact_date, exact_time, export_file_name, format_cents, grid_view, parse_price_cents, parse_threshold_days,
+    relative_date, relative_time, seats_to_csv, seats_to_json, sort_after_click, Column, GridView, SeatIndex,
+    SeatPrices, SeatStatus, SortDirection, TeamFilter, THRESHOLD_PRESETS,
+};
+use copilot_api::{PlanType, Seat};
+use leptos::prelude::*;
+
+use crate::download::download;
+use crate::view_url::use_view_url;
+
+/// Height of one row in pixels; fixed so the visible range follows from the scroll position alone.
+pub const ROW_HEIGHT: f64 = 36.0;
+/// Rows rendered above and below the visible ones, so a fast scroll does not show blank space.
+const OVERSCAN: usize = 10;
+/// Height of the scrolling area in pixels.
+const VIEWPORT_HEIGHT: f64 = 540.0;
+
+/// The seats and what the grid needs to know about where they came from.
+#[derive(Clone)]
+pub struct LoadedSeats {
+    pub seats: Arc<Vec<Seat>>,
+    pub index: Arc<SeatIndex>,
+    /// Tells one load from the next: row keys include it, so row 0 of page 2 is never mistaken for row 0
+    /// of page 1.
+    pub generation: u64,
+}
+
+impl LoadedSeats {
+    pub fn new(seats: Vec<Seat>, organization_plan: Option<PlanType>) -> Self {
+        static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let index = SeatIndex::new(&seats, organization_plan);
+        let generation = GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Self { seats: Arc::new(seats), index: Arc::new(index), generation }
+    }
+}
+
+impl PartialEq for LoadedSeats {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+    }
+}
+
+/// The rows in sight for a scroll position: `(first, last)` positions into the view's rows.
+pub fn visible_range(scroll_top: f64, row_count: usize) -> (usize, usize) {
+    let first_visible = (scroll_top.max(0.0) / ROW_HEIGHT) as usize;
+    let in_sight = (VIEWPORT_HEIGHT / ROW_HEIGHT).ceil() as usize;
+    let first = first_visible.saturating_sub(OVERSCAN).min(row_count);
+    let last = (first_visible + in_sight + OVERSCAN).min(row_count);
+    (first, last)
+}
+
+#[component]
+pub fn SeatGrid(
+    /// The loaded seats.
+    #[prop(into)]
+    loaded: Signal<LoadedSeats>,
+    /// Shows the organization column and filter (enterprise lists).
+    #[prop(default = false)]
+    enterprise: bool,
+    /// Names export files.
+    #[prop(into)]
+    scope_name: String,
+    /// The organization's plan, for seats that do not say theirs.
+    #[prop(default = None)]
+    organization_plan: Option<PlanType>,
+) -> impl IntoView {
+    let view_url = use_view_url();
+    let grid_state = Memo::new(move |_| view_url.state.with(|state| state.grid.clone()));
+    let prices = RwSignal::new(SeatPrices::default());
+    let now = RwSignal::new(now_utc());
+    let view: Memo<Arc<GridView>> = Memo::new(move |_| {
+        let loaded = loaded.get();
+        Arc::new(grid_state.with(|state| grid_view(&loaded.index, state, &prices.get(), now.get())))
+    });
+    let columns: Vec<Column> =
+        if enterprise { Column::ALL.to_vec() } else { Column::for_organization().collect::<Vec<_>>() };
+    let column_count = columns.len();
+    let export_problem = RwSignal::new(None::<String>);
+
+    let export = move |format: &'static str, only_view: bool| {
+        let loaded = loaded.get_untracked();
+        let threshold = grid_state.with_untracked(|s| s.threshold_days);
+        let at = now.get_untracked();
+        let seats: Vec<&Seat> = if only_view {
+            view.with_untracked(|v| v.rows.iter().filter_map(|&i| loaded.seats.get(i)).collect())
+        } else {
+            loaded.seats.iter().collect()
+        };
+        let result = match format {
+            "csv" => seats_to_csv(seats, at, threshold, organization_plan).map(|text| (text, "text/csv")),
+            _ => seats_to_json(seats, at, threshold, organization_plan).map(|text| (text, "application/json")),
+        };
+        let outcome = result
+            .map_err(|error| error.to_string())
+            .and_then(|(text, mime)| download(&export_file_name(&scope_name, at, format), mime, &text));
+        export_problem.set(outcome.err());
+    };
+    let export = StoredValue::new(export);
+
+    view! {
+        <section class="card seat-grid" aria-label="Seats">
+            <Toolbar loaded prices enterprise />
+            <Summary view prices />
+            <div class="export">
+                <button type="button" class="secondary" on:click=move |_| export.with_value(|f| f("csv", true))>"Export view as CSV"</button>
+                <button type="button" class="secondary" on:click=move |_| export.with_value(|f| f("csv", false))>"Export all as CSV"</button>
+                <button type="button" class="secondary" on:click=move |_| export.with_value(|f| f("json", true))>"Export view as JSON"</button>
+                {move || export_problem.get().map(|problem| view! { <span class="error" role="alert">{problem}</span> })}
+            </div>
+            <Table loaded view columns column_count now />
+        </section>
+    }
+}
+
+fn now_utc() -> DateTime<Utc> {
+    copilot_api::insight::utc_from_epoch_millis(js_sys::Date::now()).unwrap_or_default()
+}
+
+#[component]
+fn Toolbar(loaded: Signal<LoadedSeats>, prices: RwSignal<SeatPrices>, enterprise: bool) -> impl IntoView {
+    let view_url = use_view_url();
+    let grid = move || view_url.state.with(|s| s.grid.clone());
+    let threshold_text = RwSignal::new(String::new());
+    let threshold_problem = RwSignal::new(None::<String>);
+    let price_problem = RwSignal::new(None::<String>);
+    let options = Memo::new(move |_| loaded.with(|l| l.index.filter_options().clone()));
+
+    let set_threshold = move |days: u32| view_url.update(true, |s| s.grid.threshold_days = days);
+    let on_threshold_input = move |ev| {
+        let text = event_target_value(&ev);
+        threshold_text.set(text.clone());
+        match parse_threshold_days(&text) {
+            Ok(days) => {
+                threshold_problem.set(None);
+                set_threshold(days);
+            }
+            Err(problem) => threshold_problem.set(Some(problem.to_string())),
+        }
+    };
+    let on_price = move |plan: PlanType, text: String| match parse_price_cents(&text) {
+        Ok(cents) => {
+            price_problem.set(None);
+            prices.update(|p| match plan {
+                PlanType::Enterprise => p.enterprise_cents = cents,
+                _ => p.business_cents = cents,
+            });
+        }
+        Err(problem) => price_problem.set(Some(problem.to_string())),
+    };
+    let status_chip = move |status: SeatStatus| {
+        let pressed = move || grid().statuses.contains(status);
+        view! {
+            <button type="button" class="chip" aria-pressed=move || pressed().to_string()
+                on:click=move |_| view_url.update(true, |s| s.grid.statuses.toggle(status))>
+                {status.label()}
+            </button>
+        }
+    };
+
+    view! {
+        <div class="toolbar">
+            <label class="search">
+                "Search logins"
+                <input type="search" placeholder="octocat" spellcheck="false"
+                    prop:value=move || grid().search
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        view_url.update(false, move |s| s.grid.search = text);
+                    } />
+            </label>
+            <fieldset class="threshold">
+                <legend>"Inactive after (days)"</legend>
+                {THRESHOLD_PRESETS.into_iter().map(|days| view! {
+                    <button type="button" class="chip"
+                        aria-pressed=move || (grid().threshold_days == days).to_string()
+                        on:click=move |_| { threshold_text.set(String::new()); set_threshold(days) }>
+                        {days}
+                    </button>
+                }).collect_view()}
+                <label>
+                    "Any number of days"
+                    <input type="number" min="1" max="3650" class="days"
+                        prop:value=move || { let t = threshold_text.get(); if t.is_empty() { grid().threshold_days.to_string() } else { t } }
+                        on:input=on_threshold_input />
+                </label>
+                {move || threshold_problem.get().map(|p| view! { <span class="error" role="alert">{p}</span> })}
+            </fieldset>
+            <fieldset class="statuses">
+                <legend>"Status"</legend>
+                {[SeatStatus::Active, SeatStatus::Inactive, SeatStatus::NeverUsed, SeatStatus::PendingCancellation]
+                    .into_iter().map(status_chip).collect_view()}
+            </fieldset>
+            <label>
+                "Granted by"
+                <select on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    view_url.update(true, move |s| s.grid.team = match value.as_str() {
+                        "" => None,
+                        "direct" => Some(TeamFilter::Direct),
+                        slug => Some(TeamFilter::Team(slug.trim_start_matches("team:").to_owned())),
+                    });
+                }>
+                    <option value="" selected=move || grid().team.is_none()>"Any"</option>
+                    {move || options.get().teams.into_iter().map(|option| {
+                        let value = match &option.value {
+                            TeamFilter::Direct => "direct".to_owned(),
+                            TeamFilter::Team(slug) => format!("team:{slug}"),
+                        };
+                        let selected = grid().team.as_ref() == Some(&option.value);
+                        view! { <option value=value selected=selected>{format!("{} ({})", option.label, option.count)}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>
+                "Editor"
+                <select on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    view_url.update(true, move |s| s.grid.editor = (!value.is_empty()).then_some(value));
+                }>
+                    <option value="" selected=move || grid().editor.is_none()>"Any"</option>
+                    {move || options.get().editors.into_iter().map(|option| {
+                        let selected = grid().editor.as_deref() == Some(option.value.as_str());
+                        view! { <option value=option.value.clone() selected=selected>{format!("{} ({})", option.label, option.count)}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>
+                "Plan"
+                <select on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    view_url.update(true, move |s| s.grid.plan = match value.as_str() {
+                        "business" => Some(PlanType::Business),
+                        "enterprise" => Some(PlanType::Enterprise),
+                        "unknown" => Some(PlanType::Unknown),
+                        _ => None,
+                    });
+                }>
+                    <option value="" selected=move || grid().plan.is_none()>"Any"</option>
+                    {move || options.get().plans.into_iter().map(|option| {
+                        let selected = grid().plan == Some(option.value);
+                        view! { <option value=option.value.as_str() selected=selected>{format!("{} ({})", option.label, option.count)}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <Show when=move || enterprise>
+                <label>
+                    "Organization"
+                    <select on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        view_url.update(true, move |s| s.grid.organization = (!value.is_empty()).then_some(value));
+                    }>
+                        <option value="" selected=move || grid().organization.is_none()>"Any"</option>
+                        {move || options.get().organizations.into_iter().map(|option| {
+                            let selected = grid().organization.as_deref() == Some(option.value.as_str());
+                            view! { <option value=option.value.clone() selected=selected>{format!("{} ({})", option.label, option.count)}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </Show>
+            <fieldset class="prices">
+                <legend>"Monthly price per seat"</legend>
+                <label>
+                    "Business ($)"
+                    <input type="text" inputmode="decimal" class="price"
+                        prop:value=move || copilot_api::insight::cost::price_input_text(prices.get().business_cents)
+                        on:change=move |ev| on_price(PlanType::Business, event_target_value(&ev)) />
+                </label>
+                <label>
+                    "Enterprise ($)"
+                    <input type="text" inputmode="decimal" class="price"
+                        prop:value=move || copilot_api::insight::cost::price_input_text(prices.get().enterprise_cents)
+                        on:change=move |ev| on_price(PlanType::Enterprise, event_target_value(&ev)) />
+                </label>
+                {move || price_problem.get().map(|p| view! { <span class="error" role="alert">{p}</span> })}
+            </fieldset>
+        </div>
+    }
+}
+
+#[component]
+fn Summary(view: Memo<Arc<GridView>>, prices: RwSignal<SeatPrices>) -> impl IntoView {
+    let count = move |status: SeatStatus| view.with(|v| v.total_counts.get(status));
+    view! {
+        <div class="summary" aria-live="polite">
+            <dl class="counts">
+                <div><dt>"Active"</dt><dd data-testid="count-active">{move || count(SeatStatus::Active)}</dd></div>
+                <div><dt>"Inactive"</dt><dd data-testid="count-inactive">{move || count(SeatStatus::Inactive)}</dd></div>
+                <div><dt>"Never used"</dt><dd data-testid="count-never-used">{move || count(SeatStatus::NeverUsed)}</dd></div>
+                <div><dt>"Pending cancellation"</dt><dd data-testid="count-pending">{move || count(SeatStatus::PendingCancellation)}</dd></div>
+                <div class="cost">
+                    <dt>"Idle seats cost a month"</dt>
+                    <dd data-testid="idle-cost">{move || format_cents(view.with(|v| v.idle_cost.total_cents()))}</dd>
+                </div>
+            </dl>
+            <p class="hint">
+                {move || view.with(|v| format!(
+                    "{} inactive ({}) and {} never used ({}), at {} a Business seat and {} an Enterprise seat. Showing {} of {} seats.",
+                    v.idle_cost.inactive_seats, format_cents(v.idle_cost.inactive_cents),
+                    v.idle_cost.never_used_seats, format_cents(v.idle_cost.never_used_cents),
+                    format_cents(u64::from(prices.get().business_cents)), format_cents(u64::from(prices.get().enterprise_cents)),
+                    v.rows.len(), v.statuses.len(),
+                ))}
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn Table(
+    loaded: Signal<LoadedSeats>,
+    view: Memo<Arc<GridView>>,
+    columns: Vec<Column>,
+    column_count: usize,
+    now: RwSignal<DateTime<Utc>>,
+) -> impl IntoView {
+    let view_url = use_view_url();
+    let scroll_top = RwSignal::new(0.0_f64);
+    let sort = Memo::new(move |_| view_url.state.with(|s| s.grid.sort));
+    let range = Memo::new(move |_| view.with(|v| visible_range(scroll_top.get(), v.rows.len())));
+    let visible = move || {
+        let (first, last) = range.get();
+        let generation = loaded.with(|l| l.generation);
+        view.with(|v| {
+            v.rows
+                .get(first..last)
+                .unwrap_or_default()
+                .iter()
+                .map(|&seat| (generation, seat, v.status(seat).unwrap_or(SeatStatus::Active)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let header_cells = columns
+        .iter()
+        .map(|&column| {
+            let aria_sort = move || match sort.get() {
+                Some((c, SortDirection::Ascending)) if c == column => "ascending",
+                Some((c, SortDirection::Descending)) if c == column => "descending",
+                _ => "none",
+            };
+            view! {
+                <th scope="col" aria-sort=aria_sort>
+                    <button type="button" class="sort"
+                        on:click=move |_| view_url.update(true, |s| s.grid.sort = sort_after_click(s.grid.sort, column))>
+                        {column.label()}
+                    </button>
+                </th>
+            }
+        })
+        .collect_view();
+    let columns = StoredValue::new(columns);
+
+    view! {
+        <div class="table-viewport" style=format!("height: {VIEWPORT_HEIGHT}px")
+            on:scroll=move |ev| scroll_top.set(event_target::<web_sys::Element>(&ev).scroll_top() as f64)>
+            <table role="grid" aria-rowcount=move || view.with(|v| v.rows.len() + 1)>
+                <thead><tr>{header_cells}</tr></thead>
+                <tbody>
+                    <tr class="spacer" aria-hidden="true" style=move || format!("height: {}px", range.get().0 as f64 * ROW_HEIGHT)>
+                        <td colspan=column_count></td>
+                    </tr>
+                    <For each=visible key=|row| *row let((_generation, seat_index, status))>
+                        {move || {
+                            let loaded = loaded.get_untracked();
+                            let seat = loaded.seats.get(seat_index).cloned();
+                            let at = now.get_untracked();
+                            seat.map(|seat| view! {
+                                <tr style=format!("height: {ROW_HEIGHT}px") data-login=seat.login().unwrap_or("ghost").to_owned()>
+                                    {columns.with_value(|columns| columns.iter().map(|&column| cell(column, &seat, &loaded, seat_index, status, at)).collect_view())}
+                                </tr>
+                            })
+                        }}
+                    </For>
+                    <tr class="spacer" aria-hidden="true"
+                        style=move || format!("height: {}px", view.with(|v| v.rows.len().saturating_sub(range.get().1)) as f64 * ROW_HEIGHT)>
+                        <td colspan=column_count></td>
+                    </tr>
+                </tbody>
+            </table>
+            <Show when=move || view.with(|v| v.rows.is_empty())>
+                <p class="empty">"No seat matches these filters."</p>
+            </Show>
+        </div>
+    }
+}
+
+fn cell(
+    column: Column,
+    seat: &Seat,
+    loaded: &LoadedSeats,
+    seat_index: usize,
+    status: SeatStatus,
+    now: DateTime<Utc>,
+) -> AnyView {
+    let row = loaded.index.row(seat_index);
+    match column {
+        Column::Login => {
+            let login = seat.login().unwrap_or("ghost").to_owned();
+            let profile =
+                seat.assignee.as_ref().and_then(|user| user.html_url.clone()).filter(|url| url.starts_with("https://"));
+            match profile {
+                Some(href) => {
+                    view! { <td><a href=href rel="noreferrer noopener" target="_blank">{login}</a></td> }.into_any()
+                }
+                None => view! { <td>{login}</td> }.into_any(),
+            }
+        }
+        Column::Organization => {
+            view! { <td>{seat.organization.as_ref().map(|org| org.login.clone()).unwrap_or_default()}</td> }.into_any()
+        }
+        Column::GrantedBy => {
+            view! { <td>{row.map(|r| r.granted_by_label().to_owned()).unwrap_or_default()}</td> }.into_any()
+        }
+        Column::Created => {
+            view! { <td title=exact_time(&seat.created_at)>{relative_time(&seat.created_at, now)}</td> }.into_any()
+        }
+        Column::LastActivity => time_cell(seat.last_activity_at.as_ref(), now, "never"),
+        Column::LastAuthenticated => time_cell(seat.last_authenticated_at.as_ref(), now, "—"),
+        Column::Editor => {
+            let editor = row.and_then(|r| r.editor()).map(|e| e.summary()).unwrap_or_else(|| "—".to_owned());
+            view! { <td title=seat.last_activity_editor.clone().unwrap_or_default()>{editor}</td> }.into_any()
+        }
+        Column::Plan => view! { <td>{row.map(|r| plan_label(r.plan())).unwrap_or("—")}</td> }.into_any(),
+        Column::PendingCancellation => match seat.pending_cancellation_date {
+            Some(date) => view! { <td title=relative_date(date, now)>{exact_date(date)}</td> }.into_any(),
+            None => view! { <td>"—"</td> }.into_any(),
+        },
+        Column::Status => {
+            view! { <td><span class=format!("status status-{}", status.key())>{status.label()}</span></td> }.into_any()
+        }
+    }
+}
+
+fn time_cell(time: Option<&copilot_api::Timestamp>, now: DateTime<Utc>, missing: &'static str) -> AnyView {
+    match time {
+        Some(time) => view! { <td title=exact_time(time)>{relative_time(time, now)}</td> }.into_any(),
+        None => view! { <td>{missing}</td> }.into_any(),
+    }
+}

@@ -1,0 +1,242 @@
+//! Where the seats come from: one server page at a time (`page`, `per_page` in the URL), or every page
+//! with "Load all seats" (progress, Stop, concurrency setting). The grid shows whichever is loaded.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use copilot_api::insight::{enterprise_summary, SeatStatus};
+use copilot_api::plan::loader::{LoadProgress, LoaderConfig, MAX_CONCURRENCY};
+use copilot_api::{ApiError, LinkHeader, PageRequest, PlanType, MAX_PER_PAGE};
+use leptos::prelude::*;
+
+use crate::components::error_message::ErrorMessage;
+use crate::components::seat_grid::{LoadedSeats, SeatGrid};
+use crate::loading::{fetch_page, load_all};
+use crate::session::{use_session, Connection, Scope};
+use crate::view_url::use_view_url;
+
+/// What is loaded: one server page (with its links) or everything.
+#[derive(Clone, PartialEq)]
+enum Source {
+    Page { seats: LoadedSeats, links: LinkHeader, total_seats: Option<u64> },
+    All { seats: LoadedSeats, total_seats: Option<u64>, duplicates_removed: usize },
+}
+
+impl Source {
+    fn seats(&self) -> &LoadedSeats {
+        match self {
+            Self::Page { seats, .. } | Self::All { seats, .. } => seats,
+        }
+    }
+}
+
+#[component]
+pub fn SeatsPanel(
+    connection: Connection,
+    #[prop(default = None)] organization_plan: Option<PlanType>,
+) -> impl IntoView {
+    let session = use_session();
+    let view_url = use_view_url();
+    let enterprise = matches!(connection.scope, Scope::Enterprise(_));
+    let scope_name = connection.scope.name().to_owned();
+    let page_request = Memo::new(move |_| {
+        view_url.state.with(|s| {
+            let per_page = u8::try_from(s.per_page.clamp(1, usize::from(MAX_PER_PAGE))).unwrap_or(MAX_PER_PAGE);
+            PageRequest::new(u32::try_from(s.page).unwrap_or(1), per_page)
+        })
+    });
+    let source = RwSignal::new_local(None::<Result<Source, ApiError>>);
+    let loading_all = RwSignal::new(false);
+    let progress = RwSignal::new(None::<LoadProgress>);
+    let stop_flag = StoredValue::new_local(Rc::new(Cell::new(false)));
+    let concurrency = RwSignal::new(MAX_CONCURRENCY);
+
+    // One server page, re-read when the page, the page size or the session's refresh counter change.
+    let page_connection = connection.clone();
+    Effect::new(move |_| {
+        let request = page_request.get();
+        session.refresh.track();
+        if loading_all.get_untracked() {
+            return;
+        }
+        let (client, scope) = (page_connection.client.clone(), page_connection.scope.clone());
+        leptos::task::spawn_local(async move {
+            let result = fetch_page(&client, &scope, request, None).await.map(|(page, links)| Source::Page {
+                total_seats: page.total_seats,
+                seats: LoadedSeats::new(page.seats, organization_plan),
+                links,
+            });
+            source.set(Some(result));
+        });
+    });
+
+    let all_connection = connection.clone();
+    let load_everything = move |_| {
+        let stop = Rc::new(Cell::new(false));
+        stop_flag.set_value(stop.clone());
+        loading_all.set(true);
+        progress.set(None);
+        let (client, scope) = (all_connection.client.clone(), all_connection.scope.clone());
+        let config = LoaderConfig::new(concurrency.get_untracked(), MAX_PER_PAGE);
+        leptos::task::spawn_local(async move {
+            let result = load_all(client, scope, config, stop, move |p| progress.set(Some(p))).await;
+            loading_all.set(false);
+            match result {
+                Ok(loaded) => source.set(Some(Ok(Source::All {
+                    total_seats: loaded.total_seats,
+                    duplicates_removed: loaded.duplicates_removed,
+                    seats: LoadedSeats::new(loaded.seats, organization_plan),
+                }))),
+                // Stopping keeps what was shown before; only a real failure replaces it.
+                Err(ApiError::Cancelled) => {}
+                Err(error) => source.set(Some(Err(error))),
+            }
+        });
+    };
+    let stop = move |_| stop_flag.with_value(|flag| flag.set(true));
+    let go_to_page = move |page: u32| view_url.update(true, move |s| s.page = page as usize);
+
+    let loaded = Signal::derive(move || {
+        source.with(|s| match s {
+            Some(Ok(source)) => source.seats().clone(),
+            _ => LoadedSeats::new(Vec::new(), organization_plan),
+        })
+    });
+
+    view! {
+        <section class="card seat-source" aria-label="Loading seats">
+            <div class="row">
+                <label>
+                    "Seats per page"
+                    <select on:change=move |ev| {
+                        let per_page = event_target_value(&ev).parse().unwrap_or(50);
+                        view_url.update(true, move |s| { s.per_page = per_page; s.page = 1; });
+                    }>
+                        {[10usize, 25, 50, 100].into_iter().map(|n| view! {
+                            <option value=n selected=move || view_url.state.with(|s| s.per_page == n)>{n}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                {move || source.with(|s| match s {
+                    Some(Ok(Source::Page { links, total_seats, .. })) => {
+                        let links = *links;
+                        let page = page_request.get().page();
+                        let last = links.last.or(links.prev.map(|p| p + 1)).unwrap_or(page);
+                        view! {
+                            <nav class="pager" aria-label="Server pages">
+                                <button type="button" class="secondary" disabled=links.prev.is_none()
+                                    on:click=move |_| go_to_page(links.prev.unwrap_or(1))>"Previous page"</button>
+                                <span data-testid="page-position">{format!("Page {page} of {last}")}</span>
+                                <button type="button" class="secondary" disabled=links.next.is_none()
+                                    on:click=move |_| go_to_page(links.next.unwrap_or(page))>"Next page"</button>
+                                <span class="hint">{total_seats.map(|t| format!("{t} seats in all"))}</span>
+                            </nav>
+                        }.into_any()
+                    }
+                    Some(Ok(Source::All { seats, total_seats, duplicates_removed })) => view! {
+                        <p class="hint" data-testid="all-loaded">
+                            {format!("All {} seats loaded", seats.seats.len())}
+                            {match (enterprise, total_seats) {
+                                // GitHub counts each user once in an enterprise's total, however many grants.
+                                (true, Some(users)) => Some(format!(" ({users} unique users, as GitHub counts them)")),
+                                (false, Some(total)) if *total != seats.seats.len() as u64 => Some(format!(
+                                    " (GitHub announced {total}: the list changed while it was read; load again for a consistent list)")),
+                                _ => None,
+                            }}
+                            {(*duplicates_removed > 0).then(|| format!("; {duplicates_removed} duplicates removed"))}
+                        </p>
+                    }.into_any(),
+                    _ => ().into_any(),
+                })}
+                <label>
+                    "Requests at once"
+                    <select on:change=move |ev| concurrency.set(event_target_value(&ev).parse().unwrap_or(MAX_CONCURRENCY))>
+                        {(1..=MAX_CONCURRENCY).rev().map(|n| view! {
+                            <option value=n selected=move || concurrency.get() == n>{n}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <Show when=move || !loading_all.get() fallback=move || view! {
+                    <button type="button" class="secondary" on:click=stop>"Stop"</button>
+                }>
+                    <button type="button" on:click=load_everything.clone()>"Load all seats"</button>
+                </Show>
+            </div>
+            {move || progress.get().filter(|_| loading_all.get()).map(|p| view! { <LoadBar progress=p /> })}
+        </section>
+        {move || source.with(|s| match s {
+            None => view! { <p class="loading" role="status">"Loading seats…"</p> }.into_any(),
+            Some(Err(error)) => view! { <ErrorMessage error=error.clone() /> }.into_any(),
+            Some(Ok(_)) => ().into_any(),
+        })}
+        <Show when=move || enterprise>
+            <EnterpriseBreakdown loaded />
+        </Show>
+        <SeatGrid loaded enterprise scope_name=scope_name.clone() organization_plan />
+    }
+}
+
+/// The progress of "Load all seats": pages and seats so far, of the total, and any rate-limit wait.
+#[component]
+fn LoadBar(progress: LoadProgress) -> impl IntoView {
+    let total = progress.pages_total.unwrap_or(0).max(1);
+    let waiting = progress.waiting_until.map(|(until, reason)| {
+        let seconds = until.saturating_sub(crate::loading::now_ms()).div_ceil(1000);
+        format!(" — {} Waiting {seconds} s.", reason.describe())
+    });
+    view! {
+        <div class="progress">
+            <progress max=total value=progress.pages_done aria-label="Pages loaded"></progress>
+            <span role="status">
+                {format!(
+                    "{} of {} pages, {} of {} seats",
+                    progress.pages_done,
+                    progress.pages_total.map_or("?".to_owned(), |t| t.to_string()),
+                    progress.seats_so_far,
+                    progress.total_seats.map_or("?".to_owned(), |t| t.to_string()),
+                )}
+                {(progress.retries > 0).then(|| format!(", {} retried", progress.retries))}
+                {waiting}
+            </span>
+        </div>
+    }
+}
+
+/// For an enterprise: unique users next to grants, and the per-organization breakdown.
+#[component]
+fn EnterpriseBreakdown(loaded: Signal<LoadedSeats>) -> impl IntoView {
+    let view_url = use_view_url();
+    let summary = Memo::new(move |_| {
+        let threshold = view_url.state.with(|s| s.grid.threshold_days);
+        let now = copilot_api::insight::utc_from_epoch_millis(js_sys::Date::now()).unwrap_or_default();
+        loaded.with(|l| {
+            let statuses: Vec<SeatStatus> =
+                l.seats.iter().map(|seat| copilot_api::insight::seat_status(seat, now, threshold)).collect();
+            enterprise_summary(&l.index, &statuses)
+        })
+    });
+    view! {
+        <section class="card enterprise" aria-labelledby="enterprise-heading">
+            <h2 id="enterprise-heading">"Across the enterprise"</h2>
+            <dl class="breakdown">
+                <div><dt>"Unique users"</dt><dd data-testid="unique-users">{move || summary.get().unique_users}</dd></div>
+                <div><dt>"Seat grants"</dt><dd data-testid="grants">{move || summary.get().grants}</dd></div>
+                <div><dt>"Users in several organizations"</dt><dd>{move || summary.get().users_in_several_organizations}</dd></div>
+            </dl>
+            <table class="per-org">
+                <thead><tr><th scope="col">"Organization"</th><th scope="col">"Grants"</th><th scope="col">"Unique users"</th><th scope="col">"Inactive"</th><th scope="col">"Never used"</th></tr></thead>
+                <tbody>
+                    {move || summary.get().per_organization.into_iter().map(|share| view! {
+                        <tr>
+                            <td>{share.organization.unwrap_or_else(|| "(enterprise team)".to_owned())}</td>
+                            <td>{share.grants}</td>
+                            <td>{share.unique_users}</td>
+                            <td>{share.counts.inactive}</td>
+                            <td>{share.counts.never_used}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}

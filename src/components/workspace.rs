@@ -1,0 +1,80 @@
+//! What a connected person sees: the billing summary (organizations), the seats, and the tabs.
+
+use copilot_api::insight::ViewTab;
+use copilot_api::request::GetOrganizationBilling;
+use leptos::prelude::*;
+
+use crate::components::billing_summary::BillingSummary;
+use crate::components::error_message::ErrorMessage;
+use crate::components::member_lookup::MemberLookupView;
+use crate::components::seats_panel::SeatsPanel;
+use crate::session::{use_session, Connection, Scope};
+use crate::view_url::use_view_url;
+
+#[component]
+pub fn Workspace(connection: Connection) -> impl IntoView {
+    let session = use_session();
+    let view_url = use_view_url();
+    let is_org = matches!(connection.scope, Scope::Organization(_));
+    let tab = Memo::new(move |_| view_url.state.with(|s| s.tab));
+    let tabs: Vec<(ViewTab, &'static str)> = if is_org {
+        vec![(ViewTab::Seats, "Seats"), (ViewTab::Lookup, "Member lookup")]
+    } else {
+        vec![(ViewTab::Seats, "Seats across the enterprise")]
+    };
+    let where_from =
+        if connection.client.is_demo() { "the in-page demo".to_owned() } else { connection.client.base.to_string() };
+    let heading = match &connection.scope {
+        Scope::Organization(org) => format!("Organization {org}"),
+        Scope::Enterprise(enterprise) => format!("Enterprise {enterprise}"),
+    };
+
+    // The billing summary: re-read on Refresh and after every write.
+    let billing_connection = connection.clone();
+    let billing = LocalResource::new(move || {
+        session.refresh.track();
+        let connection = billing_connection.clone();
+        async move {
+            match &connection.scope {
+                Scope::Organization(org) => connection
+                    .client
+                    .call(&GetOrganizationBilling { org: org.clone() }, None)
+                    .await
+                    .map(|reply| Some((org.clone(), reply.body))),
+                Scope::Enterprise(_) => Ok(None),
+            }
+        }
+    });
+
+    let panel_connection = connection.clone();
+    view! {
+        <div class="workspace-head">
+            <h2>{heading}</h2>
+            <span class="hint">"Data from " {where_from}</span>
+            <button type="button" class="secondary" on:click=move |_| session.refresh.update(|n| *n += 1)>"Refresh"</button>
+            <button type="button" class="secondary" on:click=move |_| session.disconnect()>"Disconnect"</button>
+        </div>
+        <nav class="tabs" role="tablist" aria-label="Views">
+            {tabs.into_iter().map(|(key, label)| view! {
+                <button type="button" role="tab" aria-selected=move || (tab.get() == key).to_string()
+                    on:click=move |_| view_url.update(true, |s| s.tab = key)>{label}</button>
+            }).collect_view()}
+        </nav>
+        <Show when=move || is_org && tab.get() == ViewTab::Seats>
+            <Transition fallback=|| view! { <p class="loading" role="status">"Reading the billing summary…"</p> }>
+                {move || billing.get().map(|result| match result {
+                    Ok(Some((org, billing))) => view! { <BillingSummary org billing /> }.into_any(),
+                    Ok(None) => ().into_any(),
+                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                })}
+            </Transition>
+        </Show>
+        {
+            let connection = panel_connection.clone();
+            move || match tab.get() {
+                ViewTab::Lookup if is_org => view! { <MemberLookupView connection=connection.clone() /> }.into_any(),
+                _ => view! { <SeatsPanel connection=connection.clone() /> }.into_any(),
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! Drives the core's paced page loader (`copilot_api::plan::PageLoader`) with real requests: it sends what
+//! the loader says, aborts what it says, sleeps until it says, and hands every answer back. All decisions
+//! (concurrency, the per-minute budget, retries, rate-limit waits, order, duplicates) are the loader's.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use copilot_api::plan::loader::{LoadProgress, LoadedSeats, LoaderConfig, LoaderStep, PageLoader};
+use copilot_api::request::{ListEnterpriseSeats, ListOrganizationSeats};
+use copilot_api::{ApiError, LinkHeader, SeatPage};
+use futures::channel::mpsc;
+use futures::StreamExt;
+
+use crate::client::Client;
+use crate::session::Scope;
+
+/// A page's answer, with the `Link` header that page 1 uses to name the last page.
+type PageAnswer = (u32, Result<(SeatPage, LinkHeader), ApiError>);
+
+/// Reads one page of seats for the scope.
+pub async fn fetch_page(
+    client: &Client,
+    scope: &Scope,
+    page: copilot_api::PageRequest,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<(SeatPage, LinkHeader), ApiError> {
+    let reply = match scope {
+        Scope::Organization(org) => client.call(&ListOrganizationSeats { org: org.clone(), page }, abort).await?,
+        Scope::Enterprise(enterprise) => {
+            client.call(&ListEnterpriseSeats { enterprise: enterprise.clone(), page }, abort).await?
+        }
+    };
+    let link = reply.response.header("link").map(LinkHeader::parse).unwrap_or_default();
+    Ok((reply.body, link))
+}
+
+/// Loads every seat page. `stop` is checked between steps and at least every quarter second.
+pub async fn load_all(
+    client: Client,
+    scope: Scope,
+    config: LoaderConfig,
+    stop: Rc<Cell<bool>>,
+    on_progress: impl Fn(LoadProgress),
+) -> Result<LoadedSeats, ApiError> {
+    let mut loader = PageLoader::new(config);
+    let (sender, mut answers) = mpsc::unbounded::<PageAnswer>();
+    let mut controllers: HashMap<u32, web_sys::AbortController> = HashMap::new();
+    let abort = |controllers: &mut HashMap<u32, web_sys::AbortController>, pages: Vec<u32>| {
+        for page in pages {
+            if let Some(controller) = controllers.remove(&page) {
+                controller.abort();
+            }
+        }
+    };
+    loop {
+        if stop.get() {
+            let in_flight = loader.cancel();
+            abort(&mut controllers, in_flight);
+        }
+        match loader.poll(now_ms()) {
+            LoaderStep::Send(pages) => {
+                for page in pages {
+                    let controller = web_sys::AbortController::new().ok();
+                    let signal = controller.as_ref().map(web_sys::AbortController::signal);
+                    if let Some(controller) = controller {
+                        controllers.insert(page, controller);
+                    }
+                    let (client, scope, sender) = (client.clone(), scope.clone(), sender.clone());
+                    let request = loader.page_request(page);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let answer = fetch_page(&client, &scope, request, signal.as_ref()).await;
+                        // The receiver is gone only when the load is over; the answer no longer matters.
+                        let _ = sender.unbounded_send((page, answer));
+                    });
+                }
+            }
+            LoaderStep::Abort(pages) => abort(&mut controllers, pages),
+            LoaderStep::WaitUntil(until) => {
+                let wait = until.saturating_sub(now_ms()).clamp(1, 250);
+                let next = futures::future::select(answers.next(), Box::pin(sleep_ms(wait as i32))).await;
+                if let futures::future::Either::Left((Some(answer), _)) = next {
+                    hand_in(&mut loader, &mut controllers, answer);
+                }
+            }
+            LoaderStep::Finished => break,
+        }
+        // Everything that has already arrived, before deciding again.
+        while let Ok(answer) = answers.try_recv() {
+            hand_in(&mut loader, &mut controllers, answer);
+        }
+        on_progress(loader.progress());
+    }
+    on_progress(loader.progress());
+    loader.into_result()
+}
+
+fn hand_in(loader: &mut PageLoader, controllers: &mut HashMap<u32, web_sys::AbortController>, answer: PageAnswer) {
+    let (page, result) = answer;
+    controllers.remove(&page);
+    match result {
+        Ok((seat_page, link)) if page == 1 => loader.on_first_page(seat_page, link),
+        Ok((seat_page, _)) => loader.on_page(page, Ok(seat_page), now_ms()),
+        Err(error) => loader.on_page(page, Err(error), now_ms()),
+    }
+}
+
+pub fn now_ms() -> u64 {
+    js_sys::Date::now().max(0.0) as u64
+}
+
+/// Resolves after `ms` milliseconds (at once where there is no window, e.g. in a worker).
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled =
+            web_sys::window().map(|window| window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms));
+        if !matches!(scheduled, Some(Ok(_))) {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

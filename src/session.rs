@@ -1,0 +1,78 @@
+//! The connection the page works with, shared through context, and the token's optional place in
+//! `sessionStorage` (only when the person opts in).
+
+use copilot_api::Token;
+use leptos::prelude::*;
+
+use crate::client::Client;
+
+/// What the person asked to look at: an organization or an enterprise.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Organization(String),
+    Enterprise(String),
+}
+
+impl Scope {
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Organization(name) | Self::Enterprise(name) => name,
+        }
+    }
+}
+
+/// A live connection: the client and the scope it was opened for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Connection {
+    pub client: Client,
+    pub scope: Scope,
+}
+
+/// The page-wide session, provided once by the app.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub connection: RwSignal<Option<Connection>>,
+    /// Bumped after every write so every view re-reads what changed.
+    pub refresh: RwSignal<u32>,
+}
+
+impl Session {
+    pub fn provide() -> Self {
+        let session = Self { connection: RwSignal::new(None), refresh: RwSignal::new(0) };
+        provide_context(session);
+        session
+    }
+
+    pub fn disconnect(&self) {
+        self.connection.set(None);
+    }
+}
+
+/// The session from context; the app provides it before anything renders.
+pub fn use_session() -> Session {
+    use_context::<Session>().unwrap_or_else(Session::provide)
+}
+
+/// The one `sessionStorage` key the app writes, and only when the person ticks "remember in this tab".
+const TOKEN_KEY: &str = "copilot-seats.token";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|window| window.session_storage().ok().flatten())
+}
+
+pub fn remembered_token() -> Option<Token> {
+    session_storage().and_then(|storage| storage.get_item(TOKEN_KEY).ok().flatten()).and_then(|raw| Token::new(&raw))
+}
+
+pub fn remember_token(token: &Token) {
+    if let Some(storage) = session_storage() {
+        // A full or disabled storage only means the token is not remembered; nothing else depends on it.
+        let _ = storage.set_item(TOKEN_KEY, token.expose());
+    }
+}
+
+pub fn forget_remembered_token() {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(TOKEN_KEY);
+    }
+}

@@ -1,0 +1,158 @@
+// The read views against the sandbox server, found by role and label as a person would.
+import { test, expect } from '@playwright/test';
+import { APP, connect, resetSandbox, sandboxState, screenshot, tokens } from './helpers.js';
+
+test.beforeEach(async ({ request }) => {
+  await resetSandbox(request);
+});
+
+test('an owner connects and sees the billing summary and the first page of seats', async ({ page, request }) => {
+  const state = await sandboxState(request);
+  const acme = state.orgs.find((org) => org.login === 'acme');
+  await connect(page, { token: tokens().owner_classic });
+  await expect(page.getByRole('heading', { name: 'Copilot billing for acme' })).toBeVisible();
+  await expect(page.getByTestId('seats-total')).toHaveText(String(acme.seats.length));
+  await expect(page.getByTestId('page-position')).toHaveText('Page 1 of 40');
+  await expect(page.locator('.seat-grid tbody tr[data-login]').first()).toBeVisible();
+  expect(page.url()).not.toContain(tokens().owner_classic);
+  await screenshot(page, 'organization');
+});
+
+test('a read-only fine-grained token can read the seats', async ({ page }) => {
+  await connect(page, { token: tokens().readonly_fine_grained });
+  await expect(page.getByRole('heading', { name: 'Copilot billing for acme' })).toBeVisible();
+  await expect(page.getByTestId('page-position')).toBeVisible();
+});
+
+test('a plain member gets the 403 explanation', async ({ page }) => {
+  await connect(page, { token: tokens().member_classic });
+  await expect(page.getByRole('alert').first()).toContainText('Only an organization owner can do this');
+  await screenshot(page, 'forbidden');
+});
+
+test('an owner token without scopes is told which scope it lacks', async ({ page }) => {
+  await connect(page, { token: tokens().no_scope_classic });
+  await expect(page.getByRole('alert').first()).toContainText('manage_billing:copilot or read:org');
+  await expect(page.getByRole('alert').first()).toContainText('no scopes at all');
+});
+
+test('a wrong token gets the 401 explanation', async ({ page }) => {
+  await connect(page, { token: 'ghp_thisIsNotAValidToken000000000000000' });
+  await expect(page.getByRole('alert').first()).toContainText('GitHub did not accept this token (401)');
+});
+
+test('an unknown organization gets the 404 explanation', async ({ page }) => {
+  await connect(page, { token: tokens().owner_classic, org: 'no-such-org' });
+  await expect(page.getByRole('alert').first()).toContainText('The organization was not found (404)');
+});
+
+test('paging through server pages follows the Link header', async ({ page }) => {
+  await connect(page, { token: tokens().owner_classic });
+  await expect(page.getByTestId('page-position')).toHaveText('Page 1 of 40');
+  const firstLogin = await page.locator('.seat-grid tbody tr[data-login]').first().getAttribute('data-login');
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByTestId('page-position')).toHaveText('Page 2 of 40');
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.locator('.seat-grid tbody tr[data-login]').first()).not.toHaveAttribute('data-login', firstLogin);
+  await page.goBack();
+  await expect(page.getByTestId('page-position')).toHaveText('Page 1 of 40');
+});
+
+test('loading all 2,000 seats shows progress to the end, then filters, sorts and costs update', async ({ page, request }) => {
+  const state = await sandboxState(request);
+  const acmeSeats = state.orgs.find((org) => org.login === 'acme').seats.length;
+  expect(acmeSeats).toBe(2000);
+  await connect(page, { token: tokens().owner_classic });
+  await page.getByRole('button', { name: 'Load all seats' }).click();
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 30_000 });
+
+  const count = async (id) => Number(await page.getByTestId(id).textContent());
+  const total = (await count('count-active')) + (await count('count-inactive')) + (await count('count-never-used')) + (await count('count-pending'));
+  expect(total).toBe(2000);
+
+  // A longer inactivity threshold can only make fewer seats inactive, and the idle cost follows.
+  await page.getByRole('button', { name: '7', exact: true }).click();
+  const inactiveAt7 = await count('count-inactive');
+  const costAt7 = await page.getByTestId('idle-cost').textContent();
+  await page.getByRole('button', { name: '90', exact: true }).click();
+  await expect(page).toHaveURL(/days=90/);
+  const inactiveAt90 = await count('count-inactive');
+  expect(inactiveAt90).toBeLessThan(inactiveAt7);
+  await expect(page.getByTestId('idle-cost')).not.toHaveText(costAt7);
+
+  // The status filter narrows the rows to that status.
+  await page.getByRole('button', { name: 'Never used' }).click();
+  await expect(page).toHaveURL(/status=never-used/);
+  const statuses = await page.locator('.seat-grid tbody tr[data-login] .status').allTextContents();
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses)).toEqual(new Set(['Never used']));
+
+  // Sorting by login orders the visible rows.
+  await page.getByRole('button', { name: 'Never used' }).click();
+  await page.getByRole('button', { name: 'Login', exact: true }).click();
+  const logins = await page.locator('.seat-grid tbody tr[data-login]').evaluateAll((rows) => rows.map((r) => r.dataset.login));
+  expect(logins.length).toBeGreaterThan(5);
+  expect([...logins].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }))).toEqual(logins);
+  await screenshot(page, 'all-seats');
+});
+
+test('the CSV export of all loaded seats has exactly the sandbox seats', async ({ page, request }) => {
+  const state = await sandboxState(request);
+  const expected = state.orgs.find((org) => org.login === 'acme').seats.map((seat) => seat.login).sort();
+  await connect(page, { token: tokens().owner_classic });
+  await page.getByRole('button', { name: 'Load all seats' }).click();
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 30_000 });
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export all as CSV' }).click();
+  const download = await downloadPromise;
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const lines = text.trim().split(/\r?\n/);
+  expect(lines[0].split(',')[0]).toBe('login');
+  const logins = lines.slice(1).map((line) => line.split(',')[0]).sort();
+  expect(logins).toEqual(expected);
+});
+
+test('member lookup answers with a seat card, or says there is none', async ({ page, request }) => {
+  const state = await sandboxState(request);
+  const acme = state.orgs.find((org) => org.login === 'acme');
+  const withSeat = acme.seats.find((seat) => seat.login).login;
+  await connect(page, { token: tokens().owner_classic });
+  await page.getByRole('tab', { name: 'Member lookup' }).click();
+  await page.getByLabel('Username').fill(withSeat);
+  await page.getByRole('button', { name: 'Look up' }).click();
+  await expect(page.getByRole('heading', { name: `${withSeat} has a Copilot seat in acme.` })).toBeVisible();
+  await screenshot(page, 'lookup');
+  await page.getByLabel('Username').fill('nobody-here');
+  await page.getByRole('button', { name: 'Look up' }).click();
+  await expect(page.getByRole('heading', { name: 'nobody-here has no Copilot seat in acme.' })).toBeVisible();
+});
+
+test('the enterprise view counts unique users next to grants across three organizations', async ({ page, request }) => {
+  const state = await sandboxState(request);
+  await connect(page, { token: tokens().owner_classic, enterprise: 'acme-corp' });
+  await page.getByRole('button', { name: 'Load all seats' }).click();
+  await expect(page.getByTestId('all-loaded')).toBeVisible({ timeout: 30_000 });
+  const grants = Number(await page.getByTestId('grants').textContent());
+  const unique = Number(await page.getByTestId('unique-users').textContent());
+  expect(grants).toBeGreaterThan(unique);
+  const perOrg = await page.locator('table.per-org tbody tr').count();
+  expect(perOrg).toBeGreaterThanOrEqual(3);
+  await screenshot(page, 'enterprise');
+});
+
+test('a fine-grained token is told the enterprise list needs a classic token', async ({ page }) => {
+  await connect(page, { token: tokens().owner_fine_grained, enterprise: 'acme-corp' });
+  await expect(page.getByRole('alert').first()).toContainText('does not accept fine-grained');
+});
+
+test('the demo works with no server and no token', async ({ page }) => {
+  const external = [];
+  page.on('request', (r) => { if (!r.url().startsWith(`${APP}/`)) external.push(r.url()); });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Try the demo' }).click();
+  await expect(page.getByRole('heading', { name: 'Copilot billing for acme' })).toBeVisible();
+  await page.getByRole('button', { name: 'Load all seats' }).click();
+  await expect(page.getByTestId('all-loaded')).toBeVisible();
+  expect(external).toEqual([]);
+  await screenshot(page, 'demo');
+});

@@ -1,0 +1,111 @@
+// Token hygiene and page security: what leaves the page, where the token could linger, and what a
+// person sees if the page ever crashes.
+import { test, expect } from '@playwright/test';
+import { APP, SANDBOX, connect, resetSandbox, sandboxState, tokens } from './helpers.js';
+
+test.beforeEach(async ({ request }) => {
+  await resetSandbox(request);
+});
+
+/** Every place a token could be left behind, as text. */
+async function traces(page) {
+  return page.evaluate(() => JSON.stringify({
+    url: location.href,
+    history: history.length,
+    local: Object.entries(localStorage),
+    session: Object.entries(sessionStorage),
+    cookies: document.cookie,
+    html: document.documentElement.outerHTML,
+    text: document.body.innerText,
+  }));
+}
+
+test('every flow talks only to the page and the configured API, and leaves the token nowhere', async ({ page, request }) => {
+  const token = tokens().owner_classic;
+  const requests = [];
+  const consoleLines = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => consoleLines.push(m.text()));
+
+  const state = await sandboxState(request);
+  const member = state.orgs.find((org) => org.login === 'acme').seats[0].login;
+  await connect(page, { token });
+  await expect(page.getByTestId('page-position')).toBeVisible();
+  await page.getByRole('button', { name: 'Load all seats' }).click();
+  await expect(page.getByTestId('all-loaded')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Never used' }).click();
+  await page.getByRole('searchbox', { name: 'Search logins' }).fill('a');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export view as CSV' }).click();
+  await download;
+  await page.getByRole('tab', { name: 'Member lookup' }).click();
+  await page.getByLabel('Username').fill(member);
+  await page.getByRole('button', { name: 'Look up' }).click();
+  await expect(page.getByRole('heading', { name: `${member} has a Copilot seat in acme.` })).toBeVisible();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+
+  const foreign = requests.filter((url) => !url.startsWith(`${APP}/`) && !url.startsWith(`${SANDBOX}/`) && !url.startsWith('blob:'));
+  expect(foreign).toEqual([]);
+  expect(requests.some((url) => url.startsWith(`${SANDBOX}/orgs/acme/`))).toBeTruthy();
+  expect(requests.filter((url) => url.includes(token))).toEqual([]);
+  expect(await traces(page)).not.toContain(token);
+  expect(consoleLines.filter((line) => line.includes(token))).toEqual([]);
+});
+
+test('the token is kept in sessionStorage only when asked, and "Forget token" wipes it', async ({ page }) => {
+  const token = tokens().owner_classic;
+  await page.goto(`/?host=custom&api=${encodeURIComponent(SANDBOX)}&org=acme`);
+  await page.getByLabel('Token', { exact: true }).fill(token);
+  await page.getByLabel('Remember the token in this tab').check();
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByTestId('page-position')).toBeVisible();
+  expect(await page.evaluate(() => Object.values(sessionStorage))).toContain(token);
+  expect(await page.evaluate(() => Object.values(localStorage))).not.toContain(token);
+
+  // A reload in the same tab finds it again: that is what the person asked for.
+  await page.reload();
+  await expect(page.getByLabel('Token', { exact: true })).toHaveValue(token);
+  await page.getByRole('button', { name: 'Forget token' }).click();
+  await expect(page.getByLabel('Token', { exact: true })).toHaveValue('');
+  expect(await traces(page)).not.toContain(token);
+  await page.reload();
+  await expect(page.getByLabel('Token', { exact: true })).toHaveValue('');
+  expect(await traces(page)).not.toContain(token);
+});
+
+test('without "remember", a reload forgets the token', async ({ page }) => {
+  const token = tokens().owner_classic;
+  await connect(page, { token });
+  await expect(page.getByTestId('page-position')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Token', { exact: true })).toHaveValue('');
+  expect(await traces(page)).not.toContain(token);
+});
+
+test('the built page carries a Content-Security-Policy with its inline loader hashed', async ({ page }) => {
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Connect to GitHub' })).toBeVisible();
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  expect(policy).not.toContain('inline-script-hashes');
+  expect(policy).toContain("connect-src 'self' https://api.github.com https://*.ghe.com");
+  expect(policy).toContain("object-src 'none'");
+  expect(policy).toContain("base-uri 'none'");
+  expect(violations).toEqual([]);
+  // An injected inline script is refused by the policy.
+  const ran = await page.evaluate(() => {
+    window.injected = false;
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true';
+    document.body.append(script);
+    return window.injected;
+  });
+  expect(ran).toBe(false);
+});
+
+test('a panic shows a visible notice instead of a frozen page', async ({ page }) => {
+  await page.goto('/?crash-test');
+  await expect(page.getByRole('alert')).toContainText('Something went wrong and this page stopped working');
+});

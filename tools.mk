@@ -1,0 +1,13 @@
+# Every tool version, pinned in one place.
+#
+# - wasm-bindgen: the CLI must be exactly the `wasm-bindgen` crate version in Cargo.lock (the crate is
+#   pinned with `=` in Cargo.toml), so it is read from there rather than written twice.
+# - binaryen (wasm-opt) and Playwright: exact versions in package.json, locked in package-lock.json.
+#   Trunk.toml's `[tools] wasm_opt` names the same binaryen version, so trunk refuses any other copy
+#   (Debian's binaryen 108 builds a page that fails at run time).
+# - Chromium and ChromeDriver: Debian's packages (their versions move together).
+
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
