@@ -10,3 +10,4 @@ pub mod loading;
 pub mod session;
 pub mod transport;
 pub mod view_url;
+pub mod writing;

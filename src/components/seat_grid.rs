@@ -1,7 +1,12 @@
 //! The seat grid: toolbar, per-status counts and idle cost, and a virtualized table. Everything it shows
 //! is computed by `copilot_api::insight::grid_view` from the loaded seats, the URL's grid state and now;
 //! the DOM holds only the rows in sight plus a small overscan, whatever the number of seats.
+//!
+//! For an organization, seats can be selected (checkboxes, shift-click for a range, every seat matching
+//! the filter, every inactive seat) and revoked through the write dialog. The selection is a set of
+//! logins, never DOM state, so it survives scrolling the virtualized rows.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -11,9 +16,11 @@ use copilot_api::insight::{
     relative_date, relative_time, seats_to_csv, seats_to_json, sort_after_click, Column, GridView, SeatIndex,
     SeatPrices, SeatStatus, SortDirection, TeamFilter, THRESHOLD_PRESETS,
 };
+use copilot_api::plan::{plan_revocation, select_range};
 use copilot_api::{PlanType, Seat};
 use leptos::prelude::*;
 
+use crate::components::manage::{use_write_desk, Proposal, SettingRefusal, WriteDesk};
 use crate::download::download;
 use crate::view_url::use_view_url;
 
@@ -41,6 +48,45 @@ impl LoadedSeats {
         let generation = GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Self { seats: Arc::new(seats), index: Arc::new(index), generation }
     }
+}
+
+/// The selected seats, by login (an organization's list holds each login once), and the anchor of the
+/// next shift-click.
+#[derive(Clone, Copy)]
+struct Selection {
+    logins: RwSignal<HashSet<String>>,
+    anchor: RwSignal<Option<String>>,
+}
+
+impl Selection {
+    fn new() -> Self {
+        Self { logins: RwSignal::new(HashSet::new()), anchor: RwSignal::new(None) }
+    }
+
+    fn clear(&self) {
+        self.logins.set(HashSet::new());
+        self.anchor.set(None);
+    }
+
+    /// A plain click toggles the row; a shift-click selects the rows from the anchor to it, in the order shown.
+    fn click(&self, login: String, shift: bool, shown: impl FnOnce() -> Vec<String>) {
+        if shift {
+            let range = select_range(self.anchor.get_untracked().as_ref(), &login, &shown());
+            self.logins.update(|logins| logins.extend(range));
+        } else {
+            self.logins.update(|logins| {
+                if !logins.remove(&login) {
+                    logins.insert(login.clone());
+                }
+            });
+        }
+        self.anchor.set(Some(login));
+    }
+}
+
+/// The logins of these rows (seats of deleted accounts have none and cannot be selected).
+fn logins_of(loaded: &LoadedSeats, rows: impl IntoIterator<Item = usize>) -> Vec<String> {
+    rows.into_iter().filter_map(|index| loaded.seats.get(index).and_then(Seat::login).map(str::to_owned)).collect()
 }
 
 impl PartialEq for LoadedSeats {
@@ -85,6 +131,7 @@ pub fn SeatGrid(
         if enterprise { Column::ALL.to_vec() } else { Column::for_organization().collect::<Vec<_>>() };
     let column_count = columns.len();
     let export_problem = RwSignal::new(None::<String>);
+    let scope_name_for_selection = scope_name.clone();
 
     let export = move |format: &'static str, only_view: bool| {
         let loaded = loaded.get_untracked();
@@ -106,17 +153,32 @@ pub fn SeatGrid(
     };
     let export = StoredValue::new(export);
 
+    // Selecting and revoking: organizations only (an enterprise list spans organizations).
+    let desk = use_write_desk().filter(|_| !enterprise);
+    let selection = desk.map(|_| Selection::new());
+    if let Some(selection) = selection {
+        // A new load (another page, a re-read after a write) starts with nothing selected.
+        Effect::new(move |_| {
+            loaded.with(|loaded| loaded.generation);
+            selection.clear();
+        });
+    }
+    let columns_shown = column_count + usize::from(selection.is_some());
+
     view! {
         <section class="card seat-grid" aria-label="Seats">
             <Toolbar loaded prices enterprise />
             <Summary view prices />
+            {desk.zip(selection).map(|(desk, selection)| view! {
+                <SelectionBar desk selection loaded view scope_name=scope_name_for_selection.clone() />
+            })}
             <div class="export">
                 <button type="button" class="secondary" on:click=move |_| export.with_value(|f| f("csv", true))>"Export view as CSV"</button>
                 <button type="button" class="secondary" on:click=move |_| export.with_value(|f| f("csv", false))>"Export all as CSV"</button>
                 <button type="button" class="secondary" on:click=move |_| export.with_value(|f| f("json", true))>"Export view as JSON"</button>
                 {move || export_problem.get().map(|problem| view! { <span class="error" role="alert">{problem}</span> })}
             </div>
-            <Table loaded view columns column_count now />
+            <Table loaded view columns column_count=columns_shown now selection />
         </section>
     }
 }
@@ -314,6 +376,72 @@ fn Summary(view: Memo<Arc<GridView>>, prices: RwSignal<SeatPrices>) -> impl Into
     }
 }
 
+/// Selecting by rule (every seat matching the filter, every inactive one), the count, and "Revoke selected".
+#[component]
+fn SelectionBar(
+    desk: WriteDesk,
+    selection: Selection,
+    loaded: Signal<LoadedSeats>,
+    view: Memo<Arc<GridView>>,
+    scope_name: String,
+) -> impl IntoView {
+    let view_url = use_view_url();
+    let threshold = Memo::new(move |_| view_url.state.with(|s| s.grid.threshold_days));
+    let matching = Memo::new(move |_| view.with(|v| v.rows.len()));
+    let idle = |status: SeatStatus| matches!(status, SeatStatus::Inactive | SeatStatus::NeverUsed);
+    let idle_count = Memo::new(move |_| view.with(|v| v.statuses.iter().filter(|&&status| idle(status)).count()));
+    let selected = Memo::new(move |_| selection.logins.with(HashSet::len));
+    let select_matching = move |_| {
+        let logins = loaded.with_untracked(|loaded| view.with_untracked(|v| logins_of(loaded, v.rows.iter().copied())));
+        selection.logins.set(logins.into_iter().collect());
+    };
+    let select_idle = move |_| {
+        let logins = loaded.with_untracked(|loaded| {
+            view.with_untracked(|v| {
+                logins_of(loaded, v.statuses.iter().enumerate().filter(|(_, &status)| idle(status)).map(|(i, _)| i))
+            })
+        });
+        selection.logins.set(logins.into_iter().collect());
+        // Show what was selected: the inactive and never-used seats.
+        view_url.update(true, |s| {
+            s.grid.statuses = [SeatStatus::Inactive, SeatStatus::NeverUsed].into_iter().collect();
+        });
+    };
+    let revoke = move |_| {
+        let loaded = loaded.get_untracked();
+        let chosen: Vec<&Seat> = selection.logins.with_untracked(|logins| {
+            loaded.seats.iter().filter(|seat| seat.login().is_some_and(|login| logins.contains(login))).collect()
+        });
+        let proposal = Proposal::Selection {
+            org: scope_name.clone(),
+            selected: chosen.len(),
+            selection: plan_revocation(&chosen),
+        };
+        desk.proposal.set(Some(proposal));
+    };
+    view! {
+        <div class="selection-bar" role="group" aria-label="Selection">
+            <button type="button" class="secondary" on:click=select_matching disabled=move || matching.get() == 0>
+                {move || format!("Select all {} matching the filter", matching.get())}
+            </button>
+            <button type="button" class="secondary" on:click=select_idle disabled=move || idle_count.get() == 0>
+                {move || format!(
+                    "Select all inactive ({}: no Copilot activity in the last {} days, or none ever)",
+                    idle_count.get(), threshold.get(),
+                )}
+            </button>
+            <button type="button" class="secondary" on:click=move |_| selection.clear()
+                disabled=move || selected.get() == 0>"Clear selection"</button>
+            <span class="selected-count" data-testid="selected-count" aria-live="polite">
+                {move || format!("{} selected", selected.get())}
+            </span>
+            <button type="button" class="danger" on:click=revoke
+                disabled=move || selected.get() == 0 || desk.refusing_setting().is_some()>"Revoke selected…"</button>
+        </div>
+        {move || desk.refusing_setting().map(|setting| view! { <SettingRefusal setting /> })}
+    }
+}
+
 #[component]
 fn Table(
     loaded: Signal<LoadedSeats>,
@@ -321,6 +449,7 @@ fn Table(
     columns: Vec<Column>,
     column_count: usize,
     now: RwSignal<DateTime<Utc>>,
+    selection: Option<Selection>,
 ) -> impl IntoView {
     let view_url = use_view_url();
     let scroll_top = RwSignal::new(0.0_f64);
@@ -334,10 +463,33 @@ fn Table(
                 .get(first..last)
                 .unwrap_or_default()
                 .iter()
-                .map(|&seat| (generation, seat, v.status(seat).unwrap_or(SeatStatus::Active)))
+                .enumerate()
+                .map(|(offset, &seat)| (generation, first + offset, seat, v.status(seat).unwrap_or(SeatStatus::Active)))
                 .collect::<Vec<_>>()
         })
     };
+    // The rows shown, in order, for a shift-click range (all of them, not only those in the DOM).
+    let shown =
+        move || loaded.with_untracked(|loaded| view.with_untracked(|v| logins_of(loaded, v.rows.iter().copied())));
+    let select_header = selection.map(|selection| {
+        let all_selected = move || {
+            let rows = shown();
+            !rows.is_empty() && selection.logins.with(|logins| rows.iter().all(|login| logins.contains(login)))
+        };
+        view! {
+            <th scope="col" class="select">
+                <input type="checkbox" aria-label="Select all matching the filter"
+                    prop:checked=move || { view.track(); all_selected() }
+                    on:change=move |ev| {
+                        if event_target_checked(&ev) {
+                            selection.logins.set(shown().into_iter().collect());
+                        } else {
+                            selection.clear();
+                        }
+                    } />
+            </th>
+        }
+    });
     let header_cells = columns
         .iter()
         .map(|&column| {
@@ -359,23 +511,31 @@ fn Table(
     let columns = StoredValue::new(columns);
 
     view! {
-        <div class="table-viewport" style=format!("height: {VIEWPORT_HEIGHT}px")
+        // No scroll anchoring: the browser would move the scroll position whenever the top spacer grows,
+        // which moves the rendered range, which grows the spacer again.
+        <div class="table-viewport" style=format!("height: {VIEWPORT_HEIGHT}px; overflow-anchor: none")
             on:scroll=move |ev| scroll_top.set(event_target::<web_sys::Element>(&ev).scroll_top() as f64)>
             <table role="grid" aria-rowcount=move || view.with(|v| v.rows.len() + 1)>
-                <thead><tr>{header_cells}</tr></thead>
+                <thead><tr>{select_header}{header_cells}</tr></thead>
                 <tbody>
                     <tr class="spacer" aria-hidden="true" style=move || format!("height: {}px", range.get().0 as f64 * ROW_HEIGHT)>
                         <td colspan=column_count></td>
                     </tr>
-                    <For each=visible key=|row| *row let((_generation, seat_index, status))>
+                    <For each=visible key=|row| *row let((_generation, position, seat_index, status))>
                         {move || {
                             let loaded = loaded.get_untracked();
                             let seat = loaded.seats.get(seat_index).cloned();
                             let at = now.get_untracked();
-                            seat.map(|seat| view! {
-                                <tr style=format!("height: {ROW_HEIGHT}px") data-login=seat.login().unwrap_or("ghost").to_owned()>
-                                    {columns.with_value(|columns| columns.iter().map(|&column| cell(column, &seat, &loaded, seat_index, status, at)).collect_view())}
-                                </tr>
+                            seat.map(|seat| {
+                                let select = selection.map(|selection| select_cell(selection, seat.login(), shown));
+                                view! {
+                                    // Row 1 is the header: the first seat is row 2 of `aria-rowcount`.
+                                    <tr style=format!("height: {ROW_HEIGHT}px") aria-rowindex=position + 2
+                                        data-login=seat.login().unwrap_or("ghost").to_owned()>
+                                        {select}
+                                        {columns.with_value(|columns| columns.iter().map(|&column| cell(column, &seat, &loaded, seat_index, status, at)).collect_view())}
+                                    </tr>
+                                }
                             })
                         }}
                     </For>
@@ -390,6 +550,20 @@ fn Table(
             </Show>
         </div>
     }
+}
+
+/// The row's checkbox; a seat of a deleted account has no login to select by.
+fn select_cell(selection: Selection, login: Option<&str>, shown: impl Fn() -> Vec<String> + Copy + 'static) -> AnyView {
+    let Some(login) = login.map(str::to_owned) else { return view! { <td class="select"></td> }.into_any() };
+    let checked_login = login.clone();
+    view! {
+        <td class="select">
+            <input type="checkbox" aria-label=format!("Select {login}")
+                prop:checked=move || selection.logins.with(|logins| logins.contains(&checked_login))
+                on:click=move |ev: leptos::ev::MouseEvent| selection.click(login.clone(), ev.shift_key(), shown) />
+        </td>
+    }
+    .into_any()
 }
 
 fn cell(

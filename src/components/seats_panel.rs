@@ -51,27 +51,8 @@ pub fn SeatsPanel(
     let stop_flag = StoredValue::new_local(Rc::new(Cell::new(false)));
     let concurrency = RwSignal::new(MAX_CONCURRENCY);
 
-    // One server page, re-read when the page, the page size or the session's refresh counter change.
-    let page_connection = connection.clone();
-    Effect::new(move |_| {
-        let request = page_request.get();
-        session.refresh.track();
-        if loading_all.get_untracked() {
-            return;
-        }
-        let (client, scope) = (page_connection.client.clone(), page_connection.scope.clone());
-        leptos::task::spawn_local(async move {
-            let result = fetch_page(&client, &scope, request, None).await.map(|(page, links)| Source::Page {
-                total_seats: page.total_seats,
-                seats: LoadedSeats::new(page.seats, organization_plan),
-                links,
-            });
-            source.set(Some(result));
-        });
-    });
-
     let all_connection = connection.clone();
-    let load_everything = move |_| {
+    let load_everything = move || {
         let stop = Rc::new(Cell::new(false));
         stop_flag.set_value(stop.clone());
         loading_all.set(true);
@@ -94,6 +75,34 @@ pub fn SeatsPanel(
         });
     };
     let stop = move |_| stop_flag.with_value(|flag| flag.set(true));
+
+    // One server page, re-read when the page, the page size or the session's refresh counter change. When
+    // only the counter changed (a write, Refresh) and every seat was loaded, every seat is read again:
+    // falling back to page 1 would hide what the write changed.
+    let page_connection = connection.clone();
+    let reload_everything = load_everything.clone();
+    Effect::new(move |previous: Option<(PageRequest, u32)>| {
+        let request = page_request.get();
+        let refresh = session.refresh.get();
+        if loading_all.get_untracked() {
+            return (request, refresh);
+        }
+        let refresh_only = previous.is_some_and(|(before, counter)| before == request && counter != refresh);
+        if refresh_only && source.with_untracked(|s| matches!(s, Some(Ok(Source::All { .. })))) {
+            reload_everything();
+            return (request, refresh);
+        }
+        let (client, scope) = (page_connection.client.clone(), page_connection.scope.clone());
+        leptos::task::spawn_local(async move {
+            let result = fetch_page(&client, &scope, request, None).await.map(|(page, links)| Source::Page {
+                total_seats: page.total_seats,
+                seats: LoadedSeats::new(page.seats, organization_plan),
+                links,
+            });
+            source.set(Some(result));
+        });
+        (request, refresh)
+    });
     let go_to_page = move |page: u32| view_url.update(true, move |s| s.page = page as usize);
 
     let loaded = Signal::derive(move || {
@@ -159,7 +168,10 @@ pub fn SeatsPanel(
                 <Show when=move || !loading_all.get() fallback=move || view! {
                     <button type="button" class="secondary" on:click=stop>"Stop"</button>
                 }>
-                    <button type="button" on:click=load_everything.clone()>"Load all seats"</button>
+                    <button type="button" on:click={
+                        let load_everything = load_everything.clone();
+                        move |_| load_everything()
+                    }>"Load all seats"</button>
                 </Show>
             </div>
             {move || progress.get().filter(|_| loading_all.get()).map(|p| view! { <LoadBar progress=p /> })}

@@ -1,4 +1,5 @@
-//! What a connected person sees: the billing summary (organizations), the seats, and the tabs.
+//! What a connected person sees: the billing summary (organizations), the seats, and the tabs; for an
+//! organization also "Manage seats" and the write dialog, shared by the forms and the grid.
 
 use copilot_api::insight::ViewTab;
 use copilot_api::request::GetOrganizationBilling;
@@ -6,6 +7,9 @@ use leptos::prelude::*;
 
 use crate::components::billing_summary::BillingSummary;
 use crate::components::error_message::ErrorMessage;
+use crate::components::manage::confirm::ConfirmWrite;
+use crate::components::manage::forms::ManagePanel;
+use crate::components::manage::{BillingKnowledge, WriteDesk};
 use crate::components::member_lookup::MemberLookupView;
 use crate::components::seats_panel::SeatsPanel;
 use crate::session::{use_session, Connection, Scope};
@@ -18,7 +22,7 @@ pub fn Workspace(connection: Connection) -> impl IntoView {
     let is_org = matches!(connection.scope, Scope::Organization(_));
     let tab = Memo::new(move |_| view_url.state.with(|s| s.tab));
     let tabs: Vec<(ViewTab, &'static str)> = if is_org {
-        vec![(ViewTab::Seats, "Seats"), (ViewTab::Lookup, "Member lookup")]
+        vec![(ViewTab::Seats, "Seats"), (ViewTab::Lookup, "Member lookup"), (ViewTab::Manage, "Manage seats")]
     } else {
         vec![(ViewTab::Seats, "Seats across the enterprise")]
     };
@@ -46,6 +50,21 @@ pub fn Workspace(connection: Connection) -> impl IntoView {
         }
     });
 
+    // The write flows' shared state, before anything that uses it renders. What the billing summary says
+    // about the seat-management setting decides whether writes are offered.
+    let desk = is_org.then(WriteDesk::provide);
+    if let Some(desk) = desk {
+        Effect::new(move |_| {
+            let knowledge = match billing.get() {
+                None => BillingKnowledge::Reading,
+                Some(Ok(Some((_, billing)))) => BillingKnowledge::Read(billing),
+                Some(Ok(None)) => BillingKnowledge::Reading,
+                Some(Err(error)) => BillingKnowledge::Unreadable(error),
+            };
+            desk.billing.set(knowledge);
+        });
+    }
+    let dialog_connection = connection.clone();
     let panel_connection = connection.clone();
     view! {
         <div class="workspace-head">
@@ -73,8 +92,12 @@ pub fn Workspace(connection: Connection) -> impl IntoView {
             let connection = panel_connection.clone();
             move || match tab.get() {
                 ViewTab::Lookup if is_org => view! { <MemberLookupView connection=connection.clone() /> }.into_any(),
+                ViewTab::Manage if is_org => {
+                    view! { <ManagePanel org=connection.scope.name().to_owned() /> }.into_any()
+                }
                 _ => view! { <SeatsPanel connection=connection.clone() /> }.into_any(),
             }
         }
+        {desk.map(|_| view! { <ConfirmWrite connection=dialog_connection /> })}
     }
 }

@@ -1,0 +1,61 @@
+//! The activity log of this tab: every write sent (time, operation, names, outcome), exportable as CSV.
+
+use leptos::prelude::*;
+
+use super::use_write_desk;
+use crate::download::download;
+
+#[component]
+pub fn ActivityLogView() -> impl IntoView {
+    let Some(desk) = use_write_desk() else { return ().into_any() };
+    let problem = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let csv = desk.log.with_untracked(|log| log.to_csv());
+        problem.set(download("copilot-seat-activity.csv", "text/csv", &csv).err());
+    };
+    view! {
+        <section class="card activity" aria-labelledby="activity-heading">
+            <h2 id="activity-heading">"Activity log"</h2>
+            <p class="hint">"Every write sent from this tab, oldest first. It is kept until the tab is closed."</p>
+            <Show when=move || desk.log.with(|log| !log.entries().is_empty())
+                fallback=|| view! { <p class="empty" data-testid="activity-empty">"No write yet."</p> }>
+                <div class="activity-scroll">
+                    <table class="activity-log">
+                        <thead><tr>
+                            <th scope="col">"Time"</th>
+                            <th scope="col">"Operation"</th>
+                            <th scope="col">"Organization"</th>
+                            <th scope="col">"Names"</th>
+                            <th scope="col">"Outcome"</th>
+                        </tr></thead>
+                        <tbody>
+                            {move || desk.log.with(|log| log.entries().iter().map(|entry| view! {
+                                <tr>
+                                    <td class="time">{format_time(entry.at_ms)}</td>
+                                    <td>{entry.kind.title()}</td>
+                                    <td>{entry.org.clone()}</td>
+                                    <td class="names">{entry.names.join(", ")}</td>
+                                    <td>{entry.outcome.clone()}</td>
+                                </tr>
+                            }).collect_view())}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <div class="row">
+                <button type="button" class="secondary" on:click=export
+                    disabled=move || desk.log.with(|log| log.entries().is_empty())>"Export activity log"</button>
+                {move || problem.get().map(|problem| view! { <span class="error" role="alert">{problem}</span> })}
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// UTC to the second, as the exported log writes it.
+fn format_time(at_ms: u64) -> String {
+    i64::try_from(at_ms)
+        .ok()
+        .and_then(chrono::DateTime::from_timestamp_millis)
+        .map_or_else(|| at_ms.to_string(), |time| time.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+}

@@ -1,0 +1,103 @@
+//! A finished run, name by name: done (confirmed by GitHub's answer, or by reading the seats again),
+//! failed with the reason, unconfirmed, or not attempted; and GitHub's own counts.
+
+use copilot_api::plan::{NameOutcome, WriteReport};
+use leptos::prelude::*;
+
+use crate::writing::RunOutcome;
+
+#[component]
+pub fn RunReport(outcome: RunOutcome) -> impl IntoView {
+    let verification_problem = outcome.verification_problem.clone();
+    let verified = outcome.reports.iter().any(|report| report.verified);
+    view! {
+        <div class="run-report">
+            {verified.then(|| view! {
+                <p class="hint" data-testid="verified">
+                    "Some answers did not settle every name (a retry, a failure without a clear answer, or a count "
+                    "that differs from the names sent), so the seats were read again: the outcomes below were "
+                    "confirmed by reading them."
+                </p>
+            })}
+            {verification_problem.map(|error| view! {
+                <div class="error" role="alert">
+                    "The seats could not be read again to settle the unclear outcomes, so they stay unconfirmed: "
+                    {error.to_string()}
+                </div>
+            })}
+            {outcome.reports.into_iter().map(|report| view! { <PlanReport report /> }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn PlanReport(report: WriteReport) -> impl IntoView {
+    let counts = report.counts();
+    let github_count = match (report.seats_created, report.seats_cancelled) {
+        (Some(created), _) => Some(("seats_created", created)),
+        (_, Some(cancelled)) => Some(("seats_cancelled", cancelled)),
+        _ => None,
+    };
+    view! {
+        <section class="plan-report" aria-label=format!("Report: {}", report.kind.title())>
+            <h3>{report.kind.title()} " in " {report.org.clone()}</h3>
+            <p role="status" data-testid="report-summary">{report.summary()}</p>
+            <dl class="report-counts">
+                <div><dt>"Done"</dt><dd data-testid="report-done">{counts.done}</dd></div>
+                <div><dt>"Failed"</dt><dd data-testid="report-failed">{counts.failed}</dd></div>
+                <div><dt>"Unconfirmed"</dt><dd data-testid="report-unconfirmed">{counts.unconfirmed}</dd></div>
+                <div><dt>"Not attempted"</dt><dd data-testid="report-not-attempted">{counts.not_attempted}</dd></div>
+                {github_count.map(|(field, count)| view! {
+                    <div class="github-count">
+                        <dt>"GitHub answered " <code>{field}</code></dt>
+                        <dd data-testid=field>{count}</dd>
+                    </div>
+                })}
+            </dl>
+            {report.stopped_by_user.then(|| view! {
+                <p class="notice">"Stopped: no batch was sent after Stop was pressed."</p>
+            })}
+            {report.stopped_because.clone().map(|reason| view! {
+                <div class="error" role="alert">
+                    <strong>"The run stopped early, since every later batch would meet the same refusal. "</strong>
+                    {reason}
+                </div>
+            })}
+            <div class="report-scroll">
+                <table class="report-names">
+                    <thead><tr><th scope="col">"Name"</th><th scope="col">"Outcome"</th><th scope="col">"Why"</th></tr></thead>
+                    <tbody>
+                        {report.per_name.into_iter().map(|line| {
+                            let (key, label, reason) = describe(&line.outcome);
+                            let label = if line.changed_by_verification { format!("{label} (after reading the seats again)") } else { label.to_owned() };
+                            let name = line.name.clone();
+                            view! {
+                                <tr data-name=name data-outcome=key>
+                                    <td>{line.name}</td>
+                                    <td class=format!("outcome outcome-{key}")>{label}</td>
+                                    <td>{reason}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// A stable key (for styling and tests), the words, and the reason.
+fn describe(outcome: &NameOutcome) -> (&'static str, &'static str, String) {
+    match outcome {
+        NameOutcome::Confirmed { batch, count_reported } => {
+            ("done", "Done", format!("GitHub confirmed batch {} (it counted {count_reported}).", batch + 1))
+        }
+        NameOutcome::ConfirmedByReading => ("done", "Done", "The seats read again show the change.".to_owned()),
+        NameOutcome::Failed { reason } => ("failed", "Failed", reason.clone()),
+        NameOutcome::Unconfirmed { reason } => ("unconfirmed", "Unconfirmed", reason.clone()),
+        NameOutcome::NotAttempted => {
+            ("not-attempted", "Not attempted", "The run stopped before this batch.".to_owned())
+        }
+        NameOutcome::Pending => ("pending", "In progress", String::new()),
+    }
+}
