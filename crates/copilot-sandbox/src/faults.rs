@@ -24,6 +24,9 @@ pub struct Faults {
     pub latency_ms: u64,
     /// Up to this much more, drawn for each request.
     pub jitter_ms: u64,
+    /// The fraction of API requests refused with GitHub's secondary rate limit (403, `Retry-After: 1`),
+    /// before they reach the handler: bursts a client must wait out, forced at will (nothing changes).
+    pub secondary_rate: f64,
 }
 
 /// A change to some of the fault settings (`POST /_sandbox/faults`).
@@ -35,6 +38,7 @@ pub struct FaultsUpdate {
     pub malformed_rate: Option<f64>,
     pub latency_ms: Option<u64>,
     pub jitter_ms: Option<u64>,
+    pub secondary_rate: Option<f64>,
     /// Not a fault: the primary rate limit per token and hour.
     pub rate_limit: Option<u32>,
 }
@@ -47,6 +51,8 @@ pub enum BeforeHandler {
     Fail(u16),
     /// Close the connection with no response.
     Drop,
+    /// Refuse with the secondary rate limit.
+    SecondaryLimit,
 }
 
 /// How an answer is garbled.
@@ -59,9 +65,12 @@ pub enum Malformation {
 impl Faults {
     /// Rates outside `[0, 1]` (or not numbers) are refused, with the reason.
     pub fn validated(self) -> Result<Self, String> {
-        for (name, rate) in
-            [("fail_rate", self.fail_rate), ("drop_rate", self.drop_rate), ("malformed_rate", self.malformed_rate)]
-        {
+        for (name, rate) in [
+            ("fail_rate", self.fail_rate),
+            ("drop_rate", self.drop_rate),
+            ("malformed_rate", self.malformed_rate),
+            ("secondary_rate", self.secondary_rate),
+        ] {
             if !(0.0..=1.0).contains(&rate) {
                 return Err(format!("{name} must be a fraction between 0 and 1, not {rate}"));
             }
@@ -76,6 +85,7 @@ impl Faults {
             malformed_rate: update.malformed_rate.unwrap_or(self.malformed_rate),
             latency_ms: update.latency_ms.unwrap_or(self.latency_ms),
             jitter_ms: update.jitter_ms.unwrap_or(self.jitter_ms),
+            secondary_rate: update.secondary_rate.unwrap_or(self.secondary_rate),
         }
         .validated()
     }
@@ -85,10 +95,12 @@ impl Faults {
         self.latency_ms.saturating_add(rng.below(self.jitter_ms.saturating_add(1)))
     }
 
-    /// Drop first, then fail: each with its own roll.
+    /// Drop first, then fail, then the secondary limit: each with its own roll.
     pub fn before_handler(&self, rng: &mut Rng) -> BeforeHandler {
         if rng.chance(self.drop_rate) {
             BeforeHandler::Drop
+        } else if rng.chance(self.secondary_rate) {
+            BeforeHandler::SecondaryLimit
         } else if rng.chance(self.fail_rate) {
             BeforeHandler::Fail(if rng.chance(0.5) { 500 } else { 502 })
         } else {
@@ -111,6 +123,17 @@ impl Faults {
 pub fn failure_response(status: u16) -> Response {
     let message = if status == 502 { "Server Error" } else { "Internal Server Error" };
     Response::json(status, &error_body(message, "https://docs.github.com/rest", status))
+}
+
+/// A forced secondary rate limit, as GitHub words it, asking to wait one second (short, so fault tests
+/// stay fast; a client must honour whatever `Retry-After` says).
+pub fn secondary_limit_response() -> Response {
+    crate::errors::error_response(
+        403,
+        "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+        crate::errors::DOCS_SECONDARY_RATE_LIMITS,
+    )
+    .with_header("Retry-After", "1")
 }
 
 /// A 200 whose body a JSON parser cannot read: the first half of the real body (never a complete JSON
@@ -166,6 +189,8 @@ mod tests {
             };
         }
         assert_eq!(statuses.into_iter().collect::<Vec<_>>(), [500, 502]);
+        let limited = Faults { secondary_rate: 1.0, ..Faults::default() };
+        assert_eq!(limited.before_handler(&mut rng), BeforeHandler::SecondaryLimit);
         let dropping = Faults { drop_rate: 1.0, fail_rate: 1.0, ..Faults::default() };
         assert_eq!(dropping.before_handler(&mut rng), BeforeHandler::Drop);
     }

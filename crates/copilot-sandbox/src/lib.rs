@@ -42,7 +42,9 @@ use copilot_api::{HttpRequest, ResponseParts};
 
 pub use clock::{cycle_start, next_cycle_start};
 pub use cors::{browser_would_allow, ALLOWED_HEADERS, ALLOWED_METHODS, EXPOSED_HEADERS};
-pub use faults::{failure_response, malformed_response, BeforeHandler, Faults, FaultsUpdate, Malformation};
+pub use faults::{
+    failure_response, malformed_response, secondary_limit_response, BeforeHandler, Faults, FaultsUpdate, Malformation,
+};
 pub use generate::{slugify, GenerateOptions, EDITORS, ENTERPRISE_SLUG, FIRST_ORG};
 pub use handler::{etag, handle, handle_in_flight};
 pub use http::{parse_query, percent_decode, Request, Response};

@@ -42,12 +42,19 @@ struct Flags {
     /// Fraction of API answers sent as a 200 with truncated JSON or an HTML page.
     #[arg(long, default_value_t = 0.0)]
     malformed_rate: f64,
+    /// Fraction of API requests refused with the secondary rate limit (403, `Retry-After: 1`).
+    #[arg(long, default_value_t = 0.0)]
+    secondary_rate: f64,
     /// Primary rate limit: requests per token and hour.
     #[arg(long, default_value_t = DEFAULT_PRIMARY_LIMIT)]
     rate_limit: u32,
     /// Write the tokens to this file as a JSON object (`{"owner_classic": "ghp_…", …}`).
     #[arg(long)]
     tokens_out: Option<PathBuf>,
+    /// Serve HTTPS, HTTP/2 or HTTP/1.1 by ALPN (like api.github.com), with a self-signed certificate for
+    /// 127.0.0.1 and localhost made at each start.
+    #[arg(long)]
+    tls: bool,
 }
 
 fn main() -> ExitCode {
@@ -58,6 +65,7 @@ fn main() -> ExitCode {
         malformed_rate: flags.malformed_rate,
         latency_ms: flags.latency_ms,
         jitter_ms: flags.jitter_ms,
+        secondary_rate: flags.secondary_rate,
     };
     let faults = match faults.validated() {
         Ok(faults) => faults,
@@ -77,6 +85,7 @@ fn main() -> ExitCode {
         },
         faults,
         tokens_out: flags.tokens_out,
+        tls: flags.tls,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,

@@ -3,6 +3,12 @@
 //! Connections are served by hyper directly (not `axum::serve`) for one reason: a dropped connection. When
 //! a fault says "drop", the service returns an error and hyper closes the connection without writing a
 //! byte, so a browser sees a network error, not a response.
+//!
+//! With `--tls` the same service is served over HTTPS with a self-signed certificate made at start, HTTP/2 or
+//! HTTP/1.1 as ALPN decides: api.github.com speaks HTTP/2, and browsers speak it only over TLS. Under HTTP/2
+//! a dropped request resets its stream (`RST_STREAM`, `INTERNAL_ERROR`): the browser sees a network error
+//! for that request while the others on the connection go on, as they would on their own HTTP/1.1
+//! connections.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -15,11 +21,15 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
 use axum::Router;
 use chrono::{DateTime, Utc};
+use hyper::body::Incoming;
 use hyper::server::conn::http1;
-use hyper::service::Service as _;
-use hyper_util::rt::TokioIo;
+use hyper::service::Service;
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::server::conn::auto;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
+use tokio_rustls::rustls;
+use tokio_rustls::TlsAcceptor;
 
 use crate::control::is_control_path;
 use crate::faults::{failure_response, malformed_response, BeforeHandler, Faults};
@@ -37,7 +47,12 @@ pub struct ServerConfig {
     pub faults: Faults,
     /// Where to write the tokens as a JSON object (`{"owner_classic": "ghp_…", …}`).
     pub tokens_out: Option<PathBuf>,
+    /// Serve HTTPS (HTTP/2 or HTTP/1.1 by ALPN) with a self-signed certificate made at start.
+    pub tls: bool,
 }
+
+/// How long a client may take over the TLS handshake before its connection is closed.
+const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the connections share: the sandbox behind a lock (the handler is fast and synchronous), the
 /// generator that decides faults, and the requests in flight per `Authorization` value.
@@ -45,6 +60,8 @@ struct Shared {
     sandbox: Mutex<Sandbox>,
     faults_rng: Mutex<Rng>,
     in_flight: Mutex<HashMap<String, u32>>,
+    /// Served over TLS: the handler is told so (`X-Forwarded-Proto: https`) and its links say `https://`.
+    tls: bool,
 }
 
 /// Marks a response whose connection must be closed instead.
@@ -79,7 +96,7 @@ pub fn system_now() -> DateTime<Utc> {
 }
 
 /// Generates the data, prints the tokens, writes `--tokens-out`, binds 127.0.0.1 and serves forever.
-/// Prints `listening on http://127.0.0.1:PORT` once ready.
+/// Prints `listening on http://127.0.0.1:PORT` (`https://` with `tls`) once ready.
 pub async fn run(config: ServerConfig) -> std::io::Result<()> {
     let started = std::time::Instant::now();
     let sandbox = Sandbox::new(&config.options, system_now()).with_faults(config.faults);
@@ -98,10 +115,47 @@ pub async fn run(config: ServerConfig) -> std::io::Result<()> {
         let text = serde_json::to_string_pretty(&tokens_json(&sandbox)).unwrap_or_default();
         std::fs::write(path, text + "\n")?;
     }
+    let tls = if config.tls { Some(self_signed_acceptor(system_now())?) } else { None };
     let listener = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], config.port))).await?;
     let address = listener.local_addr()?;
-    say(&format!("listening on http://{address}"));
-    serve(listener, sandbox, config.options.seed).await
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    say(&format!("listening on {scheme}://{address}"));
+    serve_on(listener, sandbox, config.options.seed, tls).await
+}
+
+/// The names the certificate is good for: the address the server binds, and the name browsers map to it.
+pub const TLS_NAMES: [&str; 2] = ["127.0.0.1", "localhost"];
+
+/// A TLS acceptor with a fresh self-signed certificate (ECDSA P-256) for [`TLS_NAMES`], valid from a day
+/// before `now` for a year, offering HTTP/2 and HTTP/1.1 by ALPN. Nothing is written to disk.
+pub fn self_signed_acceptor(now: DateTime<Utc>) -> std::io::Result<TlsAcceptor> {
+    use chrono::Datelike as _;
+    let day = |date: DateTime<Utc>| {
+        let (month, day) = (u8::try_from(date.month()).unwrap_or(1), u8::try_from(date.day()).unwrap_or(1));
+        rcgen::date_time_ymd(date.year(), month, day)
+    };
+    let mut params = rcgen::CertificateParams::new(TLS_NAMES.map(str::to_owned).to_vec()).map_err(other)?;
+    params.distinguished_name = rcgen::DistinguishedName::new();
+    params.distinguished_name.push(rcgen::DnType::CommonName, "copilot-sandbox");
+    params.extended_key_usages = vec![rcgen::ExtendedKeyUsagePurpose::ServerAuth];
+    params.not_before = day(now - chrono::Duration::days(1));
+    params.not_after = day(now + chrono::Duration::days(365));
+    let key = rcgen::KeyPair::generate().map_err(other)?;
+    let certificate = params.self_signed(&key).map_err(other)?;
+    let key = rustls::pki_types::PrivatePkcs8KeyDer::from(key.serialize_der());
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(other)?
+        .with_no_client_auth()
+        .with_single_cert(vec![certificate.der().clone()], key.into())
+        .map_err(other)?;
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    Ok(TlsAcceptor::from(Arc::new(config)))
+}
+
+fn other(err: impl std::fmt::Display) -> std::io::Error {
+    std::io::Error::other(format!("cannot set up TLS: {err}"))
 }
 
 /// Prints a line; a closed standard output (a test that stopped reading) is not a reason to stop serving.
@@ -111,12 +165,23 @@ fn say(line: &str) {
     let _ = writeln!(stdout, "{line}").and_then(|()| stdout.flush());
 }
 
-/// Serves `sandbox` on an already bound listener until the process ends.
+/// Serves `sandbox` over plain HTTP/1.1 on an already bound listener until the process ends.
 pub async fn serve(listener: TcpListener, sandbox: Sandbox, seed: u64) -> std::io::Result<()> {
+    serve_on(listener, sandbox, seed, None).await
+}
+
+/// Serves `sandbox` over TLS (HTTP/2 or HTTP/1.1, as ALPN or the client's first bytes say) on an already
+/// bound listener until the process ends.
+pub async fn serve_tls(listener: TcpListener, sandbox: Sandbox, seed: u64, tls: TlsAcceptor) -> std::io::Result<()> {
+    serve_on(listener, sandbox, seed, Some(tls)).await
+}
+
+async fn serve_on(listener: TcpListener, sandbox: Sandbox, seed: u64, tls: Option<TlsAcceptor>) -> std::io::Result<()> {
     let shared = Arc::new(Shared {
         sandbox: Mutex::new(sandbox),
         faults_rng: Mutex::new(Rng::derive(seed, 0xFA17)),
         in_flight: Mutex::new(HashMap::new()),
+        tls: tls.is_some(),
     });
     let router = Router::new().fallback(entry).with_state(shared);
     loop {
@@ -128,23 +193,49 @@ pub async fn serve(listener: TcpListener, sandbox: Sandbox, seed: u64) -> std::i
                 continue;
             }
         };
-        let service = TowerToHyperService::new(router.clone());
-        tokio::spawn(async move {
-            let connection = hyper::service::service_fn(move |request: hyper::Request<hyper::body::Incoming>| {
-                let answer = service.call(request);
-                async move {
-                    let response = answer.await.unwrap_or_else(|never| match never {});
-                    if response.extensions().get::<DropConnection>().is_some() {
-                        Err(Dropped)
-                    } else {
-                        Ok(response)
-                    }
-                }
-            });
-            // Errors here are a client going away or a dropped connection: nothing to report.
-            let _ = http1::Builder::new().keep_alive(true).serve_connection(TokioIo::new(stream), connection).await;
-        });
+        let connection = connection_service(&router);
+        // Errors here are a client going away, a failed handshake or a dropped connection: nothing to report.
+        match &tls {
+            None => {
+                tokio::spawn(async move {
+                    let _ =
+                        http1::Builder::new().keep_alive(true).serve_connection(TokioIo::new(stream), connection).await;
+                });
+            }
+            Some(acceptor) => {
+                let handshake = acceptor.accept(stream);
+                tokio::spawn(async move {
+                    let Ok(Ok(stream)) = tokio::time::timeout(HANDSHAKE_TIMEOUT, handshake).await else {
+                        return;
+                    };
+                    let _ = auto::Builder::new(TokioExecutor::new())
+                        .serve_connection(TokioIo::new(stream), connection)
+                        .await;
+                });
+            }
+        }
     }
+}
+
+/// The router as one connection's hyper service: a response marked [`DropConnection`] becomes an error, so
+/// hyper closes the HTTP/1.1 connection (or resets the HTTP/2 stream) without answering.
+fn connection_service(
+    router: &Router,
+) -> impl Service<hyper::Request<Incoming>, Response = axum::response::Response, Error = Dropped, Future: Send + 'static>
+       + Send
+       + 'static {
+    let service = TowerToHyperService::new(router.clone());
+    hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
+        let answer = service.call(request);
+        async move {
+            let response = answer.await.unwrap_or_else(|never| match never {});
+            if response.extensions().get::<DropConnection>().is_some() {
+                Err(Dropped)
+            } else {
+                Ok(response)
+            }
+        }
+    })
 }
 
 /// Counts a request in flight for its `Authorization` value while it lives.
@@ -176,6 +267,8 @@ impl Drop for InFlight {
     }
 }
 
+const FORWARDED_PROTO: &str = "x-forwarded-proto";
+
 async fn entry(
     State(shared): State<Arc<Shared>>,
     method: Method,
@@ -183,14 +276,24 @@ async fn entry(
     headers: HeaderMap,
     body: Bytes,
 ) -> axum::response::Response {
+    let mut headers: Vec<(String, String)> = headers
+        .iter()
+        // Only the server says how it was reached.
+        .filter(|(name, _)| *name != FORWARDED_PROTO)
+        .filter_map(|(name, value)| Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned())))
+        .collect();
+    // HTTP/2 (only ever under TLS) has no `Host` header: its `:authority` is in the URI.
+    if let Some(authority) = uri.authority().filter(|_| shared.tls && !headers.iter().any(|(name, _)| name == "host")) {
+        headers.push(("host".to_owned(), authority.as_str().to_owned()));
+    }
+    if shared.tls {
+        headers.push((FORWARDED_PROTO.to_owned(), "https".to_owned()));
+    }
     let request = Request {
         method: method.as_str().to_owned(),
         path: uri.path().to_owned(),
         query: uri.query().map(parse_query).unwrap_or_default(),
-        headers: headers
-            .iter()
-            .filter_map(|(name, value)| Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned())))
-            .collect(),
+        headers,
         body: (!body.is_empty()).then(|| String::from_utf8_lossy(&body).into_owned()),
     };
     // Control endpoints and preflights are never slowed down or faulted.
@@ -216,6 +319,11 @@ async fn entry(
         }
         BeforeHandler::Fail(status) => {
             let mut response = failure_response(status);
+            crate::cors::decorate(&mut response);
+            return into_axum(response);
+        }
+        BeforeHandler::SecondaryLimit => {
+            let mut response = crate::faults::secondary_limit_response();
             crate::cors::decorate(&mut response);
             return into_axum(response);
         }

@@ -1,5 +1,5 @@
 //! The real binary on a free port, driven over real HTTP: tokens, CORS, caching, pagination, faults,
-//! latency, limits and the control endpoints.
+//! latency, limits and the control endpoints; and with `--tls`, over HTTPS with HTTP/2.
 
 #![cfg(feature = "server")]
 
@@ -11,7 +11,9 @@ use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use copilot_api::{ApiError, Operation, Token};
-use copilot_sandbox::{browser_would_allow, Response, MEMBER_LOGIN, OWNER_CLASSIC, SSO_UNAUTHORIZED_CLASSIC};
+use copilot_sandbox::{
+    browser_would_allow, Response, MEMBER_CLASSIC, MEMBER_LOGIN, OWNER_CLASSIC, SSO_UNAUTHORIZED_CLASSIC,
+};
 use serde_json::{json, Value};
 use support::assert_conforms;
 
@@ -53,7 +55,8 @@ fn start(name: &str, flags: &[&str]) -> Server {
         assert!(read > 0 && Instant::now() < deadline, "the server stopped before listening: {:?}", server.printed);
         let line = line.trim_end().to_owned();
         if let Some(base) = line.strip_prefix("listening on ") {
-            assert!(base.starts_with("http://127.0.0.1:"), "{base}");
+            let scheme = if flags.contains(&"--tls") { "https" } else { "http" };
+            assert!(base.starts_with(&format!("{scheme}://127.0.0.1:")), "{base}");
             server.base = base.to_owned();
             return server;
         }
@@ -434,4 +437,198 @@ fn a_hundred_thousand_seats_start_and_answer() {
     assert_eq!(enterprise.status, 200);
     let total = enterprise.json_body()["total_seats"].as_u64().unwrap();
     assert!(total > 100_000 && total < 125_000, "{total}");
+}
+
+/// An HTTPS client for the `--tls` tests, with ring as its crypto provider (as the server; reqwest is built
+/// without one, so aws-lc-rs is never compiled). Offers HTTP/2 and HTTP/1.1 by ALPN, like a browser.
+fn https_client() -> reqwest::blocking::ClientBuilder {
+    // Once per test process; a second install (another test) is refused, which is fine.
+    let _ = tokio_rustls::rustls::crypto::ring::default_provider().install_default();
+    reqwest::blocking::Client::builder().no_proxy().timeout(Duration::from_secs(20))
+}
+
+/// Accepts the sandbox's self-signed certificate, as a browser started with `--ignore-certificate-errors`.
+fn trusting_client() -> reqwest::blocking::Client {
+    https_client().tls_danger_accept_invalid_certs(true).tls_info(true).build().expect("a client")
+}
+
+fn get_h2(client: &reqwest::blocking::Client, url: &str, token: &str) -> reqwest::Result<reqwest::blocking::Response> {
+    client.get(url).header("Authorization", format!("Bearer {token}")).send()
+}
+
+fn json_of(response: reqwest::blocking::Response) -> Value {
+    serde_json::from_str(&response.text().expect("a body")).expect("a JSON body")
+}
+
+fn next_link(response: &reqwest::blocking::Response) -> Option<String> {
+    let link = response.headers().get("link")?.to_str().ok()?;
+    link.split(',')
+        .find(|part| part.contains("rel=\"next\""))
+        .and_then(|part| Some(part.trim().strip_prefix('<')?.split('>').next()?.to_owned()))
+}
+
+#[test]
+fn tls_serves_http2_with_the_tokens_and_link_headers() {
+    let server = start("tls", &["--seats", "120", "--tls"]);
+    let written: Value = serde_json::from_str(&std::fs::read_to_string(&server.tokens_out).unwrap()).unwrap();
+    let owner = written["owner_classic"].as_str().expect("the tokens file is written under --tls too");
+    assert_eq!(owner, OWNER_CLASSIC);
+    assert!(server.printed.contains(&format!("owner_classic: {owner}")));
+    let client = trusting_client();
+
+    let first = get_h2(&client, &server.url("/orgs/acme/copilot/billing/seats"), owner).expect("an answer");
+    assert_eq!(first.status(), 200);
+    assert_eq!(first.version(), reqwest::Version::HTTP_2, "ALPN picks HTTP/2, as with api.github.com");
+    assert_eq!(first.headers().get("access-control-allow-origin").unwrap(), "*");
+    let next = next_link(&first).expect("a next page");
+    // The links keep the scheme and the address the client used (HTTP/2's `:authority`, not `Host`).
+    assert_eq!(next, server.url("/orgs/acme/copilot/billing/seats?page=2"));
+    let body: Value = json_of(first);
+    assert_eq!(body["total_seats"], 120);
+    assert_eq!(body["seats"].as_array().unwrap().len(), 50);
+    let second = get_h2(&client, &next, owner).unwrap();
+    assert_eq!((second.status().as_u16(), second.version()), (200, reqwest::Version::HTTP_2));
+    let second: Value = json_of(second);
+    assert_eq!(second["seats"].as_array().unwrap().len(), 50);
+    assert_ne!(second["seats"][0], body["seats"][0]);
+    let member = get_h2(&client, &server.url("/orgs/acme/copilot/billing"), MEMBER_CLASSIC).unwrap();
+    assert_eq!(member.status(), 403);
+
+    // A client that offers only HTTP/1.1 gets it, over the same TLS.
+    let http1 = https_client().tls_danger_accept_invalid_certs(true).http1_only().build().unwrap();
+    let answer = get_h2(&http1, &server.url("/orgs/acme/copilot/billing/seats?per_page=100"), owner).unwrap();
+    assert_eq!((answer.status().as_u16(), answer.version()), (200, reqwest::Version::HTTP_11));
+    assert_eq!(next_link(&answer), Some(server.url("/orgs/acme/copilot/billing/seats?per_page=100&page=2")));
+
+    // The certificate is good for 127.0.0.1 and localhost: a client trusting only it verifies both names.
+    let certificate = first_certificate(&client, &server);
+    let verifying =
+        https_client().tls_certs_only([reqwest::Certificate::from_der(&certificate).unwrap()]).build().unwrap();
+    let port = server.base.rsplit(':').next().unwrap();
+    for host in ["127.0.0.1", "localhost"] {
+        let url = format!("https://{host}:{port}/_sandbox/faults");
+        let answer = verifying.get(&url).send().unwrap_or_else(|err| panic!("{url}: {err:?}"));
+        assert_eq!((answer.status().as_u16(), answer.version()), (200, reqwest::Version::HTTP_2), "{url}");
+    }
+    let stranger = https_client().build().unwrap().get(server.url("/_sandbox/faults")).send();
+    assert!(stranger.is_err(), "a client that does not trust it refuses it: {stranger:?}");
+}
+
+fn first_certificate(client: &reqwest::blocking::Client, server: &Server) -> Vec<u8> {
+    let answer = client.get(server.url("/_sandbox/state")).send().unwrap();
+    let info = answer.extensions().get::<reqwest::tls::TlsInfo>().expect("tls_info is on");
+    info.peer_certificate().expect("a certificate").to_vec()
+}
+
+#[test]
+fn tls_preflights_and_control_endpoints_over_http2() {
+    let server = start("tls-cors", &["--seats", "10", "--tls"]);
+    let client = trusting_client();
+    let url = server.url("/orgs/acme/copilot/billing/selected_users");
+    let preflight = |requested: &str| {
+        let answer = client
+            .request(reqwest::Method::OPTIONS, &url)
+            .header("Origin", "http://localhost:8080")
+            .header("Access-Control-Request-Method", "DELETE")
+            .header("Access-Control-Request-Headers", requested)
+            .send()
+            .expect("an answer");
+        assert_eq!(answer.version(), reqwest::Version::HTTP_2);
+        Response {
+            status: answer.status().as_u16(),
+            headers: answer
+                .headers()
+                .iter()
+                .map(|(name, value)| (name.as_str().to_owned(), value.to_str().unwrap_or_default().to_owned()))
+                .collect(),
+            body: answer.text().unwrap(),
+        }
+    };
+    let allowed = preflight("authorization, content-type, if-none-match");
+    assert_eq!(allowed.status, 204);
+    assert_eq!(allowed.header("access-control-allow-origin"), Some("*"));
+    assert!(browser_would_allow(&allowed, "DELETE", "authorization, content-type, if-none-match"));
+    let custom = preflight("authorization, x-custom");
+    assert!(!browser_would_allow(&custom, "DELETE", "authorization, x-custom"));
+
+    let body = json!({"selected_usernames": [MEMBER_LOGIN]}).to_string();
+    let added = client
+        .post(server.url("/orgs/acme/copilot/billing/selected_users"))
+        .header("Authorization", format!("Bearer {OWNER_CLASSIC}"))
+        .header("Content-Type", "application/json")
+        .body(body)
+        .send()
+        .unwrap();
+    assert_eq!((added.status().as_u16(), added.version()), (201, reqwest::Version::HTTP_2));
+    let state: Value = json_of(client.get(server.url("/_sandbox/state")).send().unwrap());
+    let acme = state["orgs"].as_array().unwrap().iter().find(|o| o["login"] == "acme").unwrap();
+    assert_eq!(acme["seats"].as_array().unwrap().len(), 11, "a request body arrives whole over HTTP/2");
+}
+
+#[test]
+fn tls_drop_resets_the_request_and_the_connection_serves_on() {
+    let server = start("tls-faults", &["--seats", "10", "--tls"]);
+    let client = trusting_client();
+    let path = "/orgs/acme/copilot/billing/seats";
+    let set = |faults: Value| {
+        let answer = client.post(server.url("/_sandbox/faults")).body(faults.to_string()).send().unwrap();
+        assert_eq!((answer.status().as_u16(), answer.version()), (200, reqwest::Version::HTTP_2));
+    };
+    assert_eq!(get_h2(&client, &server.url(path), OWNER_CLASSIC).unwrap().status(), 200);
+    set(json!({"drop_rate": 1.0}));
+    for _ in 0..5 {
+        let dropped = get_h2(&client, &server.url(path), OWNER_CLASSIC);
+        let err = dropped.expect_err("no response at all");
+        assert!(err.status().is_none() && err.is_request(), "a transport error: {err:?}");
+    }
+    // The other requests on the connection are not affected: control endpoints and preflights go on.
+    let preflight = client
+        .request(reqwest::Method::OPTIONS, server.url(path))
+        .header("Access-Control-Request-Method", "GET")
+        .send()
+        .unwrap();
+    assert_eq!(preflight.status(), 204, "preflights are never faulted");
+    set(json!({"drop_rate": 0.0, "fail_rate": 1.0}));
+    let failed = get_h2(&client, &server.url(path), OWNER_CLASSIC).unwrap();
+    assert!(matches!(failed.status().as_u16(), 500 | 502));
+    assert_eq!(failed.headers().get("access-control-allow-origin").unwrap(), "*");
+    set(json!({"fail_rate": 0.0}));
+    assert_eq!(get_h2(&client, &server.url(path), OWNER_CLASSIC).unwrap().status(), 200);
+}
+
+#[test]
+fn tls_keeps_more_than_six_requests_in_flight_on_one_origin() {
+    // The point of `--tls`: over HTTP/1.1 a browser holds 6 connections per origin; HTTP/2 multiplexes.
+    let server = start("tls-flight", &["--seats", "10", "--tls", "--latency-ms", "1000"]);
+    let client = trusting_client();
+    let url = server.url("/orgs/acme/copilot/billing");
+    assert_eq!(get_h2(&client, &url, OWNER_CLASSIC).unwrap().status(), 200);
+    let started = Instant::now();
+    let threads: Vec<_> = (0..10)
+        .map(|_| {
+            let (client, url) = (client.clone(), url.clone());
+            std::thread::spawn(move || {
+                let answer = get_h2(&client, &url, OWNER_CLASSIC).expect("an answer");
+                (answer.status().as_u16(), answer.version())
+            })
+        })
+        .collect();
+    for thread in threads {
+        assert_eq!(thread.join().unwrap(), (200, reqwest::Version::HTTP_2));
+    }
+    let elapsed = started.elapsed();
+    // Six at a time would take two rounds of the latency at least.
+    assert!(elapsed < Duration::from_millis(1900), "10 requests of 1 s each took {elapsed:?}");
+
+    // In-flight counting is per token across the streams: more than 100 at once hit the secondary limit.
+    let threads: Vec<_> = (0..115)
+        .map(|_| {
+            let (client, url) = (client.clone(), url.clone());
+            std::thread::spawn(move || get_h2(&client, &url, OWNER_CLASSIC).expect("an answer"))
+        })
+        .collect();
+    let answers: Vec<_> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    let secondary = answers.iter().filter(|r| r.status() == 403 && r.headers().contains_key("retry-after")).count();
+    let ok = answers.iter().filter(|r| r.status() == 200).count();
+    assert!(secondary > 0 && ok >= 100, "{ok} ok, {secondary} refused");
 }

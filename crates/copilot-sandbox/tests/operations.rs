@@ -174,6 +174,14 @@ fn pages_default_to_50_clamp_to_100_and_are_empty_past_the_end() {
             r#"<{base}&page=2>; rel="prev", <{base}&page=4>; rel="next", <{base}&page=12>; rel="last", <{base}&page=1>; rel="first""#
         )
     );
+    // Behind TLS (`--tls`) the server says so, and the links keep the scheme the client used.
+    let secure = api.send(
+        Request::get(&format!("{SEATS}?per_page=10&page=3"))
+            .with_token(OWNER_CLASSIC)
+            .with_header("Host", "127.0.0.1:9")
+            .with_header("X-Forwarded-Proto", "https"),
+    );
+    assert_eq!(secure.header("link").unwrap(), middle.header("link").unwrap().replace("<http://", "<https://"));
     let past =
         api.call(Operation::ListOrganizationSeats, &format!("{SEATS}?per_page=10&page=13"), Some(OWNER_CLASSIC), None);
     assert_eq!(past.status, 200);
@@ -1017,7 +1025,9 @@ fn no_input_makes_the_handler_panic() {
     let bodies =
         ["", "{", "null", "[]", "{\"selected_usernames\": [null]}", "{\"selected_teams\": [\"\"]}", "\u{FFFF}"];
     let headers = ["Bearer ", "Bearer", "token ghp_x", OWNER_CLASSIC, "Bearer \u{7f}"];
-    for _ in 0..3_000 {
+    // A short run in `make test`; `make fuzz` sets FUZZ_CASES for minutes of it.
+    let iterations: usize = std::env::var("FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(3_000);
+    for _ in 0..iterations {
         let segments = 1 + rng.below(7) as usize;
         let path: String = (0..segments).map(|_| format!("/{}", rng.pick(&pieces).unwrap())).collect();
         let query =

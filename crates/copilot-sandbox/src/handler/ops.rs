@@ -210,12 +210,18 @@ fn page_params(request: &Request) -> (u64, u64) {
     (page.unwrap_or(1), per_page.unwrap_or(DEFAULT_PER_PAGE))
 }
 
-/// The `Link` header for `page` of `total` items, pointing at this server (its `Host`) or at GitHub.
+/// The `Link` header for `page` of `total` items, pointing at this server (its `Host`, over `http://`, or
+/// `https://` when `X-Forwarded-Proto: https` says so, as the server does under `--tls`) or at GitHub.
 fn link_header(request: &Request, page: u64, per_page: u64, total: u64) -> Option<String> {
     let pages = u32::try_from(total.div_ceil(per_page).max(1)).unwrap_or(u32::MAX);
     let page = u32::try_from(page).unwrap_or(u32::MAX);
+    let scheme = if request.header("x-forwarded-proto").is_some_and(|proto| proto.eq_ignore_ascii_case("https")) {
+        "https"
+    } else {
+        "http"
+    };
     let base =
-        request.header("host").map_or_else(|| "https://api.github.com".to_owned(), |host| format!("http://{host}"));
+        request.header("host").map_or_else(|| "https://api.github.com".to_owned(), |host| format!("{scheme}://{host}"));
     let kept: Vec<String> = request
         .query
         .iter()
