@@ -16,6 +16,10 @@ pub mod plan;
 pub mod request;
 pub mod token;
 
+/// Seats for the tests of every module, built the way GitHub's answers are.
+#[cfg(test)]
+mod test_seats;
+
 pub use api_base::{ApiBase, ApiBaseError};
 pub use error::{ApiError, ResponseParts};
 pub use models::*;

@@ -121,8 +121,8 @@ mod tests {
     use super::*;
     use crate::insight::cost::SeatPrices;
     use crate::insight::grid::{grid_view, GridState};
-    use crate::insight::test_seats::{at, seat};
     use crate::models::Seat;
+    use crate::test_seats::{at, seat};
 
     fn summary_of(seats: &[Seat]) -> EnterpriseSummary {
         let index = SeatIndex::new(seats, None);

@@ -170,7 +170,7 @@ pub fn export_file_name(scope: &str, now: DateTime<Utc>, extension: &str) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insight::test_seats::{at, seat};
+    use crate::test_seats::{at, seat};
 
     const NOW: &str = "2024-06-30T12:00:00Z";
 

@@ -993,7 +993,7 @@ pub fn page_of(rows: &[usize], page: usize, per_page: usize) -> GridPage<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insight::test_seats::{at, seat};
+    use crate::test_seats::{at, seat};
 
     const NOW: &str = "2024-06-30T12:00:00Z";
 

@@ -77,8 +77,8 @@ impl MemberLookup {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insight::test_seats::seat;
     use crate::operation::Operation;
+    use crate::test_seats::seat;
 
     #[test]
     fn a_seat_is_a_seat() {

@@ -143,7 +143,7 @@ pub fn is_valid_threshold(days: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insight::test_seats::{at, seat};
+    use crate::test_seats::{at, seat};
 
     const NOW: &str = "2024-06-30T12:00:00Z";
 

@@ -94,7 +94,7 @@ pub fn exact_date(date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insight::test_seats::{at, timestamp};
+    use crate::test_seats::{at, timestamp};
 
     const NOW: &str = "2024-06-30T12:00:00Z";
 

@@ -1,62 +1,30 @@
 //! Seats and times for the planning tests.
 
-use chrono::{DateTime, NaiveDate};
+use chrono::DateTime;
 
-use crate::models::{AssigningTeam, EnterpriseTeam, Seat, SimpleUser, Team, TeamType};
+use crate::models::{AssigningTeam, EnterpriseTeam, Seat};
+use crate::test_seats;
 
 /// A fixed "now" in ms since the epoch (2023-11-14), so rate-limit resets read as real epoch seconds.
 pub const NOW: u64 = 1_700_000_000_000;
 
 /// An active seat granted directly to `login`.
 pub fn seat(login: &str, id: u64) -> Seat {
-    Seat {
-        assignee: Some(SimpleUser {
-            login: login.to_owned(),
-            id,
-            node_id: None,
-            name: None,
-            email: None,
-            avatar_url: None,
-            gravatar_id: None,
-            url: None,
-            html_url: None,
-            followers_url: None,
-            following_url: None,
-            gists_url: None,
-            starred_url: None,
-            subscriptions_url: None,
-            organizations_url: None,
-            repos_url: None,
-            events_url: None,
-            received_events_url: None,
-            account_type: None,
-            site_admin: None,
-        }),
-        organization: None,
-        assigning_team: None,
-        pending_cancellation_date: None,
-        last_activity_at: None,
-        last_activity_editor: None,
-        last_authenticated_at: None,
-        created_at: DateTime::parse_from_rfc3339("2023-01-01T00:00:00Z").expect("a valid timestamp"),
-        updated_at: None,
-        plan_type: None,
-    }
+    test_seats::seat(login).id(id).build()
 }
 
 /// A seat as the enterprise list shows it: in an organization, maybe through a team.
 pub fn seat_in(login: &str, id: u64, org: &str, team: Option<&str>) -> Seat {
-    let mut seat = seat(login, id);
-    seat.organization = Some(
-        serde_json::from_value(serde_json::json!({ "login": org, "id": 1, "description": null }))
-            .expect("a valid organization"),
-    );
-    seat.assigning_team = team.map(organization_team);
-    seat
+    let seat = test_seats::seat(login).id(id).org(org);
+    match team {
+        Some(team) => seat.team(team),
+        None => seat,
+    }
+    .build()
 }
 
 pub fn team_seat(login: &str, id: u64, team: &str) -> Seat {
-    Seat { assigning_team: Some(organization_team(team)), ..seat(login, id) }
+    test_seats::seat(login).id(id).team(team).build()
 }
 
 pub fn enterprise_team_seat(login: &str, id: u64, team: &str) -> Seat {
@@ -81,30 +49,9 @@ pub fn enterprise_team_seat(login: &str, id: u64, team: &str) -> Seat {
 }
 
 pub fn pending_seat(login: &str, id: u64) -> Seat {
-    Seat { pending_cancellation_date: NaiveDate::from_ymd_opt(2024, 1, 31), ..seat(login, id) }
+    test_seats::seat(login).id(id).pending("2024-01-31").build()
 }
 
 pub fn ghost_seat() -> Seat {
-    Seat { assignee: None, ..seat("ghost", 0) }
-}
-
-fn organization_team(slug: &str) -> AssigningTeam {
-    AssigningTeam::Organization(Team {
-        id: 1,
-        name: format!("Team {slug}"),
-        slug: slug.to_owned(),
-        node_id: None,
-        description: None,
-        privacy: None,
-        notification_setting: None,
-        permission: None,
-        url: None,
-        html_url: None,
-        members_url: None,
-        repositories_url: None,
-        parent: None,
-        team_type: Some(TeamType::Organization),
-        organization_id: None,
-        enterprise_id: None,
-    })
+    test_seats::seat("ghost").id(0).ghost().build()
 }

@@ -1,4 +1,4 @@
-//! Seats for tests, built in one line each: `seat("mona").team("devs").last_activity("…").build()`.
+//! Seats and times for the tests: a builder over GitHub's seat shape, shared by every module.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
