@@ -16,7 +16,7 @@ APP_PORT ?= 8080
 SANDBOX_PORT ?= 8787
 SANDBOX_SEATS ?= 250
 
-.PHONY: serve test bench tools tools-app tools-browser check lint test-native test-wasm build e2e clean
+.PHONY: serve test bench soak fuzz tools tools-app tools-browser check test-native test-wasm build e2e clean
 
 ## serve: build the app, start the sandbox, and serve both on localhost.
 serve: tools-app
@@ -61,6 +61,19 @@ e2e: tools-browser build
 
 bench: tools-browser
 	scripts/bench.sh
+
+## soak: the fault-injection end-to-end tests (tagged @soak), 10 times in a row; Playwright counts them.
+SOAK_RUNS ?= 10
+soak: tools-browser build
+	cargo build --release -p copilot-sandbox --features server --locked
+	npx playwright test --grep @soak --repeat-each $(SOAK_RUNS) 2>&1 | tee target/soak.log
+
+## fuzz: every property (JSON models, Link header, error mapper, pasted lists, API bases, CSV writer) at
+## FUZZ_CASES cases each, and the sandbox handler's request fuzz. Minutes, not seconds.
+FUZZ_CASES ?= 1000000
+fuzz:
+	FUZZ_CASES=$(FUZZ_CASES) cargo test --release -p copilot-api --test properties --locked 2>&1 | tee target/fuzz.log
+	FUZZ_CASES=$(FUZZ_CASES) cargo test --release -p copilot-sandbox --all-features --test operations --locked -- no_input_makes_the_handler_panic 2>&1 | tee -a target/fuzz.log
 
 ## tools: install whatever is missing, at the pinned versions.
 tools: tools-app tools-browser

@@ -47,3 +47,55 @@ fn billing_summary_explains_assign_all_and_missing_fields_of_the_older_shape() {
     assert!(text.contains("IDE chatnot reported"), "{text}");
     assert!(text.contains("Plannot reported"), "{text}");
 }
+
+fn seat(login: &str, last_activity: Option<&str>, pending: Option<&str>) -> copilot_api::Seat {
+    serde_json::from_value(serde_json::json!({
+        "created_at": "2024-01-01T00:00:00Z",
+        "last_activity_at": last_activity,
+        "pending_cancellation_date": pending,
+        "last_activity_editor": last_activity.map(|_| "vscode/1.96.2/copilot/1.254.0"),
+        "plan_type": "business",
+        "assignee": { "login": login, "id": login.len(), "html_url": format!("https://github.com/{login}") },
+    }))
+    .expect("a seat")
+}
+
+/// Lets effects and the router settle.
+async fn settle() {
+    copilot_seats::loading::sleep_ms(50).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_seat_grid_renders_rows_counts_and_parsed_editors_given_seats() {
+    use copilot_seats::components::seat_grid::{LoadedSeats, SeatGrid};
+    let now = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+    let seats = vec![
+        seat("active-user", Some(&now), None),
+        seat("never-user", None, None),
+        seat("leaving-user", Some(&now), Some("2099-01-01")),
+    ];
+    let loaded = LoadedSeats::new(seats, None);
+    let parent = container();
+    let _mounted = leptos::mount::mount_to(parent.clone(), move || {
+        let loaded = Signal::stored(loaded.clone());
+        view! { <leptos_router::components::Router><SeatGrid loaded scope_name="acme".to_owned() /></leptos_router::components::Router> }
+    });
+    settle().await;
+    let rows = parent.inner_html().matches("data-login=").count();
+    assert_eq!(rows, 3);
+    let text = parent.text_content().unwrap_or_default();
+    assert!(text.contains("VS Code 1.96.2"), "{text}");
+    let count = |id: &str| {
+        parent
+            .query_selector(&format!("[data-testid={id}]"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    assert_eq!(count("count-active"), "1");
+    assert_eq!(count("count-never-used"), "1");
+    assert_eq!(count("count-pending"), "1");
+    // One never-used Business seat at the list price.
+    assert_eq!(count("idle-cost"), "$19.00");
+}

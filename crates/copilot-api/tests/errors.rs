@@ -166,3 +166,35 @@ fn an_unexpected_status_is_reported_with_githubs_message() {
     assert!(matches!(error, ApiError::UnexpectedStatus { status: 410, .. }));
     assert!(message.contains("Gone"));
 }
+
+#[test]
+fn a_seat_page_missing_required_fields_or_of_the_wrong_types_is_a_clear_error() {
+    let request = ListOrganizationSeats { org: "acme".into(), page: PageRequest::default() };
+    for body in [
+        r#"{"total_seats": 1, "seats": [{"assignee": {"login": "octocat", "id": 1}}]}"#,
+        r#"{"total_seats": "one", "seats": []}"#,
+        r#"{"total_seats": 1, "seats": [{"created_at": 5}]}"#,
+        r#"{"total_seats": 1, "seats": {}}"#,
+        "null",
+    ] {
+        let error = request.parse(&response(200, &[], body), None).expect_err(body);
+        assert!(matches!(error, ApiError::UnexpectedBody { status: 200, .. }), "{body}: {error:?}");
+    }
+}
+
+#[test]
+fn a_huge_answer_is_read_or_refused_without_trouble() {
+    // Ten thousand seats in one answer: far more than GitHub ever sends on a page.
+    let seat = r#"{"created_at":"2024-01-01T00:00:00Z","assignee":{"login":"octocat","id":1}}"#;
+    let seats = vec![seat; 10_000].join(",");
+    let request = ListOrganizationSeats { org: "acme".into(), page: PageRequest::default() };
+    let page = request
+        .parse(&response(200, &[], &format!(r#"{{"total_seats":10000,"seats":[{seats}]}}"#)), None)
+        .expect("a large but well-formed page parses");
+    assert_eq!(page.seats.len(), 10_000);
+    // And a huge body that is not JSON gives the usual clear error.
+    let junk = "x".repeat(5_000_000);
+    let error = request.parse(&response(200, &[], &junk), None).expect_err("junk");
+    assert!(matches!(error, ApiError::UnexpectedBody { .. }));
+    assert!(error.to_string().len() < 500, "the message stays short");
+}

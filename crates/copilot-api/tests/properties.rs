@@ -6,6 +6,22 @@ use copilot_api::{
 };
 use proptest::prelude::*;
 
+/// Cases per property: a short run in `make test`, minutes of them in `make fuzz` (`FUZZ_CASES`).
+fn cases() -> u32 {
+    std::env::var("FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(512)
+}
+
+/// A seat whose every free-text field is `text`, built through JSON as GitHub's answer would be.
+fn seat_with_text(text: &str) -> Option<Seat> {
+    serde_json::from_value(serde_json::json!({
+        "created_at": "2024-01-01T00:00:00Z",
+        "last_activity_editor": text,
+        "assignee": { "login": text, "id": 1 },
+        "assigning_team": { "id": 2, "name": text, "slug": text },
+    }))
+    .ok()
+}
+
 fn json_like() -> impl Strategy<Value = String> {
     // Mostly JSON-ish text, so the parsers get past the first byte.
     prop_oneof![
@@ -16,7 +32,7 @@ fn json_like() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn json_models_never_panic(text in json_like()) {
@@ -64,5 +80,22 @@ proptest! {
             prop_assert!(!base.as_str().contains(['@', '?', '#']));
         }
         let _ = ApiBase::ghe_com(&input);
+    }
+
+    #[test]
+    fn the_csv_writer_never_panics_and_never_lets_a_formula_through(
+        text in prop_oneof![any::<String>(), "[=+@\t\r-][^\n]{0,20}", "=HYPERLINK\\(\"[a-z:/.]{0,20}\"\\)"]
+    ) {
+        let Some(seat) = seat_with_text(&text) else { return Ok(()) };
+        let now = chrono::DateTime::from_timestamp(1_750_000_000, 0).unwrap_or_default();
+        let csv = copilot_api::insight::seats_to_csv([&seat], now, 30, None).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(rows.len(), 1);
+        for cell in rows[0].iter() {
+            prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "a formula cell escaped: {:?}", cell);
+        }
+        let login = &rows[0][0];
+        prop_assert!(login == text || *login == format!("'{text}"), "{:?} became {:?}", text, login);
     }
 }
