@@ -187,6 +187,53 @@ fn now_utc() -> DateTime<Utc> {
     copilot_api::insight::utc_from_epoch_millis(js_sys::Date::now()).unwrap_or_default()
 }
 
+/// Typing fast recomputes the grid at most once per window: the first keystroke applies at once (a single
+/// keystroke is never delayed), the ones that follow within the window are folded into one update at its end.
+const SEARCH_DEBOUNCE_MS: u64 = 120;
+
+#[derive(Clone)]
+struct SearchDebounce {
+    view_url: crate::view_url::ViewUrl,
+    /// The latest text not applied yet, when a trailing update is scheduled.
+    waiting: std::rc::Rc<std::cell::RefCell<Option<String>>>,
+    window_ends_ms: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl SearchDebounce {
+    fn new(view_url: crate::view_url::ViewUrl) -> Self {
+        Self { view_url, waiting: Default::default(), window_ends_ms: Default::default() }
+    }
+
+    fn type_text(&self, text: String) {
+        let now = crate::loading::now_ms();
+        let scheduled = self.waiting.borrow().is_some();
+        if !scheduled && now >= self.window_ends_ms.get() {
+            self.apply(text, now);
+            return;
+        }
+        *self.waiting.borrow_mut() = Some(text);
+        if !scheduled {
+            let this = self.clone();
+            let delay = self.window_ends_ms.get().saturating_sub(now);
+            set_timeout(
+                move || {
+                    let latest = this.waiting.borrow_mut().take();
+                    if let Some(text) = latest {
+                        this.apply(text, crate::loading::now_ms());
+                    }
+                },
+                std::time::Duration::from_millis(delay),
+            );
+        }
+    }
+
+    fn apply(&self, text: String, now: u64) {
+        self.window_ends_ms.set(now + SEARCH_DEBOUNCE_MS);
+        // Replaces the history entry: the back button does not step through keystrokes.
+        self.view_url.update(false, move |s| s.grid.search = text);
+    }
+}
+
 #[component]
 fn Toolbar(loaded: Signal<LoadedSeats>, prices: RwSignal<SeatPrices>, enterprise: bool) -> impl IntoView {
     let view_url = use_view_url();
@@ -196,6 +243,7 @@ fn Toolbar(loaded: Signal<LoadedSeats>, prices: RwSignal<SeatPrices>, enterprise
     let price_problem = RwSignal::new(None::<String>);
     let options = Memo::new(move |_| loaded.with(|l| l.index.filter_options().clone()));
 
+    let search = StoredValue::new_local(SearchDebounce::new(view_url));
     let set_threshold = move |days: u32| view_url.update(true, |s| s.grid.threshold_days = days);
     let on_threshold_input = move |ev| {
         let text = event_target_value(&ev);
@@ -234,10 +282,7 @@ fn Toolbar(loaded: Signal<LoadedSeats>, prices: RwSignal<SeatPrices>, enterprise
                 "Search logins"
                 <input type="search" placeholder="octocat" spellcheck="false"
                     prop:value=move || grid().search
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        view_url.update(false, move |s| s.grid.search = text);
-                    } />
+                    on:input=move |ev| search.with_value(|search| search.type_text(event_target_value(&ev))) />
             </label>
             <fieldset class="threshold">
                 <legend>"Inactive after (days)"</legend>

@@ -44,3 +44,44 @@ test('loading all seats under faults ends with exactly the sandbox seats @soak',
   expect(failures.length).toBeGreaterThan(0);
   console.log(`faults seen while loading: ${failures.length} (${[...new Set(failures)].join(', ')})`);
 });
+
+/** Logins whose seats were assigned directly, are active, and are covered by no selected team. */
+function directActive(org) {
+  const covered = new Set(org.teams.filter((team) => team.copilot).flatMap((team) => team.members.map((m) => m.toLowerCase())));
+  return org.seats
+    .filter((seat) => seat.assigning_team === null && seat.pending_cancellation_date === null && !covered.has(seat.login.toLowerCase()))
+    .map((seat) => seat.login);
+}
+
+test('a bulk revoke of 1,000 seats under faults reports, name by name, exactly what the sandbox did @soak', async ({ page, request }) => {
+  test.setTimeout(300_000);
+  const before = (await sandboxState(request)).orgs.find((org) => org.login === 'acme');
+  const names = directActive(before).slice(0, 1000);
+  expect(names).toHaveLength(1000);
+
+  await connect(page, { token: tokens().owner_classic });
+  await page.getByRole('tab', { name: 'Manage seats' }).click();
+  const form = page.getByRole('region', { name: "Revoke users' seats" });
+  await form.getByLabel('Usernames to revoke').fill(names.join('\n'));
+  await form.getByRole('button', { name: "Revoke users' seats…" }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/Type the organization's name/).fill('acme');
+  const faults = await request.post(`${SANDBOX}/_sandbox/faults`, { data: FAULTS });
+  expect(faults.ok()).toBeTruthy();
+  await dialog.getByRole('button', { name: 'Revoke 1000 seats' }).click();
+  await expect(dialog.getByTestId('write-progress')).toContainText('20 batches');
+  // The report is final once every batch is settled and, where anything was unclear, the seats were read again.
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible({ timeout: 280_000 });
+
+  const verdicts = await dialog.locator('tr[data-name]').evaluateAll((rows) => Object.fromEntries(rows.map((row) => [row.dataset.name, row.dataset.outcome])));
+  expect(Object.keys(verdicts)).toHaveLength(1000);
+  await request.post(`${SANDBOX}/_sandbox/faults`, { data: { fail_rate: 0, drop_rate: 0, malformed_rate: 0, secondary_rate: 0 } });
+  const after = (await sandboxState(request)).orgs.find((org) => org.login === 'acme');
+  const pending = new Map(after.seats.map((seat) => [seat.login.toLowerCase(), seat.pending_cancellation_date !== null]));
+  const mismatches = names.filter((login) => (verdicts[login] === 'done') !== pending.get(login.toLowerCase()));
+  expect(mismatches).toEqual([]);
+  // Nothing is left unsettled: every name is done or failed with a reason.
+  expect(Object.values(verdicts).filter((v) => v !== 'done' && v !== 'failed')).toEqual([]);
+  const done = Object.values(verdicts).filter((v) => v === 'done').length;
+  console.log(`bulk revoke under faults: ${done} of 1000 revoked, ${1000 - done} failed, all matching the sandbox`);
+});
