@@ -20,7 +20,7 @@ async function traces(page) {
   }));
 }
 
-test('every flow talks only to the page and the configured API, and leaves the token nowhere', async ({ page, request }) => {
+test('every flow, reads and a write, talks only to the page and the configured API, and leaves the token nowhere', async ({ page, request }) => {
   const token = tokens().owner_classic;
   const requests = [];
   const consoleLines = [];
@@ -43,6 +43,21 @@ test('every flow talks only to the page and the configured API, and leaves the t
   await page.getByRole('button', { name: 'Look up' }).click();
   await expect(page.getByRole('heading', { name: `${member} has a Copilot seat in acme.` })).toBeVisible();
   await page.getByRole('button', { name: 'Refresh' }).click();
+  // A write too: revoke one directly assigned seat, through the confirmation dialog, and export the log.
+  const acme = state.orgs.find((org) => org.login === 'acme');
+  const direct = acme.seats.find((seat) => seat.assigning_team === null && seat.pending_cancellation_date === null).login;
+  await page.getByRole('tab', { name: 'Manage seats' }).click();
+  const form = page.getByRole('region', { name: "Revoke users' seats" });
+  await form.getByLabel('Usernames to revoke').fill(direct);
+  await form.getByRole('button', { name: "Revoke users' seats…" }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Revoke 1 seat' }).click();
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible({ timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const logDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Export activity log/ }).click();
+  await logDownload;
+  expect((await sandboxState(request)).orgs.find((org) => org.login === 'acme').seats.find((seat) => seat.login === direct).pending_cancellation_date).not.toBeNull();
 
   const foreign = requests.filter((url) => !url.startsWith(`${APP}/`) && !url.startsWith(`${SANDBOX}/`) && !url.startsWith('blob:'));
   expect(foreign).toEqual([]);
