@@ -57,17 +57,22 @@ pub struct HttpRequest {
     pub body: Option<String>,
 }
 
+/// Headers as they may be printed: the `Authorization` header's value is replaced, so a request may be
+/// logged and the token never is. Every request type with headers prints them through this.
+pub fn redacted_headers(headers: &[(String, String)]) -> Vec<(&str, &str)> {
+    headers
+        .iter()
+        .map(|(name, value)| {
+            let shown = if name.eq_ignore_ascii_case("authorization") { "[redacted]" } else { value.as_str() };
+            (name.as_str(), shown)
+        })
+        .collect()
+}
+
 impl std::fmt::Debug for HttpRequest {
     /// The `Authorization` header is redacted: a request may be logged, the token never.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let headers: Vec<(&str, &str)> = self
-            .headers
-            .iter()
-            .map(|(name, value)| {
-                let shown = if name.eq_ignore_ascii_case("authorization") { "[redacted]" } else { value.as_str() };
-                (name.as_str(), shown)
-            })
-            .collect();
+        let headers = redacted_headers(&self.headers);
         f.debug_struct("HttpRequest")
             .field("operation", &self.operation)
             .field("method", &self.method)

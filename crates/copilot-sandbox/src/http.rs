@@ -19,14 +19,7 @@ pub struct Request {
 impl std::fmt::Debug for Request {
     /// The `Authorization` header is redacted, as in `copilot_api::HttpRequest`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let headers: Vec<(&str, &str)> = self
-            .headers
-            .iter()
-            .map(|(name, value)| {
-                let shown = if name.eq_ignore_ascii_case("authorization") { "[redacted]" } else { value.as_str() };
-                (name.as_str(), shown)
-            })
-            .collect();
+        let headers = copilot_api::request::redacted_headers(&self.headers);
         f.debug_struct("Request")
             .field("method", &self.method)
             .field("path", &self.path)
