@@ -630,5 +630,8 @@ fn tls_keeps_more_than_six_requests_in_flight_on_one_origin() {
     let answers: Vec<_> = threads.into_iter().map(|t| t.join().unwrap()).collect();
     let secondary = answers.iter().filter(|r| r.status() == 403 && r.headers().contains_key("retry-after")).count();
     let ok = answers.iter().filter(|r| r.status() == 200).count();
-    assert!(secondary > 0 && ok >= 100, "{ok} ok, {secondary} refused");
+    // All 115 are in flight at once (each waits 1 s), so at most 100 can be served. A refused request holds a
+    // place for the instant it is refused, so a few more than 15 may be refused when they arrive together.
+    assert_eq!(ok + secondary, 115, "{ok} ok, {secondary} refused, the rest something else");
+    assert!(secondary > 0 && (90..=100).contains(&ok), "{ok} ok, {secondary} refused");
 }
