@@ -147,18 +147,9 @@ impl SettingsUpdate {
 }
 
 fn settings_json(org: &Org) -> Value {
-    let settings = &org.settings;
-    json!({
-        "org": org.login,
-        "seat_management_setting": settings.seat_management_setting,
-        "public_code_suggestions": settings.public_code_suggestions,
-        "ide_chat": settings.ide_chat,
-        "platform_chat": settings.platform_chat,
-        "cli": settings.cli,
-        "plan_type": settings.plan_type,
-        "copilot_enabled": settings.copilot_enabled,
-        "billing_set_up": settings.billing_set_up,
-        "payment_problem": settings.payment_problem,
-        "saml_enforced": settings.saml_enforced,
-    })
+    let mut value = serde_json::to_value(&org.settings).unwrap_or(Value::Null);
+    if let Some(object) = value.as_object_mut() {
+        object.insert("org".to_owned(), json!(org.login));
+    }
+    value
 }

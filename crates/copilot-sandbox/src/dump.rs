@@ -48,22 +48,10 @@ pub fn dump(state: &State, now: DateTime<Utc>) -> Value {
 
 fn org_json(state: &State, org: &Org) -> Value {
     let logins = |users: &[UserId]| -> Vec<&str> { users.iter().map(|&user| state.login(user)).collect() };
-    let settings = &org.settings;
     json!({
         "login": org.login,
         "id": org.id,
-        "settings": {
-            "seat_management_setting": settings.seat_management_setting,
-            "public_code_suggestions": settings.public_code_suggestions,
-            "ide_chat": settings.ide_chat,
-            "platform_chat": settings.platform_chat,
-            "cli": settings.cli,
-            "plan_type": settings.plan_type,
-            "copilot_enabled": settings.copilot_enabled,
-            "billing_set_up": settings.billing_set_up,
-            "payment_problem": settings.payment_problem,
-            "saml_enforced": settings.saml_enforced,
-        },
+        "settings": &org.settings,
         "owners": logins(&org.owners),
         "billing_managers": logins(&org.billing_managers),
         "members": logins(&org.members),

@@ -23,8 +23,9 @@ pub struct User {
     pub id: u64,
 }
 
-/// An organization's Copilot settings, and the switches that produce each documented refusal.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An organization's Copilot settings, and the switches that produce each documented refusal. Serialized
+/// as the state dump and the settings endpoint show it (field names are the JSON keys).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct OrgSettings {
     pub seat_management_setting: SeatManagementSetting,
     pub public_code_suggestions: PublicCodeSuggestions,
