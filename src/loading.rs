@@ -32,7 +32,10 @@ pub async fn fetch_page(
         }
     };
     let link = reply.response.header("link").map(LinkHeader::parse).unwrap_or_default();
-    Ok((reply.body, link))
+    let mut page = reply.body;
+    // Page by page, so that only the pages being read are ever held whole.
+    page.seats.iter_mut().for_each(copilot_api::Seat::drop_unshown_fields);
+    Ok((page, link))
 }
 
 /// Loads every seat page. `stop` is checked between steps and at least every quarter second.

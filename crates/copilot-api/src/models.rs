@@ -85,7 +85,7 @@ open_enum!(
 );
 
 /// `simple-user`: the account a seat is assigned to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SimpleUser {
     pub login: String,
     pub id: u64,
@@ -128,7 +128,7 @@ pub struct SimpleUser {
 }
 
 /// `organization-simple`: the organization a seat belongs to (enterprise seat lists carry it).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationSimple {
     pub login: String,
     pub id: u64,
@@ -156,7 +156,7 @@ pub struct OrganizationSimple {
 }
 
 /// `team`: an organization team that grants seats.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Team {
     pub id: u64,
     pub name: String,
@@ -277,6 +277,53 @@ impl Seat {
     /// The assignee's login, or `None` for a seat whose account is gone.
     pub fn login(&self) -> Option<&str> {
         self.assignee.as_ref().map(|user| user.login.as_str())
+    }
+
+    /// Drops what the app never shows or exports: API links, node ids, avatars and team details. The
+    /// profile link (`html_url`), names, logins, ids, times, editor and plan stay. A seat as GitHub sends it
+    /// carries about twenty such strings; 100,000 seats kept whole hold hundreds of megabytes, which the
+    /// page never gets back (WebAssembly memory only grows).
+    pub fn drop_unshown_fields(&mut self) {
+        if let Some(user) = &mut self.assignee {
+            *user = SimpleUser {
+                login: std::mem::take(&mut user.login),
+                id: user.id,
+                name: user.name.take(),
+                html_url: user.html_url.take(),
+                account_type: user.account_type.take(),
+                ..SimpleUser::default()
+            };
+        }
+        if let Some(organization) = &mut self.organization {
+            *organization = OrganizationSimple {
+                login: std::mem::take(&mut organization.login),
+                id: organization.id,
+                ..OrganizationSimple::default()
+            };
+        }
+        match &mut self.assigning_team {
+            Some(AssigningTeam::Organization(team)) => {
+                *team = Team {
+                    id: team.id,
+                    name: std::mem::take(&mut team.name),
+                    slug: std::mem::take(&mut team.slug),
+                    team_type: team.team_type,
+                    ..Team::default()
+                };
+            }
+            Some(AssigningTeam::Enterprise(team)) => {
+                team.description = None;
+                team.url = None;
+                team.html_url = None;
+                team.members_url = None;
+                team.group_id = None;
+                team.group_name = None;
+                team.sync_to_organizations = None;
+                team.organization_selection_type = None;
+                team.notification_setting = None;
+            }
+            None => {}
+        }
     }
 }
 

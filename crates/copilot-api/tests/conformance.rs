@@ -167,3 +167,34 @@ fn every_operation_matches_the_descriptions_method_and_path() {
         assert_eq!(operation.endpoint(), format!("{} {path}", method.to_uppercase()));
     }
 }
+
+#[test]
+fn dropping_unshown_fields_keeps_everything_the_grid_and_the_export_read() {
+    use copilot_api::insight::export::ExportRow;
+    use copilot_api::insight::grid::SeatIndex;
+    let now = chrono::DateTime::parse_from_rfc3339("2024-06-01T00:00:00Z").unwrap().with_timezone(&chrono::Utc);
+    let mut pages = 0;
+    for (_, value) in openapi_conformance::examples() {
+        let Ok(page) = serde_json::from_value::<SeatPage>(value) else { continue };
+        pages += 1;
+        let mut lean = page.seats.clone();
+        lean.iter_mut().for_each(Seat::drop_unshown_fields);
+        for (whole, lean) in page.seats.iter().zip(&lean) {
+            let (whole_user, lean_user) = (whole.assignee.as_ref(), lean.assignee.as_ref());
+            assert_eq!(
+                whole_user.map(|u| (&u.login, u.id, &u.html_url)),
+                lean_user.map(|u| (&u.login, u.id, &u.html_url))
+            );
+            assert!(lean_user.is_none_or(|u| u.avatar_url.is_none() && u.url.is_none() && u.node_id.is_none()));
+            assert_eq!(whole.organization.as_ref().map(|o| &o.login), lean.organization.as_ref().map(|o| &o.login));
+            assert_eq!(
+                whole.assigning_team.as_ref().map(|t| (t.slug(), t.name(), t.is_enterprise_team())),
+                lean.assigning_team.as_ref().map(|t| (t.slug(), t.name(), t.is_enterprise_team()))
+            );
+            assert_eq!(ExportRow::new(whole, now, 30, None), ExportRow::new(lean, now, 30, None));
+            assert!(serde_json::to_string(lean).unwrap().len() < serde_json::to_string(whole).unwrap().len());
+        }
+        assert_eq!(SeatIndex::new(&page.seats, None).rows(), SeatIndex::new(&lean, None).rows());
+    }
+    assert!(pages >= 2, "found {pages} seat pages among the examples");
+}

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, HashSet, VecDeque};
 
 use super::retry::{mix, Attempts, LimitReason, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
 use crate::error::ApiError;
-use crate::models::{Seat, SeatPage, Timestamp};
+use crate::models::{AssigningTeam, Seat, SeatPage, Timestamp};
 use crate::pagination::{page_count, LinkHeader, PageRequest, DEFAULT_PER_PAGE};
 
 /// Octokit's default: more in flight does not make GitHub answer faster, only trips its limits sooner.
@@ -401,36 +401,34 @@ impl PageLoader {
 /// real, so the organization and the team are part of the key. A deleted account has no id; its seat is
 /// told apart by when it was created.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct SeatIdentity {
+struct SeatIdentity<'a> {
     assignee_id: Option<u64>,
-    organization: Option<String>,
-    team: Option<String>,
+    organization: Option<&'a str>,
+    team: Option<&'a str>,
     ghost_created_at: Option<Timestamp>,
 }
 
-impl SeatIdentity {
-    fn of(seat: &Seat) -> Self {
+impl<'a> SeatIdentity<'a> {
+    fn of(seat: &'a Seat) -> Self {
         let assignee_id = seat.assignee.as_ref().map(|user| user.id);
         Self {
             assignee_id,
-            organization: seat.organization.as_ref().map(|org| org.login.clone()),
-            team: seat.assigning_team.as_ref().map(|team| team.slug().to_owned()),
+            organization: seat.organization.as_ref().map(|org| org.login.as_str()),
+            team: seat.assigning_team.as_ref().map(AssigningTeam::slug),
             ghost_created_at: assignee_id.is_none().then_some(seat.created_at),
         }
     }
 }
 
 fn assemble(pages: BTreeMap<u32, Vec<Seat>>, total_seats: Option<u64>) -> LoadedSeats {
-    let mut seen = HashSet::new();
-    let mut seats = Vec::new();
-    let mut duplicates_removed = 0;
-    for seat in pages.into_values().flatten() {
-        if seen.insert(SeatIdentity::of(&seat)) {
-            seats.push(seat);
-        } else {
-            duplicates_removed += 1;
-        }
-    }
+    let candidates: Vec<Seat> = pages.into_values().flatten().collect();
+    // Identities borrow from the seats: no string is copied for a check that almost always passes.
+    let keep: Vec<bool> = {
+        let mut seen = HashSet::with_capacity(candidates.len());
+        candidates.iter().map(|seat| seen.insert(SeatIdentity::of(seat))).collect()
+    };
+    let duplicates_removed = keep.iter().filter(|kept| !**kept).count();
+    let seats = candidates.into_iter().zip(keep).filter_map(|(seat, kept)| kept.then_some(seat)).collect();
     LoadedSeats { seats, total_seats, duplicates_removed }
 }
 
