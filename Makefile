@@ -39,10 +39,10 @@ test: tools check test-native test-wasm build e2e
 check:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
-	@# The app with its browser tests; the libraries it runs in the page (their native-only test
-	@# dependencies, such as proptest, do not build for wasm32).
+	@# The app with its browser tests; the libraries it runs in the page and the demo's worker (their
+	@# native-only test dependencies, such as proptest, do not build for wasm32).
 	cargo clippy -p copilot-seats --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
-	cargo clippy -p copilot-api -p copilot-sandbox --target wasm32-unknown-unknown --lib --locked -- -D warnings
+	cargo clippy -p copilot-api -p copilot-sandbox -p demo-worker --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
 
 test-native:
 	cargo test --workspace --exclude copilot-seats --all-features --locked 2>&1 | tee target/native-tests.log

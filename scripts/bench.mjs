@@ -20,7 +20,8 @@
 // - scrolling: the grid scrolled from top to bottom, one step per frame; a frame is dropped when it took
 //   longer than 1.5 x 16.7 ms;
 // - memory: JavaScript heap (performance.memory, precise) plus WebAssembly memory, after loading 100,000 seats;
-// - transfer: the files of the first load (HTML, JS, WASM, CSS), raw and gzip -9.
+// - transfer: the files of the first load (the page and what it names: CSS, JS, WASM), raw and gzip -9;
+//   the demo's worker, loaded only for the demo, is given apart.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -201,8 +202,12 @@ async function memory(page) {
   });
 }
 
+/** The files of the first load: the page and everything it names (stylesheets, the app's script and its
+ * wasm). The demo's worker is left out: the page fetches it only when someone picks the demo. */
 function transfer() {
-  const files = readdirSync('dist').filter((name) => /\.(html|js|wasm|css)$/.test(name));
+  const html = readFileSync(join('dist', 'index.html'), 'utf8');
+  const named = [...html.matchAll(/(?:href=|module_or_path:\s*)["']\.\/([^"']+)["']/g)].map((m) => m[1]);
+  const files = ['index.html', ...new Set(named)];
   let raw = 0;
   let gzip = 0;
   for (const name of files) {
@@ -210,7 +215,9 @@ function transfer() {
     raw += bytes.length;
     gzip += gzipSync(bytes, { level: 9 }).length;
   }
-  return { files, raw_bytes: raw, gzip_bytes: gzip };
+  const worker = readdirSync('dist').filter((name) => name.startsWith('demo-worker'));
+  const workerGzip = worker.reduce((sum, name) => sum + gzipSync(readFileSync(join('dist', name)), { level: 9 }).length, 0);
+  return { files, raw_bytes: raw, gzip_bytes: gzip, demo_worker_files: worker, demo_worker_gzip_bytes: workerGzip };
 }
 
 function criterion() {
@@ -326,7 +333,8 @@ function render(r) {
     const mb = (b) => (b / 1048576).toFixed(1);
     lines.push(`| memory after loading ${at} seats | ${mb(r.memory_100k.total_bytes)} MiB (JS heap ${mb(r.memory_100k.js_heap_bytes)}, wasm ${mb(r.memory_100k.wasm_memory_bytes)}) |`);
   }
-  lines.push(`| first-load transfer (HTML + JS + WASM + CSS) | ${(r.transfer.raw_bytes / 1024).toFixed(1)} KiB raw, ${(r.transfer.gzip_bytes / 1024).toFixed(1)} KiB gzip |`);
+  lines.push(`| first-load transfer (HTML + JS + WASM + CSS) | ${(r.transfer.raw_bytes / 1024).toFixed(1)} KiB raw, ${(r.transfer.gzip_bytes / 1024).toFixed(1)} KiB gzip (${r.transfer.files.length} files) |`);
+  lines.push(`| the demo's worker, fetched only for the demo | ${(r.transfer.demo_worker_gzip_bytes / 1024).toFixed(1)} KiB gzip |`);
   for (const [name, ms] of Object.entries(r.native_100k_ms)) {
     lines.push(`| native ${name} | ${ms} ms |`);
   }

@@ -2,14 +2,12 @@
 //! in-page demo's sandbox). Components call typed requests through it and get typed answers or the
 //! core's error.
 
-use std::sync::{Arc, Mutex};
-
 use copilot_api::plan::{Attempts, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
 use copilot_api::{ApiBase, ApiError, ApiRequest, HttpMethod, HttpRequest, RequestOptions, ResponseParts, Token};
-use copilot_sandbox::Sandbox;
 use futures::future::{select, Either};
 use web_sys::AbortSignal;
 
+use crate::demo::DemoWorker;
 use crate::loading::{now_ms, sleep_ms};
 use crate::transport;
 
@@ -18,9 +16,8 @@ use crate::transport;
 pub enum Backend {
     /// `fetch` to the API host.
     Fetch,
-    /// The sandbox, inside the page: the demo needs no server and no token of the user's. (A mutex on
-    /// wasm32 never waits: there is one thread. It makes the client `Send`, as Leptos views require.)
-    Demo(Arc<Mutex<Sandbox>>),
+    /// The sandbox, in a worker of the page: the demo needs no server and no token of the user's.
+    Demo(DemoWorker),
 }
 
 /// What a component needs to talk to GitHub.
@@ -44,15 +41,15 @@ impl Client {
         Self { base, token, options: RequestOptions::default(), backend: Backend::Fetch }
     }
 
-    /// The in-page demo: a realistic organization, generated as of now, answering inside the page.
-    pub fn demo(now_millis: f64) -> Self {
-        let sandbox = Sandbox::demo(copilot_sandbox::now_from_millis(now_millis));
+    /// The in-page demo: a realistic organization, generated at its first request, answering inside the
+    /// page.
+    pub fn demo() -> Self {
         Self {
             // Never contacted: the demo answers inside the page. Named so the UI can say where data comes from.
             base: ApiBase::custom("http://127.0.0.1:0").unwrap_or_else(|_| ApiBase::github_com()),
             token: Token::new(copilot_sandbox::DEMO_TOKEN),
             options: RequestOptions::default(),
-            backend: Backend::Demo(Arc::new(Mutex::new(sandbox))),
+            backend: Backend::Demo(DemoWorker::default()),
         }
     }
 
@@ -67,30 +64,25 @@ impl Client {
     /// Sends a built request once. A request unanswered after `REQUEST_TIMEOUT_MS` is aborted and reported
     /// as a timeout, so a stalled connection never hangs the page.
     pub async fn send(&self, request: &HttpRequest, abort: Option<&AbortSignal>) -> Result<ResponseParts, ApiError> {
-        match &self.backend {
+        // The caller's signal (Stop) when there is one; otherwise one of our own for the timeout.
+        let own = abort.is_none().then(|| web_sys::AbortController::new().ok()).flatten();
+        let answer = match &self.backend {
             Backend::Fetch => {
-                // The caller's signal (Stop) when there is one; otherwise one of our own for the timeout.
-                let own = abort.is_none().then(|| web_sys::AbortController::new().ok()).flatten();
                 let signal = abort.cloned().or_else(|| own.as_ref().map(web_sys::AbortController::signal));
-                let fetch = Box::pin(transport::fetch(request, signal.as_ref()));
-                let timeout = Box::pin(sleep_ms(i32::try_from(REQUEST_TIMEOUT_MS).unwrap_or(i32::MAX)));
-                let outcome = match select(fetch, timeout).await {
-                    Either::Left((answer, _)) => answer,
-                    Either::Right(((), _)) => {
-                        if let Some(controller) = &own {
-                            controller.abort();
-                        }
-                        Err(ApiError::Timeout(u32::try_from(REQUEST_TIMEOUT_MS / 1_000).unwrap_or(u32::MAX)))
-                    }
-                };
-                outcome
+                futures::future::Either::Left(Box::pin(async move { transport::fetch(request, signal.as_ref()).await }))
             }
-            Backend::Demo(sandbox) => {
-                let now = copilot_sandbox::now_from_millis(js_sys::Date::now());
-                // A panic while the lock was held cannot leave the state half-written in a way that matters
-                // for a demo, so a poisoned lock is used as it is.
-                let mut sandbox = sandbox.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                Ok(sandbox.handle_http(request, now))
+            Backend::Demo(worker) => {
+                futures::future::Either::Right(Box::pin(worker.call(request, js_sys::Date::now())))
+            }
+        };
+        let timeout = Box::pin(sleep_ms(i32::try_from(REQUEST_TIMEOUT_MS).unwrap_or(i32::MAX)));
+        match select(answer, timeout).await {
+            Either::Left((answer, _)) => answer,
+            Either::Right(((), _)) => {
+                if let Some(controller) = &own {
+                    controller.abort();
+                }
+                Err(ApiError::Timeout(u32::try_from(REQUEST_TIMEOUT_MS / 1_000).unwrap_or(u32::MAX)))
             }
         }
     }
@@ -138,7 +130,7 @@ impl PartialEq for Client {
     fn eq(&self, other: &Self) -> bool {
         let same_backend = match (&self.backend, &other.backend) {
             (Backend::Fetch, Backend::Fetch) => true,
-            (Backend::Demo(a), Backend::Demo(b)) => Arc::ptr_eq(a, b),
+            (Backend::Demo(a), Backend::Demo(b)) => a == b,
             _ => false,
         };
         same_backend && self.base == other.base && self.token == other.token && self.options == other.options

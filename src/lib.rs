@@ -5,6 +5,7 @@ pub mod bench_probe;
 pub mod client;
 pub mod components;
 pub mod crash;
+pub mod demo;
 pub mod download;
 pub mod loading;
 pub mod session;

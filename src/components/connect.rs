@@ -50,7 +50,7 @@ pub struct ConnectFields {
 
 /// Turns the form's fields into a connection, or the first problem with them. Nothing is sent before
 /// every field has passed.
-pub fn connection_from_form(host: HostKind, fields: &ConnectFields, now_millis: f64) -> Result<Connection, ApiError> {
+pub fn connection_from_form(host: HostKind, fields: &ConnectFields) -> Result<Connection, ApiError> {
     let invalid = |message: String| ApiError::InvalidInput(message);
     let name = fields.name.trim().to_owned();
     let kind = if fields.enterprise_scope { NameKind::Enterprise } else { NameKind::Organization };
@@ -59,7 +59,7 @@ pub fn connection_from_form(host: HostKind, fields: &ConnectFields, now_millis: 
     }
     let scope = if fields.enterprise_scope { Scope::Enterprise(name) } else { Scope::Organization(name) };
     if host == HostKind::Demo {
-        return Ok(Connection { client: Client::demo(now_millis), scope });
+        return Ok(Connection { client: Client::demo(), scope });
     }
     let base = match host {
         HostKind::GheCom => ApiBase::ghe_com(&fields.subdomain),
@@ -106,7 +106,7 @@ pub fn ConnectForm() -> impl IntoView {
             name: name.get_untracked(),
             token: token.get_untracked(),
         };
-        match connection_from_form(host.get_untracked(), &fields, js_sys::Date::now()) {
+        match connection_from_form(host.get_untracked(), &fields) {
             Ok(connection) => {
                 problem.set(None);
                 match (remember.get_untracked(), connection.client.token()) {

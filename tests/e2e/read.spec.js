@@ -145,14 +145,30 @@ test('a fine-grained token is told the enterprise list needs a classic token', a
   await expect(page.getByRole('alert').first()).toContainText('does not accept fine-grained');
 });
 
-test('the demo works with no server and no token', async ({ page }) => {
+test('the demo works with no server and no token, and only the demo fetches its worker', async ({ context, page }) => {
   const external = [];
-  page.on('request', (r) => { if (!r.url().startsWith(`${APP}/`)) external.push(r.url()); });
+  const workerFiles = [];
+  // The worker's own requests (its script and wasm) are seen at the context.
+  context.on('request', (r) => {
+    if (!r.url().startsWith(`${APP}/`)) external.push(r.url());
+    else if (r.url().includes('demo-worker')) workerFiles.push(new URL(r.url()).pathname);
+  });
   await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Connect to GitHub' })).toBeVisible();
+  expect(workerFiles).toEqual([]);
   await page.getByRole('button', { name: 'Try the demo' }).click();
   await expect(page.getByRole('heading', { name: 'Copilot billing for acme' })).toBeVisible();
   await page.getByRole('button', { name: 'Load all seats' }).click();
-  await expect(page.getByTestId('all-loaded')).toBeVisible();
+  await expect(page.getByTestId('all-loaded')).toHaveText(/^All \d+ seats loaded/);
   expect(external).toEqual([]);
+  expect(new Set(workerFiles)).toEqual(new Set(['/demo-worker-start.js', '/demo-worker.js', '/demo-worker_bg.wasm']));
   await screenshot(page, 'demo');
+});
+
+test('a demo whose worker cannot load says so at once', async ({ context, page }) => {
+  await context.route('**/demo-worker_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Try the demo' }).click();
+  // Within the assertion's 5 seconds: long before the 30-second request timeout would have said anything.
+  await expect(page.getByRole('alert').first()).toContainText("The demo's sandbox is not running", { timeout: 5_000 });
 });

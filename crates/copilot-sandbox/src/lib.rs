@@ -21,6 +21,7 @@
 mod clock;
 mod control;
 mod cors;
+pub mod demo_wire;
 mod dump;
 mod errors;
 mod fasthash;
