@@ -1,6 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::components::connect::ConnectForm;
 use crate::components::workspace::Workspace;
@@ -11,17 +9,6 @@ use crate::view_url::provide_view_url;
 /// query string.
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Routes fallback=Shell>
-                <Route path=path!("") view=Shell />
-            </Routes>
-        </Router>
-    }
-}
-
-#[component]
-fn Shell() -> impl IntoView {
     Session::provide();
     provide_view_url();
     let session = use_session();

@@ -1,20 +1,18 @@
 //! The view lives in the URL (everything but the token and the prices), so a link can be shared and the
-//! back button works. The core's `ViewState` says what the query means; this file only reads and writes it.
+//! back button works. The core's `ViewState` says what the query means; this file only reads and writes it,
+//! through the browser's History API (a router would bring URL parsing and matching the app does not need:
+//! every path shows the same app).
 
 use copilot_api::insight::ViewState;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
-
-/// The router's navigate function, kept where every copy of `ViewUrl` can reach it.
-type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
+use wasm_bindgen::JsValue;
 
 /// The view as the URL says, and a way to change it.
 #[derive(Clone, Copy)]
 pub struct ViewUrl {
     pub state: Memo<ViewState>,
-    navigate: StoredValue<Navigate, LocalStorage>,
-    path: Memo<String>,
+    /// The query string without its `?`: set by `update`, and by the back and forward buttons.
+    search: RwSignal<String>,
 }
 
 impl ViewUrl {
@@ -27,19 +25,39 @@ impl ViewUrl {
             return;
         }
         let query = next.to_query_string();
-        let path = self.path.get_untracked();
-        let target = if query.is_empty() { path } else { format!("{path}?{query}") };
-        let options = NavigateOptions { replace: !remember, scroll: false, ..NavigateOptions::default() };
-        self.navigate.with_value(|navigate| navigate(&target, options));
+        write_history(&query, remember);
+        self.search.set(query);
+    }
+}
+
+/// The page's query string, without its `?`.
+pub fn current_query() -> String {
+    let search = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
+    search.trim_start_matches('?').to_owned()
+}
+
+/// Puts the query in the address bar, on a new history entry or in place of the current one. The view
+/// follows the signal, so a browser that refuses (a sandboxed frame) only loses the shareable link.
+fn write_history(query: &str, remember: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(path) = window.location().pathname() else { return };
+    let target = if query.is_empty() { path } else { format!("{path}?{query}") };
+    if let Ok(history) = window.history() {
+        let _ = if remember {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&target))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&target))
+        };
     }
 }
 
 pub fn provide_view_url() -> ViewUrl {
-    let location = use_location();
-    let state = Memo::new(move |_| ViewState::from_query_string(location.search.get().trim_start_matches('?')));
-    let path = Memo::new(move |_| location.pathname.get());
-    let navigate = use_navigate();
-    let view_url = ViewUrl { state, navigate: StoredValue::new_local(Box::new(navigate)), path };
+    let search = RwSignal::new(current_query());
+    // Back and forward change the address without telling anyone else.
+    let listener = window_event_listener(leptos::ev::popstate, move |_| search.set(current_query()));
+    on_cleanup(move || listener.remove());
+    let state = Memo::new(move |_| search.with(|query| ViewState::from_query_string(query)));
+    let view_url = ViewUrl { state, search };
     provide_context(view_url);
     view_url
 }

@@ -78,7 +78,7 @@ async fn the_seat_grid_renders_rows_counts_and_parsed_editors_given_seats() {
     let parent = container();
     let _mounted = leptos::mount::mount_to(parent.clone(), move || {
         let loaded = Signal::stored(loaded.clone());
-        view! { <leptos_router::components::Router><SeatGrid loaded scope_name="acme".to_owned() /></leptos_router::components::Router> }
+        view! { <SeatGrid loaded scope_name="acme".to_owned() /> }
     });
     settle().await;
     let rows = parent.inner_html().matches("data-login=").count();

@@ -1,13 +1,12 @@
 use copilot_api::names::{name_problem, NameKind};
 use copilot_api::{ApiBase, ApiError, Operation, Token, TokenKind};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::client::Client;
 use crate::components::error_message::ErrorMessage;
 use crate::session::{forget_remembered_token, remember_token, remembered_token, use_session, Connection, Scope};
-use crate::view_url::use_view_url;
-use copilot_api::insight::view_state::{HostChoice, Scope as ViewScope};
+use crate::view_url::{current_query, use_view_url};
+use copilot_api::insight::view_state::{query_value, HostChoice, Scope as ViewScope};
 
 /// Which API host a person picked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,8 +77,8 @@ pub fn connection_from_form(host: HostKind, fields: &ConnectFields) -> Result<Co
 pub fn ConnectForm() -> impl IntoView {
     let session = use_session();
     let view_url = use_view_url();
-    let query = use_query_map();
-    let initial = |key: &str| query.with_untracked(|q| q.get(key).unwrap_or_default());
+    let query = current_query();
+    let initial = |key: &str| query_value(&query, key);
 
     let host = RwSignal::new(HostKind::from_key(&initial("host")));
     let subdomain = RwSignal::new(initial("ghe"));

@@ -209,7 +209,7 @@ fn sso_advice(url: Option<&str>) -> String {
 
 fn reset_advice(reset: Option<u64>) -> String {
     match reset {
-        Some(epoch) => format!(" It resets at {} UTC.", format_epoch(epoch)),
+        Some(epoch) => format!(" It resets at {}.", format_epoch(epoch)),
         None => " Wait for it to reset (within the hour).".to_owned(),
     }
 }
@@ -225,5 +225,5 @@ fn format_epoch(epoch: u64) -> String {
     i64::try_from(epoch)
         .ok()
         .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
-        .map_or_else(|| epoch.to_string(), |time| time.format("%Y-%m-%d %H:%M:%S").to_string())
+        .map_or_else(|| epoch.to_string(), |time| crate::insight::exact_second(&time))
 }

@@ -57,5 +57,5 @@ fn format_time(at_ms: u64) -> String {
     i64::try_from(at_ms)
         .ok()
         .and_then(chrono::DateTime::from_timestamp_millis)
-        .map_or_else(|| at_ms.to_string(), |time| time.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+        .map_or_else(|| at_ms.to_string(), |time| copilot_api::insight::exact_second(&time))
 }

@@ -57,7 +57,7 @@ impl ExportRow {
         let editor = seat.last_activity_editor.as_deref().and_then(EditorInfo::parse);
         let time =
             |time: &DateTime<chrono::FixedOffset>| time.with_timezone(&Utc).to_rfc3339_opts(SecondsFormat::Secs, true);
-        let date = |date: &NaiveDate| date.format("%Y-%m-%d").to_string();
+        let date = |date: &NaiveDate| super::exact_date(*date);
         Self {
             login: seat.login().map(str::to_owned),
             organization: seat.organization.as_ref().map(|org| org.login.clone()),
@@ -159,7 +159,7 @@ pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
 /// `_` in the scope is dropped, so the name is safe on every file system.
 pub fn export_file_name(scope: &str, now: DateTime<Utc>, extension: &str) -> String {
     let scope: String = scope.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect();
-    let day = now.format("%Y-%m-%d");
+    let day = super::exact_date(now.date_naive());
     if scope.is_empty() {
         format!("copilot-seats-{day}.{extension}")
     } else {

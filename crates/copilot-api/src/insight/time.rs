@@ -3,7 +3,7 @@
 //! The current time is always a parameter: the browser passes `Date.now()` in (`SystemTime::now()` panics
 //! on wasm32), and tests pass a fixed moment.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Timelike, Utc};
 
 const MINUTE: i64 = 60;
 const HOUR: i64 = 60 * MINUTE;
@@ -83,12 +83,21 @@ fn plural(count: i64, unit: &str) -> String {
 /// The exact moment for a tooltip, in UTC so that every admin reading a shared link sees the same text:
 /// `2021-10-14 06:53 UTC`.
 pub fn exact_time<Tz: TimeZone>(time: &DateTime<Tz>) -> String {
-    time.with_timezone(&Utc).format("%Y-%m-%d %H:%M UTC").to_string()
+    let time = time.with_timezone(&Utc);
+    format!("{} {:02}:{:02} UTC", exact_date(time.date_naive()), time.hour(), time.minute())
+}
+
+/// The exact second, in UTC: `2021-10-14 06:53:32 UTC`.
+pub fn exact_second(time: &DateTime<Utc>) -> String {
+    format!("{} {:02}:{:02}:{:02} UTC", exact_date(time.date_naive()), time.hour(), time.minute(), time.second())
 }
 
 /// A calendar date as GitHub sends it: `2021-10-14`.
+///
+/// These are written by hand, not with chrono's `format`: its pattern interpreter costs the page's
+/// WebAssembly more than every use of it here together.
 pub fn exact_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 #[cfg(test)]
@@ -150,6 +159,11 @@ mod tests {
     fn exact_times_are_shown_in_utc_to_the_minute() {
         assert_eq!(exact_time(&timestamp("2021-10-14T00:53:32-06:00")), "2021-10-14 06:53 UTC");
         assert_eq!(exact_date(NaiveDate::from_ymd_opt(2021, 10, 14).expect("a date")), "2021-10-14");
+        assert_eq!(exact_date(NaiveDate::from_ymd_opt(812, 1, 2).expect("a date")), "0812-01-02");
+        assert_eq!(
+            exact_second(&timestamp("2021-10-14T00:53:02.9-06:00").with_timezone(&Utc)),
+            "2021-10-14 06:53:02 UTC"
+        );
     }
 
     #[test]

@@ -276,13 +276,23 @@ impl ViewState {
 
     /// Reads `?a=1&b=x%20y` (the leading `?` is optional; `+` is a space, as browsers write forms).
     pub fn from_query_string(query: &str) -> Self {
-        let query = query.strip_prefix('?').unwrap_or(query);
-        let pairs = query.split('&').filter(|pair| !pair.is_empty()).map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(key), decode(value))
-        });
-        Self::from_query(pairs)
+        Self::from_query(query_pairs(query))
     }
+}
+
+/// The decoded `(key, value)` pairs of a query string, in order (the leading `?` is optional; `+` is a
+/// space).
+fn query_pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query.split('&').filter(|pair| !pair.is_empty()).map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode(key), decode(value))
+    })
+}
+
+/// The first value of `key` in a query string, decoded; empty when the key is absent.
+pub fn query_value(query: &str, key: &str) -> String {
+    query_pairs(query).find(|(name, _)| name == key).map(|(_, value)| value).unwrap_or_default()
 }
 
 /// A team slug, or an enterprise team's (`ent:` followed by a slug).
@@ -305,6 +315,16 @@ fn decode(text: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_query_value_is_decoded_and_the_first_of_its_name() {
+        let query = "?host=custom&api=http%3A%2F%2F127.0.0.1%3A8787&org=a+b&org=second";
+        assert_eq!(query_value(query, "api"), "http://127.0.0.1:8787");
+        assert_eq!(query_value(query, "org"), "a b");
+        assert_eq!(query_value(query, "enterprise"), "");
+        assert_eq!(query_value("flag&x=1", "flag"), "");
+        assert_eq!(query_value("flag&x=1", "x"), "1");
+    }
 
     fn sample() -> ViewState {
         ViewState {
