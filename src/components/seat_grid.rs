@@ -25,11 +25,11 @@ use crate::download::download;
 use crate::view_url::use_view_url;
 
 /// Height of one row in pixels; fixed so the visible range follows from the scroll position alone.
-pub const ROW_HEIGHT: f64 = 36.0;
+pub const ROW_HEIGHT: usize = 36;
 /// Rows rendered above and below the visible ones, so a fast scroll does not show blank space.
 const OVERSCAN: usize = 10;
 /// Height of the scrolling area in pixels.
-const VIEWPORT_HEIGHT: f64 = 540.0;
+const VIEWPORT_HEIGHT: usize = 540;
 
 /// The seats and what the grid needs to know about where they came from.
 #[derive(Clone)]
@@ -96,9 +96,9 @@ impl PartialEq for LoadedSeats {
 }
 
 /// The rows in sight for a scroll position: `(first, last)` positions into the view's rows.
-pub fn visible_range(scroll_top: f64, row_count: usize) -> (usize, usize) {
-    let first_visible = (scroll_top.max(0.0) / ROW_HEIGHT) as usize;
-    let in_sight = (VIEWPORT_HEIGHT / ROW_HEIGHT).ceil() as usize;
+pub fn visible_range(scroll_top: i32, row_count: usize) -> (usize, usize) {
+    let first_visible = usize::try_from(scroll_top).unwrap_or(0) / ROW_HEIGHT;
+    let in_sight = VIEWPORT_HEIGHT.div_ceil(ROW_HEIGHT);
     let first = first_visible.saturating_sub(OVERSCAN).min(row_count);
     let last = (first_visible + in_sight + OVERSCAN).min(row_count);
     (first, last)
@@ -497,7 +497,7 @@ fn Table(
     selection: Option<Selection>,
 ) -> impl IntoView {
     let view_url = use_view_url();
-    let scroll_top = RwSignal::new(0.0_f64);
+    let scroll_top = RwSignal::new(0_i32);
     let sort = Memo::new(move |_| view_url.state.with(|s| s.grid.sort));
     let range = Memo::new(move |_| view.with(|v| visible_range(scroll_top.get(), v.rows.len())));
     let visible = move || {
@@ -559,11 +559,11 @@ fn Table(
         // No scroll anchoring: the browser would move the scroll position whenever the top spacer grows,
         // which moves the rendered range, which grows the spacer again.
         <div class="table-viewport" style=format!("height: {VIEWPORT_HEIGHT}px; overflow-anchor: none")
-            on:scroll=move |ev| scroll_top.set(event_target::<web_sys::Element>(&ev).scroll_top() as f64)>
+            on:scroll=move |ev| scroll_top.set(event_target::<web_sys::Element>(&ev).scroll_top())>
             <table role="grid" aria-rowcount=move || view.with(|v| v.rows.len() + 1)>
                 <thead><tr>{select_header}{header_cells}</tr></thead>
                 <tbody>
-                    <tr class="spacer" aria-hidden="true" style=move || format!("height: {}px", range.get().0 as f64 * ROW_HEIGHT)>
+                    <tr class="spacer" aria-hidden="true" style=move || format!("height: {}px", range.get().0 * ROW_HEIGHT)>
                         <td colspan=column_count></td>
                     </tr>
                     <For each=visible key=|row| *row let((_generation, position, seat_index, status))>
@@ -585,7 +585,7 @@ fn Table(
                         }}
                     </For>
                     <tr class="spacer" aria-hidden="true"
-                        style=move || format!("height: {}px", view.with(|v| v.rows.len().saturating_sub(range.get().1)) as f64 * ROW_HEIGHT)>
+                        style=move || format!("height: {}px", view.with(|v| v.rows.len().saturating_sub(range.get().1)) * ROW_HEIGHT)>
                         <td colspan=column_count></td>
                     </tr>
                 </tbody>
