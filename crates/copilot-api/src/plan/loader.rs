@@ -12,7 +12,8 @@
 //! drive the same machine with a simulated clock and server.
 //!
 //! Memory is proportional to the pages actually handled, never to the page count a `Link` header claims,
-//! so a wild `last=4000000000` cannot make the page allocate gigabytes.
+//! so a wild `last=4000000000` cannot make the page allocate gigabytes. (The one allocation sized from
+//! page 1's claim, the assembled list, is capped at [`MAX_PRESIZED_SEATS`].)
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
 
@@ -151,7 +152,7 @@ pub struct PageLoader {
     in_flight: BTreeMap<u32, u64>,
     /// Answered pages. A page is stored only if it was in flight, so a duplicate or late answer (after a
     /// retry, a timeout or a cancel) can never be counted twice.
-    done: BTreeMap<u32, Vec<Seat>>,
+    done: PageAssembly,
     attempts: BTreeMap<u32, Attempts>,
     /// Send times within the last budget window, oldest first.
     recent_sends: VecDeque<u64>,
@@ -171,7 +172,7 @@ impl PageLoader {
             next_fresh_page: 1,
             retry_at: BTreeMap::new(),
             in_flight: BTreeMap::new(),
-            done: BTreeMap::new(),
+            done: PageAssembly::default(),
             attempts: BTreeMap::new(),
             recent_sends: VecDeque::new(),
             pause: None,
@@ -212,7 +213,7 @@ impl PageLoader {
         if self.pause.is_some_and(|(until, _)| until <= now_ms) {
             self.pause = None;
         }
-        if self.pages_total.is_some_and(|total| self.done.len() as u64 >= u64::from(total)) {
+        if self.pages_total.is_some_and(|total| self.done.pages() >= u64::from(total)) {
             self.phase = Phase::Done;
             return self.wind_down();
         }
@@ -273,9 +274,9 @@ impl PageLoader {
 
     pub fn progress(&self) -> LoadProgress {
         LoadProgress {
-            pages_done: u32::try_from(self.done.len()).unwrap_or(u32::MAX),
+            pages_done: u32::try_from(self.done.pages()).unwrap_or(u32::MAX),
             pages_total: self.pages_total,
-            seats_so_far: self.done.values().map(|seats| seats.len() as u64).sum(),
+            seats_so_far: self.done.seats(),
             total_seats: self.total_seats,
             in_flight: u32::try_from(self.in_flight.len()).unwrap_or(u32::MAX),
             requests_sent: self.requests_sent,
@@ -288,7 +289,7 @@ impl PageLoader {
     /// The seats in page order, each once; or the error that stopped the load.
     pub fn into_result(self) -> Result<LoadedSeats, ApiError> {
         match self.phase {
-            Phase::Done => Ok(assemble(self.done, self.total_seats)),
+            Phase::Done => Ok(without_repeats(self.done.into_seats(), self.total_seats)),
             Phase::Failed(error) => Err(error),
             Phase::Cancelled => Err(ApiError::Cancelled),
             Phase::Loading => Err(ApiError::InvalidInput("The seat list has not finished loading.".to_owned())),
@@ -309,8 +310,12 @@ impl PageLoader {
         }
         if self.pages_total.is_none() {
             self.learn_page_count(&seat_page, link);
+            let expected = self.total_seats.or_else(|| {
+                self.pages_total.map(|pages| u64::from(pages).saturating_mul(u64::from(self.config.per_page)))
+            });
+            self.done.reserve(expected.unwrap_or(0));
         }
-        self.done.insert(page, seat_page.seats);
+        self.done.add(page, seat_page.seats);
     }
 
     /// The page count: `Link`'s last page, or what `total_seats` implies, whichever is larger (a page past
@@ -420,13 +425,68 @@ impl<'a> SeatIdentity<'a> {
     }
 }
 
-fn assemble(pages: BTreeMap<u32, Vec<Seat>>, total_seats: Option<u64>) -> LoadedSeats {
-    // Sized once and filtered in place: WebAssembly memory never shrinks, so the peak of this step (with
-    // 100,000 seats, tens of megabytes a copy) is what the page keeps.
-    let mut seats = Vec::with_capacity(pages.values().map(Vec::len).sum());
-    for page in pages.into_values() {
-        seats.extend(page);
+/// The most seats the assembled list is sized for up front, from what page 1 claims: GitHub's largest
+/// enterprises fit, and a server claiming billions costs at most this much (about 120 MB in the browser)
+/// rather than an abort. Past it, the list grows as pages come.
+pub const MAX_PRESIZED_SEATS: u64 = 200_000;
+
+/// Answered pages, joined into one list as soon as they connect to page 1. Holding every page apart and
+/// copying them into one list at the end would need twice the memory at the peak, and WebAssembly memory
+/// never shrinks: the page would keep that peak for good.
+#[derive(Debug, Clone, Default)]
+struct PageAssembly {
+    /// The seats of pages 1 to `pages_joined`, in order.
+    joined: Vec<Seat>,
+    pages_joined: u32,
+    /// Answered pages after a gap (an earlier page is still in flight or waits for a retry).
+    waiting: BTreeMap<u32, Vec<Seat>>,
+    seats_waiting: u64,
+}
+
+impl PageAssembly {
+    /// Sizes the list once for the seats expected (capped), so joining pages never copies it.
+    fn reserve(&mut self, seats: u64) {
+        let wanted = usize::try_from(seats.min(MAX_PRESIZED_SEATS)).unwrap_or(0);
+        // A refusal only means the list will grow as it goes.
+        let _ = self.joined.try_reserve_exact(wanted.saturating_sub(self.joined.len()));
     }
+
+    fn has(&self, page: u32) -> bool {
+        page <= self.pages_joined || self.waiting.contains_key(&page)
+    }
+
+    fn add(&mut self, page: u32, seats: Vec<Seat>) {
+        if page == 0 || self.has(page) {
+            return;
+        }
+        self.seats_waiting += seats.len() as u64;
+        self.waiting.insert(page, seats);
+        while let Some(next) = self.pages_joined.checked_add(1).and_then(|next| self.waiting.remove(&next)) {
+            self.seats_waiting -= next.len() as u64;
+            self.joined.extend(next);
+            self.pages_joined += 1;
+        }
+    }
+
+    fn pages(&self) -> u64 {
+        u64::from(self.pages_joined) + self.waiting.len() as u64
+    }
+
+    fn seats(&self) -> u64 {
+        self.joined.len() as u64 + self.seats_waiting
+    }
+
+    /// Every seat in page order (pages after a gap, which a finished load never has, go last in order).
+    fn into_seats(mut self) -> Vec<Seat> {
+        for page in std::mem::take(&mut self.waiting).into_values() {
+            self.joined.extend(page);
+        }
+        self.joined
+    }
+}
+
+/// Drops repeated seats in place (the list is already the size it will keep).
+fn without_repeats(mut seats: Vec<Seat>, total_seats: Option<u64>) -> LoadedSeats {
     // Identities borrow from the seats: no string is copied for a check that almost always passes.
     let keep: Vec<bool> = {
         let mut seen = HashSet::with_capacity(seats.len());
@@ -723,6 +783,30 @@ mod tests {
         loader.on_page(3, Ok(SeatPage { total_seats: Some(7), seats: vec![seat("u5", 5), seat("u6", 6)] }), NOW + 3);
         assert_eq!(loader.poll(NOW + 3), LoaderStep::Finished);
         assert_eq!(ids(&loader.into_result().unwrap().seats), vec![1, 2, 3, 4, 5, 6, 7]);
+    }
+
+    #[test]
+    fn pages_join_the_list_as_soon_as_they_connect_and_the_list_is_never_copied() {
+        let mut assembly = PageAssembly::default();
+        assembly.reserve(6);
+        assembly.add(1, vec![seat("u1", 1), seat("u2", 2)]);
+        let start = assembly.joined.as_ptr();
+        assembly.add(3, vec![seat("u5", 5), seat("u6", 6)]);
+        assert_eq!((assembly.pages_joined, assembly.pages(), assembly.seats()), (1, 2, 4));
+        assembly.add(3, vec![seat("late", 99)]);
+        assert_eq!(assembly.seats(), 4, "a repeated page is ignored");
+        assembly.add(2, vec![seat("u3", 3), seat("u4", 4)]);
+        assert_eq!((assembly.pages_joined, assembly.waiting.len()), (3, 0), "page 3 joined once page 2 came");
+        assert_eq!(assembly.joined.as_ptr(), start, "the list sized for page 1's claim was never moved");
+        assert_eq!(ids(&assembly.into_seats()), vec![1, 2, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn a_wild_seat_count_sizes_the_list_no_larger_than_the_cap() {
+        let mut assembly = PageAssembly::default();
+        assembly.reserve(u64::MAX);
+        let capacity = assembly.joined.capacity() as u64;
+        assert!((MAX_PRESIZED_SEATS..MAX_PRESIZED_SEATS + 64).contains(&capacity), "{capacity}");
     }
 
     #[test]
