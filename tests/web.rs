@@ -60,7 +60,7 @@ fn seat(login: &str, last_activity: Option<&str>, pending: Option<&str>) -> copi
     .expect("a seat")
 }
 
-/// Lets effects and the router settle.
+/// Lets effects settle.
 async fn settle() {
     copilot_seats::loading::sleep_ms(50).await;
 }

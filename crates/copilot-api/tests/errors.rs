@@ -87,6 +87,11 @@ fn the_primary_rate_limit_gives_the_reset_time() {
     assert_eq!(error, ApiError::PrimaryRateLimit { reset_epoch_seconds: Some(1_700_000_000) });
     assert!(message.contains("2023-11-14 22:13:20 UTC"), "{message}");
     assert!(error.is_rate_limit());
+
+    // A reset no calendar can hold is still said, as a number.
+    let parts = response(403, &[("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "99999999999999")], "{}");
+    let (_, message) = error_for(Operation::ListOrganizationSeats, None, &parts);
+    assert!(message.contains("It resets at 99999999999999 seconds after 1970 began."), "{message}");
 }
 
 #[test]

@@ -97,7 +97,10 @@ pub fn exact_second(time: &DateTime<Utc>) -> String {
 /// These are written by hand, not with chrono's `format`: its pattern interpreter costs the page's
 /// WebAssembly more than every use of it here together.
 pub fn exact_date(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    let year = date.year();
+    // ISO 8601's expanded years, as chrono's `%Y` writes them: `-0001`, `+10000`.
+    let year = if (0..=9999).contains(&year) { format!("{year:04}") } else { format!("{year:+05}") };
+    format!("{year}-{:02}-{:02}", date.month(), date.day())
 }
 
 #[cfg(test)]
@@ -160,6 +163,8 @@ mod tests {
         assert_eq!(exact_time(&timestamp("2021-10-14T00:53:32-06:00")), "2021-10-14 06:53 UTC");
         assert_eq!(exact_date(NaiveDate::from_ymd_opt(2021, 10, 14).expect("a date")), "2021-10-14");
         assert_eq!(exact_date(NaiveDate::from_ymd_opt(812, 1, 2).expect("a date")), "0812-01-02");
+        assert_eq!(exact_date(NaiveDate::from_ymd_opt(-1, 1, 2).expect("a date")), "-0001-01-02");
+        assert_eq!(exact_date(NaiveDate::from_ymd_opt(10_000, 1, 2).expect("a date")), "+10000-01-02");
         assert_eq!(
             exact_second(&timestamp("2021-10-14T00:53:02.9-06:00").with_timezone(&Utc)),
             "2021-10-14 06:53:02 UTC"

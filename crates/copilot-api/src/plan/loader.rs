@@ -313,7 +313,8 @@ impl PageLoader {
             let expected = self.total_seats.or_else(|| {
                 self.pages_total.map(|pages| u64::from(pages).saturating_mul(u64::from(self.config.per_page)))
             });
-            self.done.reserve(expected.unwrap_or(0));
+            // A page of headroom: one seat added while loading must not double the list.
+            self.done.reserve(expected.unwrap_or(0).saturating_add(u64::from(self.config.per_page)));
         }
         self.done.add(page, seat_page.seats);
     }
@@ -494,6 +495,8 @@ fn without_repeats(mut seats: Vec<Seat>, total_seats: Option<u64>) -> LoadedSeat
     };
     let mut verdicts = keep.iter();
     seats.retain(|_| verdicts.next().copied().unwrap_or(true));
+    // Gives back what page 1's claim reserved beyond the seats that came (the allocator shrinks in place).
+    seats.shrink_to_fit();
     let duplicates_removed = keep.iter().filter(|kept| !**kept).count();
     LoadedSeats { seats, total_seats, duplicates_removed }
 }
@@ -799,6 +802,19 @@ mod tests {
         assert_eq!((assembly.pages_joined, assembly.waiting.len()), (3, 0), "page 3 joined once page 2 came");
         assert_eq!(assembly.joined.as_ptr(), start, "the list sized for page 1's claim was never moved");
         assert_eq!(ids(&assembly.into_seats()), vec![1, 2, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn room_reserved_for_seats_that_never_came_is_given_back() {
+        let mut loader = PageLoader::new(LoaderConfig::new(10, 100));
+        loader.poll(NOW);
+        let first = SeatPage { total_seats: Some(150), seats: vec![seat("a", 1), seat("b", 2)] };
+        loader.on_first_page(first, LinkHeader::default());
+        assert_eq!(loader.poll(NOW), LoaderStep::Send(vec![2]));
+        loader.on_page(2, Ok(SeatPage { total_seats: Some(150), seats: Vec::new() }), NOW + 1);
+        assert_eq!(loader.poll(NOW + 1), LoaderStep::Finished);
+        let seats = loader.into_result().unwrap().seats;
+        assert_eq!((seats.len(), seats.capacity()), (2, 2));
     }
 
     #[test]
