@@ -112,3 +112,17 @@ fn the_visible_range_is_the_rows_in_sight_plus_the_overscan_and_stays_in_bounds(
     assert_eq!(visible_range(at_row(99_995), 100_000), (99_985, 100_000));
     assert_eq!(visible_range(at_row(500), 20), (20, 20), "past the end, nothing to draw");
 }
+
+#[wasm_bindgen_test]
+fn the_organization_plan_arriving_after_the_seats_reindexes_them_once() {
+    use copilot_api::PlanType;
+    use copilot_seats::components::seat_grid::LoadedSeats;
+    let loaded = LoadedSeats::new(vec![seat("planless-user", None, None)], None);
+    let same = loaded.for_plan(None);
+    assert_eq!(same.generation, loaded.generation, "no new plan, no new index");
+    let business = loaded.for_plan(Some(PlanType::Business));
+    assert_ne!(business.generation, loaded.generation);
+    assert_eq!(business.organization_plan, Some(PlanType::Business));
+    assert!(std::sync::Arc::ptr_eq(&business.seats, &loaded.seats), "the seats are shared, not copied");
+    assert_eq!(business.for_plan(Some(PlanType::Business)).generation, business.generation);
+}

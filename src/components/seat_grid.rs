@@ -39,14 +39,30 @@ pub struct LoadedSeats {
     /// Tells one load from the next: row keys include it, so row 0 of page 2 is never mistaken for row 0
     /// of page 1.
     pub generation: u64,
+    /// The organization's plan (its billing summary), for seats that do not say theirs.
+    pub organization_plan: Option<PlanType>,
 }
 
 impl LoadedSeats {
     pub fn new(seats: Vec<Seat>, organization_plan: Option<PlanType>) -> Self {
+        Self::indexed(Arc::new(seats), organization_plan)
+    }
+
+    /// The same seats for this organization plan: the index is rebuilt only when the plan differs (the
+    /// billing summary may come after the seats).
+    pub fn for_plan(&self, organization_plan: Option<PlanType>) -> Self {
+        if organization_plan == self.organization_plan {
+            self.clone()
+        } else {
+            Self::indexed(Arc::clone(&self.seats), organization_plan)
+        }
+    }
+
+    fn indexed(seats: Arc<Vec<Seat>>, organization_plan: Option<PlanType>) -> Self {
         static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let index = SeatIndex::new(&seats, organization_plan);
         let generation = GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Self { seats: Arc::new(seats), index: Arc::new(index), generation }
+        Self { seats, index: Arc::new(index), generation, organization_plan }
     }
 }
 
@@ -115,9 +131,6 @@ pub fn SeatGrid(
     /// Names export files.
     #[prop(into)]
     scope_name: String,
-    /// The organization's plan, for seats that do not say theirs.
-    #[prop(default = None)]
-    organization_plan: Option<PlanType>,
 ) -> impl IntoView {
     let view_url = use_view_url();
     let grid_state = Memo::new(move |_| view_url.state.with(|state| state.grid.clone()));
@@ -142,9 +155,10 @@ pub fn SeatGrid(
         } else {
             loaded.seats.iter().collect()
         };
+        let plan = loaded.organization_plan;
         let result = match format {
-            "csv" => seats_to_csv(seats, at, threshold, organization_plan).map(|text| (text, "text/csv")),
-            _ => seats_to_json(seats, at, threshold, organization_plan).map(|text| (text, "application/json")),
+            "csv" => seats_to_csv(seats, at, threshold, plan).map(|text| (text, "text/csv")),
+            _ => seats_to_json(seats, at, threshold, plan).map(|text| (text, "application/json")),
         };
         let outcome = result
             .map_err(|error| error.to_string())

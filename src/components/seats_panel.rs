@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use copilot_api::insight::{enterprise_summary, SeatStatus};
 use copilot_api::plan::loader::{LoadProgress, LoaderConfig, MAX_CONCURRENCY};
-use copilot_api::{ApiError, LinkHeader, PageRequest, PlanType, MAX_PER_PAGE};
+use copilot_api::{ApiError, LinkHeader, OrganizationBilling, PageRequest, MAX_PER_PAGE};
 use leptos::prelude::*;
 
 use crate::components::error_message::ErrorMessage;
@@ -33,8 +33,12 @@ impl Source {
 #[component]
 pub fn SeatsPanel(
     connection: Connection,
-    #[prop(default = None)] organization_plan: Option<PlanType>,
+    /// The organization's billing summary once read: its plan covers seats that do not name theirs, and
+    /// its seat count lets "Load all seats" send its first round without waiting for page 1.
+    #[prop(into, optional)]
+    billing: Signal<Option<OrganizationBilling>>,
 ) -> impl IntoView {
+    let organization_plan = Memo::new(move |_| billing.with(|b| b.as_ref().and_then(|b| b.plan_type)));
     let session = use_session();
     let view_url = use_view_url();
     let enterprise = matches!(connection.scope, Scope::Enterprise(_));
@@ -58,7 +62,8 @@ pub fn SeatsPanel(
         loading_all.set(true);
         progress.set(None);
         let (client, scope) = (all_connection.client.clone(), all_connection.scope.clone());
-        let config = LoaderConfig::new(concurrency.get_untracked(), MAX_PER_PAGE);
+        let expected_seats = billing.with_untracked(|b| b.as_ref().and_then(|b| b.seat_breakdown.total));
+        let config = LoaderConfig { expected_seats, ..LoaderConfig::new(concurrency.get_untracked(), MAX_PER_PAGE) };
         leptos::task::spawn_local(async move {
             let result = load_all(client, scope, config, stop, move |p| progress.set(Some(p))).await;
             loading_all.set(false);
@@ -66,7 +71,7 @@ pub fn SeatsPanel(
                 Ok(loaded) => source.set(Some(Ok(Source::All {
                     total_seats: loaded.total_seats,
                     duplicates_removed: loaded.duplicates_removed,
-                    seats: LoadedSeats::new(loaded.seats, organization_plan),
+                    seats: LoadedSeats::new(loaded.seats, organization_plan.get_untracked()),
                 }))),
                 // Stopping keeps what was shown before; only a real failure replaces it.
                 Err(ApiError::Cancelled) => {}
@@ -96,7 +101,7 @@ pub fn SeatsPanel(
         leptos::task::spawn_local(async move {
             let result = fetch_page(&client, &scope, request, None).await.map(|(page, links)| Source::Page {
                 total_seats: page.total_seats,
-                seats: LoadedSeats::new(page.seats, organization_plan),
+                seats: LoadedSeats::new(page.seats, organization_plan.get_untracked()),
                 links,
             });
             source.set(Some(result));
@@ -105,10 +110,13 @@ pub fn SeatsPanel(
     });
     let go_to_page = move |page: u32| view_url.update(true, move |s| s.page = page as usize);
 
-    let loaded = Signal::derive(move || {
+    // A memo: the index is rebuilt once when the billing summary's plan arrives after the seats, not on
+    // every read.
+    let loaded = Memo::new(move |_| {
+        let plan = organization_plan.get();
         source.with(|s| match s {
-            Some(Ok(source)) => source.seats().clone(),
-            _ => LoadedSeats::new(Vec::new(), organization_plan),
+            Some(Ok(source)) => source.seats().for_plan(plan),
+            _ => LoadedSeats::new(Vec::new(), plan),
         })
     });
 
@@ -184,7 +192,7 @@ pub fn SeatsPanel(
         <Show when=move || enterprise>
             <EnterpriseBreakdown loaded />
         </Show>
-        <SeatGrid loaded enterprise scope_name=scope_name.clone() organization_plan />
+        <SeatGrid loaded enterprise scope_name=scope_name.clone() />
     }
 }
 
@@ -216,7 +224,7 @@ fn LoadBar(progress: LoadProgress) -> impl IntoView {
 
 /// For an enterprise: unique users next to grants, and the per-organization breakdown.
 #[component]
-fn EnterpriseBreakdown(loaded: Signal<LoadedSeats>) -> impl IntoView {
+fn EnterpriseBreakdown(#[prop(into)] loaded: Signal<LoadedSeats>) -> impl IntoView {
     let view_url = use_view_url();
     let summary = Memo::new(move |_| {
         let threshold = view_url.state.with(|s| s.grid.threshold_days);

@@ -50,6 +50,11 @@ pub fn Workspace(connection: Connection) -> impl IntoView {
         }
     });
 
+    let billing_summary = Signal::derive(move || match billing.get() {
+        Some(Ok(Some((_, billing)))) => Some(billing),
+        _ => None,
+    });
+
     // The write flows' shared state, before anything that uses it renders. What the billing summary says
     // about the seat-management setting decides whether writes are offered.
     let desk = is_org.then(WriteDesk::provide);
@@ -95,7 +100,7 @@ pub fn Workspace(connection: Connection) -> impl IntoView {
                 ViewTab::Manage if is_org => {
                     view! { <ManagePanel org=connection.scope.name().to_owned() /> }.into_any()
                 }
-                _ => view! { <SeatsPanel connection=connection.clone() /> }.into_any(),
+                _ => view! { <SeatsPanel connection=connection.clone() billing=billing_summary /> }.into_any(),
             }
         }
         {desk.map(|_| view! { <ConfirmWrite connection=dialog_connection /> })}

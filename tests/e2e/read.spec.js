@@ -1,6 +1,6 @@
 // The read views against the sandbox server, found by role and label as a person would.
 import { test, expect } from '@playwright/test';
-import { APP, connect, resetSandbox, sandboxState, screenshot, tokens } from './helpers.js';
+import { APP, SANDBOX, connect, resetSandbox, sandboxState, screenshot, tokens } from './helpers.js';
 
 test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
@@ -56,6 +56,55 @@ test('paging through server pages follows the Link header', async ({ page }) => 
   await expect(page.locator('.seat-grid tbody tr[data-login]').first()).not.toHaveAttribute('data-login', firstLogin);
   await page.goBack();
   await expect(page.getByTestId('page-position')).toHaveText('Page 1 of 40');
+});
+
+/** The page number of a request for a page of 100 seats (what "Load all seats" asks for), or null. */
+function loadAllPage(url) {
+  const parsed = new URL(url);
+  if (!parsed.pathname.endsWith('/copilot/billing/seats') || parsed.searchParams.get('per_page') !== '100') return null;
+  return Number(parsed.searchParams.get('page'));
+}
+
+/** "Load all seats" with every seat-page request and answer recorded, in the order the page saw them. */
+async function loadAllRecorded(page) {
+  const events = [];
+  const record = (kind) => (message) => {
+    const request = kind === 'sent' ? message : message.request();
+    const number = loadAllPage(request.url());
+    if (number !== null && request.method() === 'GET') events.push({ kind, page: number });
+  };
+  page.on('request', record('sent'));
+  page.on('response', record('answered'));
+  await page.getByRole('button', { name: 'Load all seats' }).click();
+  // The message of an earlier load stays until this one ends: wait for this one to start and to end.
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Load all seats' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded');
+  page.removeAllListeners('request');
+  page.removeAllListeners('response');
+  const firstAnswer = events.findIndex((event) => event.kind === 'answered');
+  const sentBeforeAnyAnswer = events.slice(0, firstAnswer).map((event) => event.page).sort((a, b) => a - b);
+  const sent = events.filter((event) => event.kind === 'sent').map((event) => event.page).sort((a, b) => a - b);
+  return { sentBeforeAnyAnswer, sent };
+}
+
+test('with the billing summary read, "Load all seats" sends its first round with page 1; one at a time still waits for it', async ({ page, request }) => {
+  await connect(page, { token: tokens().owner_classic });
+  await expect(page.getByTestId('seats-total')).toHaveText('2000');
+  await expect(page.getByTestId('page-position')).toHaveText('Page 1 of 40');
+  // Slow answers, so that the order of sends and answers cannot be a race.
+  const slow = await request.post(`${SANDBOX}/_sandbox/faults`, { data: { latency_ms: 300 } });
+  expect(slow.ok()).toBe(true);
+  const everyPage = Array.from({ length: 20 }, (_, index) => index + 1);
+
+  const concurrent = await loadAllRecorded(page);
+  expect(concurrent.sentBeforeAnyAnswer).toEqual(everyPage.slice(0, 10));
+  expect(concurrent.sent).toEqual(everyPage);
+
+  await page.getByLabel('Requests at once').selectOption('1');
+  const sequential = await loadAllRecorded(page);
+  expect(sequential.sentBeforeAnyAnswer).toEqual([1]);
+  expect(sequential.sent).toEqual(everyPage);
 });
 
 test('loading all 2,000 seats shows progress to the end, then filters, sorts and costs update', async ({ page, request }) => {

@@ -1,7 +1,10 @@
 //! The paced, concurrent loader of every seat page.
 //!
 //! Page 1 tells how many pages there are (its `Link` header's `last`, or `total_seats`); the rest are then
-//! asked for concurrently, under three limits at once: at most `concurrency` requests in flight (octokit's
+//! asked for concurrently. When the caller already has a seat count (an organization's billing summary),
+//! the pages it implies go out with page 1, at most one round of `concurrency` of them, instead of a
+//! round trip later: page 1 still decides how many pages there are, and a page past the end comes back
+//! empty. Requests go out under three limits at once: at most `concurrency` requests in flight (octokit's
 //! default is 10), at most `max_requests_per_minute` sent in any sliding 60-second window (GitHub's
 //! secondary limit is 900 points a minute per endpoint, a `GET` costing one; we keep a safety margin), and
 //! nothing at all while GitHub asks us to wait (`retry-after`, `x-ratelimit-reset`). Failed pages are
@@ -45,6 +48,9 @@ pub struct LoaderConfig {
     pub jitter_seed: u32,
     /// A request still unanswered after this long is abandoned and asked again.
     pub request_timeout_ms: u64,
+    /// Seats the caller expects (the billing summary's total), so the first round need not wait for
+    /// page 1; `None` waits.
+    pub expected_seats: Option<u64>,
 }
 
 impl LoaderConfig {
@@ -73,6 +79,7 @@ impl Default for LoaderConfig {
             retry: RetryPolicy::default(),
             jitter_seed: 0,
             request_timeout_ms: REQUEST_TIMEOUT_MS,
+            expected_seats: None,
         }
     }
 }
@@ -213,7 +220,8 @@ impl PageLoader {
         if self.pause.is_some_and(|(until, _)| until <= now_ms) {
             self.pause = None;
         }
-        if self.pages_total.is_some_and(|total| self.done.pages() >= u64::from(total)) {
+        // Every page up to the last, without a gap (pages sent on the expected count may lie beyond it).
+        if self.pages_total.is_some_and(|total| self.done.pages_joined >= total) {
             self.phase = Phase::Done;
             return self.wind_down();
         }
@@ -274,7 +282,7 @@ impl PageLoader {
 
     pub fn progress(&self) -> LoadProgress {
         LoadProgress {
-            pages_done: u32::try_from(self.done.pages()).unwrap_or(u32::MAX),
+            pages_done: u32::try_from(self.done.pages_up_to(self.pages_total)).unwrap_or(u32::MAX),
             pages_total: self.pages_total,
             seats_so_far: self.done.seats(),
             total_seats: self.total_seats,
@@ -308,7 +316,8 @@ impl PageLoader {
         if self.phase != Phase::Loading || self.in_flight.remove(&page).is_none() {
             return;
         }
-        if self.pages_total.is_none() {
+        // Only page 1 carries the `Link` to the last page (pages sent on the expected count may come first).
+        if page == 1 && self.pages_total.is_none() {
             self.learn_page_count(&seat_page, link);
             let expected = self.total_seats.or_else(|| {
                 self.pages_total.map(|pages| u64::from(pages).saturating_mul(u64::from(self.config.per_page)))
@@ -363,9 +372,17 @@ impl PageLoader {
     fn fresh_page_available(&self) -> bool {
         match self.pages_total {
             Some(total) => self.next_fresh_page <= u64::from(total),
-            // Until page 1 is in, page 1 is the only page there is to ask for.
-            None => self.next_fresh_page == 1,
+            // Until page 1 is in, page 1 is the only page known to exist, unless a count was expected: then
+            // the pages it implies, one round at most (what a wrong count can waste).
+            None => self.next_fresh_page <= u64::from(self.expected_pages()),
         }
+    }
+
+    /// The pages the expected seat count implies, at most one round of `concurrency`; 1 without a count.
+    fn expected_pages(&self) -> u32 {
+        self.config
+            .expected_seats
+            .map_or(1, |seats| page_count(seats, self.config.per_page).min(u32::from(self.config.concurrency)))
     }
 
     fn next_ready_page(&self, now_ms: u64) -> Option<u32> {
@@ -471,6 +488,14 @@ impl PageAssembly {
 
     fn pages(&self) -> u64 {
         u64::from(self.pages_joined) + self.waiting.len() as u64
+    }
+
+    /// Pages answered among 1 to `last` (all of them while the last is unknown).
+    fn pages_up_to(&self, last: Option<u32>) -> u64 {
+        match last {
+            Some(last) => u64::from(self.pages_joined.min(last)) + self.waiting.range(..=last).count() as u64,
+            None => self.pages(),
+        }
     }
 
     fn seats(&self) -> u64 {
@@ -724,6 +749,7 @@ mod tests {
             slow in 1u64..4_000,
             dice in 1u64..u64::MAX,
             faults in prop::collection::vec(prop::collection::vec(fault(), 0..=3), 0..40),
+            expected_seats in prop::option::of(0u64..200),
         ) {
             let mut server = Server::new(seat_count, per_page);
             server.latency_ms = (5, 5 + slow);
@@ -734,6 +760,7 @@ mod tests {
             let config = LoaderConfig {
                 max_requests_per_minute: budget,
                 jitter_seed: dice as u32,
+                expected_seats,
                 ..LoaderConfig::new(concurrency, per_page)
             };
             let mut loader = PageLoader::new(config);
@@ -745,6 +772,51 @@ mod tests {
             prop_assert!(most_sends_in_any_window(&trace.sends) <= budget as usize);
             prop_assert!(trace.sends_during_a_limit.is_empty(), "{:?}", trace.sends_during_a_limit);
         }
+    }
+
+    fn load_expecting(expected_seats: u64, concurrency: u8, server: &mut Server) -> (Trace, LoadedSeats) {
+        let config =
+            LoaderConfig { expected_seats: Some(expected_seats), ..LoaderConfig::new(concurrency, server.per_page) };
+        let mut loader = PageLoader::new(config);
+        let trace = simulate(&mut loader, server);
+        let progress = loader.progress();
+        assert!(progress.pages_total.is_some_and(|total| progress.pages_done <= total), "{progress:?}");
+        (trace, loader.into_result().expect("no faults"))
+    }
+
+    fn pages_sent(trace: &Trace) -> Vec<u32> {
+        let mut pages: Vec<u32> = trace.sends.iter().map(|(_, page)| *page).collect();
+        pages.sort_unstable();
+        pages
+    }
+
+    #[test]
+    fn an_expected_seat_count_sends_its_first_round_with_page_1_and_saves_a_round_trip() {
+        let (waiting, _) = load(10, &mut Server::new(10_000, 100));
+        let (trace, loaded) = load_expecting(10_000, 10, &mut Server::new(10_000, 100));
+        assert_eq!(trace.sends[..10].iter().map(|(at, _)| *at).collect::<Vec<_>>(), vec![NOW; 10]);
+        assert_eq!(pages_sent(&trace), (1..=100).collect::<Vec<_>>(), "each page once");
+        assert_eq!((waiting.finished_at - NOW, trace.finished_at - NOW), (1_100, 1_000));
+        assert_eq!(ids(&loaded.seats), (1..=10_000).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_count_too_high_costs_one_round_of_empty_pages_at_most_and_loses_nothing() {
+        let (trace, loaded) = load_expecting(1_000_000, 10, &mut Server::new(150, 100));
+        assert_eq!(pages_sent(&trace), (1..=10).collect::<Vec<_>>());
+        assert_eq!(ids(&loaded.seats), (1..=150).collect::<Vec<_>>());
+        // One at a time stays one at a time: nothing goes out before page 1 is back.
+        let (trace, _) = load_expecting(1_000_000, 1, &mut Server::new(150, 100));
+        assert_eq!(pages_sent(&trace), vec![1, 2]);
+    }
+
+    #[test]
+    fn a_count_too_low_is_corrected_by_page_1() {
+        let (trace, loaded) = load_expecting(50, 10, &mut Server::new(1_000, 100));
+        assert_eq!(trace.sends[0], (NOW, 1));
+        assert!(trace.sends[1].0 > NOW, "page 2 waited for page 1");
+        assert_eq!(pages_sent(&trace), (1..=10).collect::<Vec<_>>());
+        assert_eq!(loaded.seats.len(), 1_000);
     }
 
     #[test]
