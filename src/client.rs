@@ -101,10 +101,7 @@ impl Client {
         let policy = RetryPolicy::default();
         let mut attempts = Attempts::default();
         loop {
-            let answer = self.send(&http, abort).await.and_then(|response| {
-                let body = request.parse(&response, self.token.as_ref().map(Token::kind))?;
-                Ok(Reply { body, response })
-            });
+            let answer = self.attempt(request, &http, abort).await;
             let error = match answer {
                 Ok(reply) => return Ok(reply),
                 Err(error) => error,
@@ -122,6 +119,31 @@ impl Client {
                 RetryDecision::GiveUp | RetryDecision::Unconfirmed => return Err(error),
             }
         }
+    }
+}
+
+impl Client {
+    /// Sends a typed request once and reads the typed answer, with no retry: for callers that decide
+    /// retries themselves and must count every request they send (the page loader, whose limits on
+    /// requests in flight and per minute, and whose rate-limit pauses, hold only if it sees every try).
+    pub async fn call_once<R: ApiRequest>(
+        &self,
+        request: &R,
+        abort: Option<&AbortSignal>,
+    ) -> Result<Reply<R::Response>, ApiError> {
+        let http = request.build(&self.base, self.token.as_ref(), self.options)?;
+        self.attempt(request, &http, abort).await
+    }
+
+    async fn attempt<R: ApiRequest>(
+        &self,
+        request: &R,
+        http: &HttpRequest,
+        abort: Option<&AbortSignal>,
+    ) -> Result<Reply<R::Response>, ApiError> {
+        let response = self.send(http, abort).await?;
+        let body = request.parse(&response, self.token.as_ref().map(Token::kind))?;
+        Ok(Reply { body, response })
     }
 }
 

@@ -18,17 +18,35 @@ use crate::session::Scope;
 /// A page's answer, with the `Link` header that page 1 uses to name the last page.
 type PageAnswer = (u32, Result<(SeatPage, LinkHeader), ApiError>);
 
+/// How many times a page is asked for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Tries {
+    /// Retried like every read (`Client::call`): one page on its own.
+    AsEveryRead,
+    /// Sent once: the page loader decides every retry, so that its limits count every request.
+    Once,
+}
+
 /// Reads one page of seats for the scope.
 pub async fn fetch_page(
     client: &Client,
     scope: &Scope,
     page: copilot_api::PageRequest,
     abort: Option<&web_sys::AbortSignal>,
+    tries: Tries,
 ) -> Result<(SeatPage, LinkHeader), ApiError> {
-    let reply = match scope {
-        Scope::Organization(org) => client.call(&ListOrganizationSeats { org: org.clone(), page }, abort).await?,
-        Scope::Enterprise(enterprise) => {
+    let reply = match (scope, tries) {
+        (Scope::Organization(org), Tries::AsEveryRead) => {
+            client.call(&ListOrganizationSeats { org: org.clone(), page }, abort).await?
+        }
+        (Scope::Organization(org), Tries::Once) => {
+            client.call_once(&ListOrganizationSeats { org: org.clone(), page }, abort).await?
+        }
+        (Scope::Enterprise(enterprise), Tries::AsEveryRead) => {
             client.call(&ListEnterpriseSeats { enterprise: enterprise.clone(), page }, abort).await?
+        }
+        (Scope::Enterprise(enterprise), Tries::Once) => {
+            client.call_once(&ListEnterpriseSeats { enterprise: enterprise.clone(), page }, abort).await?
         }
     };
     let link = reply.response.header("link").map(LinkHeader::parse).unwrap_or_default();
@@ -72,7 +90,7 @@ pub async fn load_all(
                     let (client, scope, sender) = (client.clone(), scope.clone(), sender.clone());
                     let request = loader.page_request(page);
                     wasm_bindgen_futures::spawn_local(async move {
-                        let answer = fetch_page(&client, &scope, request, signal.as_ref()).await;
+                        let answer = fetch_page(&client, &scope, request, signal.as_ref(), Tries::Once).await;
                         // The receiver is gone only when the load is over; the answer no longer matters.
                         let _ = sender.unbounded_send((page, answer));
                     });

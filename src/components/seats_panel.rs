@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::components::error_message::ErrorMessage;
 use crate::components::seat_grid::{LoadedSeats, SeatGrid};
-use crate::loading::{fetch_page, load_all};
+use crate::loading::{fetch_page, load_all, Tries};
 use crate::session::{use_session, Connection, Scope};
 use crate::view_url::use_view_url;
 
@@ -99,10 +99,12 @@ pub fn SeatsPanel(
         }
         let (client, scope) = (page_connection.client.clone(), page_connection.scope.clone());
         leptos::task::spawn_local(async move {
-            let result = fetch_page(&client, &scope, request, None).await.map(|(page, links)| Source::Page {
-                total_seats: page.total_seats,
-                seats: LoadedSeats::new(page.seats, organization_plan.get_untracked()),
-                links,
+            let result = fetch_page(&client, &scope, request, None, Tries::AsEveryRead).await.map(|(page, links)| {
+                Source::Page {
+                    total_seats: page.total_seats,
+                    seats: LoadedSeats::new(page.seats, organization_plan.get_untracked()),
+                    links,
+                }
             });
             source.set(Some(result));
         });

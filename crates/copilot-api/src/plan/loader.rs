@@ -31,6 +31,10 @@ pub const MAX_CONCURRENCY: u8 = 10;
 pub const GITHUB_POINTS_PER_MINUTE: u32 = 900;
 /// What the loader allows itself: GitHub's budget less a margin for other tabs and clock differences.
 pub const DEFAULT_REQUESTS_PER_MINUTE: u32 = 850;
+/// Retries of one page after a 5xx, a dropped connection, a timeout or an unreadable body: two more than
+/// octokit's 3, because one page that fails for good fails the whole load, and the loader is the only one
+/// to retry its pages (each try counted against its limits).
+pub const PAGE_RETRIES: u32 = 5;
 /// The sliding window the budget is counted over.
 pub const BUDGET_WINDOW_MS: u64 = 60_000;
 
@@ -76,7 +80,7 @@ impl Default for LoaderConfig {
             concurrency: MAX_CONCURRENCY,
             per_page: DEFAULT_PER_PAGE,
             max_requests_per_minute: DEFAULT_REQUESTS_PER_MINUTE,
-            retry: RetryPolicy::default(),
+            retry: RetryPolicy { max_retries: PAGE_RETRIES, ..RetryPolicy::default() },
             jitter_seed: 0,
             request_timeout_ms: REQUEST_TIMEOUT_MS,
             expected_seats: None,
@@ -975,12 +979,17 @@ mod tests {
     }
 
     #[test]
-    fn a_page_that_keeps_failing_gives_up_after_three_retries() {
+    fn a_page_that_keeps_failing_gives_up_after_its_retries() {
+        let tries = PAGE_RETRIES as usize + 1;
         let mut server = Server::new(10, 5);
-        server.faults.insert(2, vec![Fault::Server; 4].into());
+        server.faults.insert(2, vec![Fault::Server; tries].into());
         let (trace, result) = load(10, &mut server);
-        assert_eq!(trace.sends.iter().filter(|(_, page)| *page == 2).count(), 4);
+        assert_eq!(trace.sends.iter().filter(|(_, page)| *page == 2).count(), tries);
         assert_eq!(result, Err(ApiError::Server { status: 502 }));
+        // One failure fewer, and the page comes through on its last try.
+        let mut server = Server::new(10, 5);
+        server.faults.insert(2, vec![Fault::Server; tries - 1].into());
+        assert_eq!(load(10, &mut server).1.map(|loaded| loaded.seats.len()), Ok(10));
     }
 
     #[test]
