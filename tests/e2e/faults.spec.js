@@ -27,19 +27,23 @@ test('loading all seats under faults ends with exactly the sandbox seats @soak',
   page.on('response', (r) => { if (r.url().startsWith(SANDBOX) && r.status() >= 400) failures.push(r.status()); });
   page.on('requestfailed', (r) => { if (r.url().startsWith(SANDBOX)) failures.push('dropped'); });
 
-  await connect(page, { token: tokens().owner_classic });
-  await expect(page.getByTestId('page-position')).toBeVisible({ timeout: 60_000 });
-  await page.getByLabel('Seats per page').selectOption('10');
-  await page.getByRole('button', { name: 'Load all seats' }).click();
-  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 150_000 });
+  // A load is only about 20 requests: about one run in seventy meets no fault at all and proves nothing,
+  // so a run without faults loads again in a fresh page (each load checked in full), three loads at most.
+  for (let load = 1; load <= 3 && failures.length === 0; load++) {
+    await connect(page, { token: tokens().owner_classic });
+    await expect(page.getByTestId('page-position')).toBeVisible({ timeout: 60_000 });
+    await page.getByLabel('Seats per page').selectOption('10');
+    await page.getByRole('button', { name: 'Load all seats' }).click();
+    await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 150_000 });
 
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export all as CSV' }).click();
-  const file = await download;
-  const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8');
-  const logins = text.trim().split(/\r?\n/).slice(1).map((line) => line.split(',')[0]);
-  expect(new Set(logins).size).toBe(logins.length);
-  expect([...logins].sort()).toEqual(expected);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export all as CSV' }).click();
+    const file = await download;
+    const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8');
+    const logins = text.trim().split(/\r?\n/).slice(1).map((line) => line.split(',')[0]);
+    expect(new Set(logins).size).toBe(logins.length);
+    expect([...logins].sort()).toEqual(expected);
+  }
   // The faults really happened: the run proved something.
   expect(failures.length).toBeGreaterThan(0);
   console.log(`faults seen while loading: ${failures.length} (${[...new Set(failures)].join(', ')})`);
