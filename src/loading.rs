@@ -15,8 +15,51 @@ use futures::StreamExt;
 use crate::client::Client;
 use crate::session::Scope;
 
-/// A page's answer, with the `Link` header that page 1 uses to name the last page.
-type PageAnswer = (u32, Result<(SeatPage, LinkHeader), ApiError>);
+/// A page's answer, with the `Link` header that page 1 uses to name the last page, and which try of the
+/// page it answers.
+type PageAnswer = (u32, u64, Result<(SeatPage, LinkHeader), ApiError>);
+
+/// The requests the loader has out: each page's current try and what aborts it. An answer from an earlier
+/// try of a page (one that was aborted or timed out before its retry went out) is stale: it must neither
+/// be taken for the retry's answer nor take away the retry's abort.
+#[derive(Default)]
+struct Requests {
+    next_try: u64,
+    current: HashMap<u32, (u64, Option<web_sys::AbortController>)>,
+}
+
+impl Requests {
+    /// Records a new try of `page`; returns its id and the signal that aborts it.
+    fn start(&mut self, page: u32) -> (u64, Option<web_sys::AbortSignal>) {
+        self.next_try += 1;
+        let controller = web_sys::AbortController::new().ok();
+        let signal = controller.as_ref().map(web_sys::AbortController::signal);
+        self.current.insert(page, (self.next_try, controller));
+        (self.next_try, signal)
+    }
+
+    fn abort(&mut self, pages: Vec<u32>) {
+        for page in pages {
+            if let Some((_, Some(controller))) = self.current.remove(&page) {
+                controller.abort();
+            }
+        }
+    }
+
+    /// Whether this answer is the current try's; forgets the try either way it ends. A failed try is
+    /// aborted too: a timeout answers before the fetch itself gives up, and it must not stay open.
+    fn finish(&mut self, page: u32, try_id: u64, failed: bool) -> bool {
+        if self.current.get(&page).is_none_or(|(current, _)| *current != try_id) {
+            return false;
+        }
+        if let Some((_, Some(controller))) = self.current.remove(&page) {
+            if failed {
+                controller.abort();
+            }
+        }
+        true
+    }
+}
 
 /// How many times a page is asked for.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -66,49 +109,38 @@ pub async fn load_all(
 ) -> Result<LoadedSeats, ApiError> {
     let mut loader = PageLoader::new(config);
     let (sender, mut answers) = mpsc::unbounded::<PageAnswer>();
-    let mut controllers: HashMap<u32, web_sys::AbortController> = HashMap::new();
-    let abort = |controllers: &mut HashMap<u32, web_sys::AbortController>, pages: Vec<u32>| {
-        for page in pages {
-            if let Some(controller) = controllers.remove(&page) {
-                controller.abort();
-            }
-        }
-    };
+    let mut requests = Requests::default();
     loop {
         if stop.get() {
             let in_flight = loader.cancel();
-            abort(&mut controllers, in_flight);
+            requests.abort(in_flight);
         }
         match loader.poll(now_ms()) {
             LoaderStep::Send(pages) => {
                 for page in pages {
-                    let controller = web_sys::AbortController::new().ok();
-                    let signal = controller.as_ref().map(web_sys::AbortController::signal);
-                    if let Some(controller) = controller {
-                        controllers.insert(page, controller);
-                    }
+                    let (try_id, signal) = requests.start(page);
                     let (client, scope, sender) = (client.clone(), scope.clone(), sender.clone());
                     let request = loader.page_request(page);
                     wasm_bindgen_futures::spawn_local(async move {
                         let answer = fetch_page(&client, &scope, request, signal.as_ref(), Tries::Once).await;
                         // The receiver is gone only when the load is over; the answer no longer matters.
-                        let _ = sender.unbounded_send((page, answer));
+                        let _ = sender.unbounded_send((page, try_id, answer));
                     });
                 }
             }
-            LoaderStep::Abort(pages) => abort(&mut controllers, pages),
+            LoaderStep::Abort(pages) => requests.abort(pages),
             LoaderStep::WaitUntil(until) => {
                 let wait = until.saturating_sub(now_ms()).clamp(1, 250);
                 let next = futures::future::select(answers.next(), Box::pin(sleep_ms(wait as i32))).await;
                 if let futures::future::Either::Left((Some(answer), _)) = next {
-                    hand_in(&mut loader, &mut controllers, answer);
+                    hand_in(&mut loader, &mut requests, answer);
                 }
             }
             LoaderStep::Finished => break,
         }
         // Everything that has already arrived, before deciding again.
         while let Ok(answer) = answers.try_recv() {
-            hand_in(&mut loader, &mut controllers, answer);
+            hand_in(&mut loader, &mut requests, answer);
         }
         on_progress(loader.progress());
     }
@@ -116,9 +148,11 @@ pub async fn load_all(
     loader.into_result()
 }
 
-fn hand_in(loader: &mut PageLoader, controllers: &mut HashMap<u32, web_sys::AbortController>, answer: PageAnswer) {
-    let (page, result) = answer;
-    controllers.remove(&page);
+fn hand_in(loader: &mut PageLoader, requests: &mut Requests, answer: PageAnswer) {
+    let (page, try_id, result) = answer;
+    if !requests.finish(page, try_id, result.is_err()) {
+        return;
+    }
     match result {
         Ok((seat_page, link)) if page == 1 => loader.on_first_page(seat_page, link),
         Ok((seat_page, _)) => loader.on_page(page, Ok(seat_page), now_ms()),

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use copilot_api::insight::{enterprise_summary, SeatStatus};
 use copilot_api::plan::loader::{LoadProgress, LoaderConfig, MAX_CONCURRENCY};
-use copilot_api::{ApiError, LinkHeader, OrganizationBilling, PageRequest, MAX_PER_PAGE};
+use copilot_api::{ApiError, LinkHeader, OrganizationBilling, PageRequest, PlanType, MAX_PER_PAGE};
 use leptos::prelude::*;
 
 use crate::components::error_message::ErrorMessage;
@@ -38,7 +38,11 @@ pub fn SeatsPanel(
     #[prop(into, optional)]
     billing: Signal<Option<OrganizationBilling>>,
 ) -> impl IntoView {
-    let organization_plan = Memo::new(move |_| billing.with(|b| b.as_ref().and_then(|b| b.plan_type)));
+    // The last plan known: a billing re-read that fails (or has not come back yet) must not re-index every
+    // seat without a plan and back again.
+    let organization_plan = Memo::new(move |previous: Option<&Option<PlanType>>| {
+        billing.with(|b| b.as_ref().and_then(|b| b.plan_type)).or(previous.copied().flatten())
+    });
     let session = use_session();
     let view_url = use_view_url();
     let enterprise = matches!(connection.scope, Scope::Enterprise(_));

@@ -165,6 +165,9 @@ pub struct PageLoader {
     /// retry, a timeout or a cancel) can never be counted twice.
     done: PageAssembly,
     attempts: BTreeMap<u32, Attempts>,
+    /// Pages sent on the expected count that failed for good before page 1 said how many pages there are:
+    /// the load fails for them only if they turn out to exist (a page past the end matters to no one).
+    failed_before_count: BTreeMap<u32, ApiError>,
     /// Send times within the last budget window, oldest first.
     recent_sends: VecDeque<u64>,
     pause: Option<(u64, LimitReason)>,
@@ -185,6 +188,7 @@ impl PageLoader {
             in_flight: BTreeMap::new(),
             done: PageAssembly::default(),
             attempts: BTreeMap::new(),
+            failed_before_count: BTreeMap::new(),
             recent_sends: VecDeque::new(),
             pause: None,
             requests_sent: 0,
@@ -220,6 +224,17 @@ impl PageLoader {
                 self.fail_page(*page, ApiError::Timeout(seconds), now_ms);
             }
             return LoaderStep::Abort(stalled);
+        }
+        // Pages sent on the expected count that page 1 shows to lie past the end: their slots are wanted.
+        let past_the_end: Vec<u32> = match self.pages_total {
+            Some(total) => self.in_flight.range(total.saturating_add(1)..).map(|(page, _)| *page).collect(),
+            None => Vec::new(),
+        };
+        if !past_the_end.is_empty() {
+            for page in &past_the_end {
+                self.in_flight.remove(page);
+            }
+            return LoaderStep::Abort(past_the_end);
         }
         if self.pause.is_some_and(|(until, _)| until <= now_ms) {
             self.pause = None;
@@ -339,6 +354,12 @@ impl PageLoader {
         let from_total = first.total_seats.map(|total| page_count(total, self.config.per_page));
         let pages = link.last.into_iter().chain(from_total).max().unwrap_or(1).max(1);
         self.pages_total = Some(pages);
+        // Pages sent on the expected count that lie past the end: no retry, and no failure.
+        self.retry_at.retain(|page, _| *page <= pages);
+        let failed = std::mem::take(&mut self.failed_before_count);
+        if let Some((_, error)) = failed.into_iter().find(|(page, _)| *page <= pages) {
+            self.phase = Phase::Failed(error);
+        }
     }
 
     fn fail_page(&mut self, page: u32, error: ApiError, now_ms: u64) {
@@ -346,6 +367,14 @@ impl PageLoader {
         let seed = self.config.jitter_seed ^ mix(page);
         let decision = self.config.retry.decide(RequestKind::Read, &error, *attempts, now_ms, seed);
         attempts.note(decision);
+        // A page sent on the expected count that lies past the end is never asked again and fails nothing;
+        // a rate limit it met still holds every request (the limit is the token's).
+        if self.pages_total.is_some_and(|total| page > total) {
+            if let RetryDecision::WaitForLimit { until_ms, reason } = decision {
+                self.hold_everything_until(until_ms, reason);
+            }
+            return;
+        }
         match decision {
             RetryDecision::RetryAt(at) => {
                 self.retries = self.retries.saturating_add(1);
@@ -354,12 +383,19 @@ impl PageLoader {
             RetryDecision::WaitForLimit { until_ms, reason } => {
                 self.rate_limit_waits = self.rate_limit_waits.saturating_add(1);
                 self.retry_at.insert(page, until_ms);
-                // The limit is the token's, not the page's: every request waits.
-                if self.pause.is_none_or(|(until, _)| until < until_ms) {
-                    self.pause = Some((until_ms, reason));
-                }
+                self.hold_everything_until(until_ms, reason);
+            }
+            RetryDecision::GiveUp | RetryDecision::Unconfirmed if self.pages_total.is_none() && page != 1 => {
+                self.failed_before_count.insert(page, error);
             }
             RetryDecision::GiveUp | RetryDecision::Unconfirmed => self.phase = Phase::Failed(error),
+        }
+    }
+
+    /// The limit is the token's, not the page's: every request waits.
+    fn hold_everything_until(&mut self, until_ms: u64, reason: LimitReason) {
+        if self.pause.is_none_or(|(until, _)| until < until_ms) {
+            self.pause = Some((until_ms, reason));
         }
     }
 
@@ -506,7 +542,9 @@ impl PageAssembly {
         self.joined.len() as u64 + self.seats_waiting
     }
 
-    /// Every seat in page order (pages after a gap, which a finished load never has, go last in order).
+    /// Every seat in page order. Pages past the last that were answered before page 1 gave the count (sent on
+    /// the expected count) come last: they are empty unless seats were added while loading, and then their
+    /// seats are real (repeats are dropped afterwards).
     fn into_seats(mut self) -> Vec<Seat> {
         for page in std::mem::take(&mut self.waiting).into_values() {
             self.joined.extend(page);
@@ -534,6 +572,9 @@ fn without_repeats(mut seats: Vec<Seat>, total_seats: Option<u64>) -> LoadedSeat
 /// at most `budget_per_minute` requests in any minute, and every answer taking `latency_ms`:
 /// `latency + 60 s × ⌊(P − 1) / B⌋ + ⌈(((P − 1) mod B) + 1) / C⌉ × latency` (page 1 alone, then whole
 /// budget minutes, then the last minute's requests in rounds of C). A single page takes one latency.
+/// It assumes page 1 is read before any other page is asked for; with an expected seat count
+/// ([`LoaderConfig::expected_seats`]) the first round goes out with page 1 and a load can beat it by one
+/// latency.
 pub fn lower_bound_ms(pages: u32, concurrency: u8, budget_per_minute: u32, latency_ms: u64) -> u64 {
     if pages <= 1 {
         return latency_ms;
@@ -561,6 +602,8 @@ mod tests {
         Dropped,
         /// No answer ever: the loader's own timeout must notice.
         Stalled,
+        /// A refusal no retry changes (422).
+        Refused,
         SecondaryLimit {
             retry_after_seconds: u64,
         },
@@ -636,6 +679,10 @@ mod tests {
                 Some(Fault::Server) => Answer::Error(ApiError::Server { status: 502 }),
                 Some(Fault::Dropped) => Answer::Error(ApiError::Network("connection reset".into())),
                 Some(Fault::Stalled) => return None,
+                Some(Fault::Refused) => Answer::Error(ApiError::Unprocessable {
+                    operation: crate::Operation::ListOrganizationSeats,
+                    github_message: None,
+                }),
                 Some(Fault::SecondaryLimit { retry_after_seconds }) => {
                     Answer::Error(ApiError::SecondaryRateLimit { retry_after_seconds: Some(retry_after_seconds) })
                 }
@@ -812,6 +859,68 @@ mod tests {
         // One at a time stays one at a time: nothing goes out before page 1 is back.
         let (trace, _) = load_expecting(1_000_000, 1, &mut Server::new(150, 100));
         assert_eq!(pages_sent(&trace), vec![1, 2]);
+    }
+
+    #[test]
+    fn a_page_past_the_end_that_fails_for_good_fails_nothing_and_one_that_exists_fails_the_load() {
+        let expecting_ten_pages = || LoaderConfig { expected_seats: Some(1_000), ..LoaderConfig::new(10, 100) };
+        // Page 1 stalls once, so page 5, sent on the expected count, is refused before the count is known.
+        let mut server = Server::new(150, 100);
+        server.faults.insert(1, vec![Fault::Stalled].into());
+        server.faults.insert(5, vec![Fault::Refused].into());
+        let mut loader = PageLoader::new(expecting_ten_pages());
+        simulate(&mut loader, &mut server);
+        let loaded = loader.into_result().expect("page 5 does not exist");
+        assert_eq!(ids(&loaded.seats), (1..=150).collect::<Vec<_>>());
+
+        // A page past the end that keeps failing is not asked again once the count is known.
+        let mut server = Server::new(150, 100);
+        server.faults.insert(6, vec![Fault::Server; PAGE_RETRIES as usize + 1].into());
+        let mut loader = PageLoader::new(expecting_ten_pages());
+        let trace = simulate(&mut loader, &mut server);
+        assert_eq!(trace.sends.iter().filter(|(_, page)| *page == 6).count(), 1);
+        assert_eq!(loader.into_result().map(|loaded| loaded.seats.len()), Ok(150));
+
+        // The same refusal for a page that exists fails the load once page 1 says it exists.
+        let mut server = Server::new(1_000, 100);
+        server.faults.insert(1, vec![Fault::Stalled].into());
+        server.faults.insert(5, vec![Fault::Refused].into());
+        let mut loader = PageLoader::new(expecting_ten_pages());
+        simulate(&mut loader, &mut server);
+        assert!(matches!(loader.into_result(), Err(ApiError::Unprocessable { .. })));
+    }
+
+    #[test]
+    fn a_rate_limit_met_by_a_page_past_the_end_still_holds_every_request() {
+        let mut server = Server::new(250, 100);
+        server.faults.insert(5, vec![Fault::SecondaryLimit { retry_after_seconds: 30 }].into());
+        server.faults.insert(3, vec![Fault::Server].into());
+        let config = LoaderConfig { expected_seats: Some(1_000), ..LoaderConfig::new(10, 100) };
+        let mut loader = PageLoader::new(config);
+        let trace = simulate(&mut loader, &mut server);
+        assert!(trace.sends_during_a_limit.is_empty(), "{:?}", trace.sends_during_a_limit);
+        let page_three: Vec<u64> = trace.sends.iter().filter(|(_, page)| *page == 3).map(|(at, _)| *at).collect();
+        assert_eq!(page_three.len(), 2);
+        assert!(page_three[1] >= NOW + 30_000, "the retry of page 3 waited out the limit: {page_three:?}");
+        assert_eq!(loader.into_result().map(|loaded| loaded.seats.len()), Ok(250));
+    }
+
+    #[test]
+    fn a_limit_met_past_the_end_after_the_count_is_known_still_pauses_and_the_page_is_dropped() {
+        let config = LoaderConfig { expected_seats: Some(1_000), ..LoaderConfig::new(10, 100) };
+        let mut loader = PageLoader::new(config);
+        assert_eq!(loader.poll(NOW), LoaderStep::Send((1..=10).collect()));
+        let first = SeatPage { total_seats: Some(250), seats: vec![seat("u1", 1)] };
+        loader.on_first_page(first, LinkHeader { last: Some(3), ..LinkHeader::default() });
+        let limit = ApiError::SecondaryRateLimit { retry_after_seconds: Some(30) };
+        loader.on_page(5, Err(limit), NOW + 100);
+        assert!(loader.progress().waiting_until.is_some_and(|(until, _)| until >= NOW + 30_000));
+        // The other pages past the end are aborted; page 5 is never asked again.
+        assert_eq!(loader.poll(NOW + 100), LoaderStep::Abort(vec![4, 6, 7, 8, 9, 10]));
+        for page in [2, 3] {
+            loader.on_page(page, Ok(SeatPage { total_seats: Some(250), seats: Vec::new() }), NOW + 200);
+        }
+        assert_eq!(loader.poll(NOW + 200), LoaderStep::Finished);
     }
 
     #[test]
