@@ -49,6 +49,47 @@ test('loading all seats under faults ends with exactly the sandbox seats @soak',
   console.log(`faults seen while loading: ${failures.length} (${[...new Set(failures)].join(', ')})`);
 });
 
+test('a secondary rate limit on one page holds every request of "Load all seats" until it has passed', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  // Timed in the page, by the page's own fetch: when each seat page is asked for, and when each "wait a
+  // second" answer reached the app. (Playwright's network timings of queued HTTP/1.1 requests are not the
+  // moments the app called fetch.)
+  await page.addInitScript(() => {
+    const original = window.fetch.bind(window);
+    window.__pageSends = [];
+    window.__pageLimits = [];
+    window.fetch = (input, init) => {
+      const url = typeof input === 'string' ? input : input.url;
+      const isPage = url.includes('/copilot/billing/seats') && url.includes('per_page=100');
+      if (isPage) window.__pageSends.push(performance.now());
+      const answer = original(input, init);
+      if (isPage) answer.then((response) => { if (response.status === 403) window.__pageLimits.push(performance.now()); }, () => {});
+      return answer;
+    };
+  });
+  // Every answer 150 ms late, and about a third of them "wait a second" (Retry-After: 1).
+  const faults = await request.post(`${SANDBOX}/_sandbox/faults`, { data: { secondary_rate: 0.35, latency_ms: 150 } });
+  expect(faults.ok()).toBeTruthy();
+  const sends = [];
+  const limits = [];
+  // A load that meets fewer than two waits proves little: load again in a fresh page, three loads at most.
+  for (let load = 1; load <= 3 && limits.length < 2; load++) {
+    await connect(page, { token: tokens().owner_classic });
+    await expect(page.getByTestId('seats-total')).toHaveText('2000', { timeout: 30_000 });
+    await page.evaluate(() => { window.__pageSends = []; window.__pageLimits = []; });
+    await page.getByRole('button', { name: 'Load all seats' }).click();
+    await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 100_000 });
+    const seen = await page.evaluate(() => ({ sends: window.__pageSends, limits: window.__pageLimits }));
+    sends.push(...seen.sends.map((at) => at + load * 1e9));
+    limits.push(...seen.limits.map((at) => at + load * 1e9));
+  }
+  expect(limits.length).toBeGreaterThanOrEqual(2);
+  // After GitHub says to wait a second, nothing goes out for that second, from this page or any other
+  // (50 ms are left at each end: the app reads the answer's body before it knows, and timers are coarse).
+  const windowsWithSends = limits.filter((limited) => sends.some((at) => at > limited + 50 && at < limited + 950));
+  expect(windowsWithSends.length, `${windowsWithSends.length} of ${limits.length} waits saw requests`).toBe(0);
+});
+
 /** Logins whose seats were assigned directly, are active, and are covered by no selected team. */
 function directActive(org) {
   const covered = new Set(org.teams.filter((team) => team.copilot).flatMap((team) => team.members.map((m) => m.toLowerCase())));
