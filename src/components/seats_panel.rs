@@ -60,7 +60,16 @@ pub fn SeatsPanel(
     let concurrency = RwSignal::new(MAX_CONCURRENCY);
 
     let all_connection = connection.clone();
+    // Every read of the seats (one page, or all of them) takes a number; only the latest may show what it
+    // read. A page read that was still retrying when "Load all seats" began must not replace all the seats
+    // when it ends.
+    let latest_read = StoredValue::new(0_u64);
+    let next_read = move || {
+        latest_read.update_value(|read| *read += 1);
+        latest_read.get_value()
+    };
     let load_everything = move || {
+        let read = next_read();
         let stop = Rc::new(Cell::new(false));
         stop_flag.set_value(stop.clone());
         loading_all.set(true);
@@ -71,6 +80,9 @@ pub fn SeatsPanel(
         leptos::task::spawn_local(async move {
             let result = load_all(client, scope, config, stop, move |p| progress.set(Some(p))).await;
             loading_all.set(false);
+            if latest_read.get_value() != read {
+                return;
+            }
             match result {
                 Ok(loaded) => source.set(Some(Ok(Source::All {
                     total_seats: loaded.total_seats,
@@ -102,6 +114,7 @@ pub fn SeatsPanel(
             return (request, refresh);
         }
         let (client, scope) = (page_connection.client.clone(), page_connection.scope.clone());
+        let read = next_read();
         leptos::task::spawn_local(async move {
             let result = fetch_page(&client, &scope, request, None, Tries::AsEveryRead).await.map(|(page, links)| {
                 Source::Page {
@@ -110,7 +123,9 @@ pub fn SeatsPanel(
                     links,
                 }
             });
-            source.set(Some(result));
+            if latest_read.get_value() == read {
+                source.set(Some(result));
+            }
         });
         (request, refresh)
     });

@@ -107,6 +107,22 @@ test('with the billing summary read, "Load all seats" sends its first round with
   expect(sequential.sent).toEqual(everyPage);
 });
 
+test('a page read still on its way when "Load all seats" starts does not replace all the seats when it ends', async ({ page }) => {
+  await connect(page, { token: tokens().owner_classic });
+  await expect(page.getByTestId('page-position')).toBeVisible();
+  // The read of the new page size is held for 3 s, as a slow or retried answer would be.
+  await page.route((url) => url.searchParams.get('per_page') === '10', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await route.continue().catch(() => {});
+  });
+  await page.getByLabel('Seats per page').selectOption('10');
+  await page.getByRole('button', { name: 'Load all seats' }).click();
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 30_000 });
+  await page.waitForTimeout(4_000);
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded');
+  await expect(page.getByTestId('page-position')).toHaveCount(0);
+});
+
 test('loading all 2,000 seats shows progress to the end, then filters, sorts and costs update', async ({ page, request }) => {
   const state = await sandboxState(request);
   const acmeSeats = state.orgs.find((org) => org.login === 'acme').seats.length;
