@@ -120,9 +120,7 @@ impl Client {
             }
         }
     }
-}
 
-impl Client {
     /// Sends a typed request once and reads the typed answer, with no retry: for callers that decide
     /// retries themselves and must count every request they send (the page loader, whose limits on
     /// requests in flight and per minute, and whose rate-limit pauses, hold only if it sees every try).

@@ -8,11 +8,11 @@ use std::rc::Rc;
 
 use copilot_api::plan::loader::{LoadProgress, LoadedSeats, LoaderConfig, LoaderStep, PageLoader};
 use copilot_api::request::{ListEnterpriseSeats, ListOrganizationSeats};
-use copilot_api::{ApiError, LinkHeader, SeatPage};
+use copilot_api::{ApiError, ApiRequest, LinkHeader, SeatPage};
 use futures::channel::mpsc;
 use futures::StreamExt;
 
-use crate::client::Client;
+use crate::client::{Client, Reply};
 use crate::session::Scope;
 
 /// A page's answer, with the `Link` header that page 1 uses to name the last page, and which try of the
@@ -78,18 +78,12 @@ pub async fn fetch_page(
     abort: Option<&web_sys::AbortSignal>,
     tries: Tries,
 ) -> Result<(SeatPage, LinkHeader), ApiError> {
-    let reply = match (scope, tries) {
-        (Scope::Organization(org), Tries::AsEveryRead) => {
-            client.call(&ListOrganizationSeats { org: org.clone(), page }, abort).await?
+    let reply = match scope {
+        Scope::Organization(org) => {
+            send(client, &ListOrganizationSeats { org: org.clone(), page }, abort, tries).await?
         }
-        (Scope::Organization(org), Tries::Once) => {
-            client.call_once(&ListOrganizationSeats { org: org.clone(), page }, abort).await?
-        }
-        (Scope::Enterprise(enterprise), Tries::AsEveryRead) => {
-            client.call(&ListEnterpriseSeats { enterprise: enterprise.clone(), page }, abort).await?
-        }
-        (Scope::Enterprise(enterprise), Tries::Once) => {
-            client.call_once(&ListEnterpriseSeats { enterprise: enterprise.clone(), page }, abort).await?
+        Scope::Enterprise(enterprise) => {
+            send(client, &ListEnterpriseSeats { enterprise: enterprise.clone(), page }, abort, tries).await?
         }
     };
     let link = reply.response.header("link").map(LinkHeader::parse).unwrap_or_default();
@@ -97,6 +91,18 @@ pub async fn fetch_page(
     // Page by page, so that only the pages being read are ever held whole.
     page.seats.iter_mut().for_each(copilot_api::Seat::drop_unshown_fields);
     Ok((page, link))
+}
+
+async fn send<R: ApiRequest>(
+    client: &Client,
+    request: &R,
+    abort: Option<&web_sys::AbortSignal>,
+    tries: Tries,
+) -> Result<Reply<R::Response>, ApiError> {
+    match tries {
+        Tries::AsEveryRead => client.call(request, abort).await,
+        Tries::Once => client.call_once(request, abort).await,
+    }
 }
 
 /// Loads every seat page. `stop` is checked between steps and at least every quarter second.
