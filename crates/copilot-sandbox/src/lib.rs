@@ -24,7 +24,6 @@ mod cors;
 pub mod demo_wire;
 mod dump;
 mod errors;
-mod fasthash;
 mod faults;
 mod generate;
 mod handler;

@@ -8,7 +8,7 @@
 use std::collections::VecDeque;
 
 use crate::clock::Epoch;
-use crate::fasthash::FastMap;
+use rustc_hash::FxHashMap;
 
 pub const DEFAULT_PRIMARY_LIMIT: u32 = 5_000;
 pub const ANONYMOUS_LIMIT: u32 = 60;
@@ -59,7 +59,7 @@ impl RateStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RateLimits {
     pub primary_limit: u32,
-    usage: FastMap<Bucket, Usage>,
+    usage: FxHashMap<Bucket, Usage>,
 }
 
 impl Default for RateLimits {
@@ -70,7 +70,7 @@ impl Default for RateLimits {
 
 impl RateLimits {
     pub fn new(primary_limit: u32) -> Self {
-        Self { primary_limit, usage: FastMap::default() }
+        Self { primary_limit, usage: FxHashMap::default() }
     }
 
     fn limit_of(&self, bucket: &Bucket) -> u32 {

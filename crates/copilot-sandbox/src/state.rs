@@ -7,11 +7,11 @@ use chrono::NaiveDate;
 use copilot_api::{FeaturePolicy, PlanType, PublicCodeSuggestions, SeatManagementSetting};
 
 use crate::clock::Epoch;
-use crate::fasthash::{FastMap, FastSet};
 use crate::faults::Faults;
 use crate::generate::GenerateOptions;
 use crate::limits::RateLimits;
 use crate::tokens::TokenGrant;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// An index into `State::users`.
 pub type UserId = u32;
@@ -107,14 +107,14 @@ pub struct Org {
     pub settings: OrgSettings,
     /// Every member, owners and billing managers included, in the order they joined.
     pub members: Vec<UserId>,
-    pub(crate) member_set: FastSet<UserId>,
+    pub(crate) member_set: FxHashSet<UserId>,
     pub owners: Vec<UserId>,
     pub billing_managers: Vec<UserId>,
     pub teams: Vec<TeamRecord>,
-    pub(crate) team_index: FastMap<String, u32>,
+    pub(crate) team_index: FxHashMap<String, u32>,
     /// In the order GitHub lists them: oldest grant first, new seats at the end.
     pub seats: Vec<SeatRecord>,
-    pub(crate) seat_index: FastMap<UserId, usize>,
+    pub(crate) seat_index: FxHashMap<UserId, usize>,
     pub invitations: Vec<Invitation>,
 }
 
@@ -126,13 +126,13 @@ impl Org {
             description: None,
             settings,
             members: Vec::new(),
-            member_set: FastSet::default(),
+            member_set: FxHashSet::default(),
             owners: Vec::new(),
             billing_managers: Vec::new(),
             teams: Vec::new(),
-            team_index: FastMap::default(),
+            team_index: FxHashMap::default(),
             seats: Vec::new(),
-            seat_index: FastMap::default(),
+            seat_index: FxHashMap::default(),
             invitations: Vec::new(),
         }
     }
@@ -198,7 +198,7 @@ impl Org {
     }
 
     /// The users who have Copilot through a selected team of this organization.
-    pub(crate) fn team_covered_users(&self) -> FastSet<UserId> {
+    pub(crate) fn team_covered_users(&self) -> FxHashSet<UserId> {
         self.teams.iter().filter(|team| team.copilot).flat_map(|team| team.members.iter().copied()).collect()
     }
 }
@@ -233,7 +233,7 @@ pub struct State {
     pub(crate) generated_at: Epoch,
     pub enterprise: Enterprise,
     pub users: Vec<User>,
-    pub(crate) user_index: FastMap<String, UserId>,
+    pub(crate) user_index: FxHashMap<String, UserId>,
     pub orgs: Vec<Org>,
     pub tokens: Vec<TokenGrant>,
     pub(crate) limits: RateLimits,

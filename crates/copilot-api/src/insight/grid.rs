@@ -7,10 +7,11 @@
 //! of every text column), and a view is a pass of integer comparisons returning indices, never clones.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, Utc};
+use rustc_hash::FxHashMap;
 
 use crate::models::{PlanType, Seat};
 
@@ -377,9 +378,9 @@ pub struct SeatIndex {
     login_starts: Vec<usize>,
     /// Seat position by login rank.
     by_login_rank: Vec<usize>,
-    team_ids: HashMap<String, u32>,
-    editor_ids: HashMap<String, u32>,
-    organization_ids: HashMap<String, u32>,
+    team_ids: FxHashMap<String, u32>,
+    editor_ids: FxHashMap<String, u32>,
+    organization_ids: FxHashMap<String, u32>,
     user_count: usize,
     options: FilterOptions,
 }
@@ -388,7 +389,7 @@ impl SeatIndex {
     /// `organization_plan` is the plan of the organization's billing summary, for seats that carry none.
     pub fn new(seats: &[Seat], organization_plan: Option<PlanType>) -> Self {
         let mut interner = Interner::default();
-        let mut users: HashMap<UserKey, u32> = HashMap::new();
+        let mut users: FxHashMap<UserKey, u32> = FxHashMap::with_capacity_and_hasher(seats.len(), Default::default());
         let mut rows = Vec::with_capacity(seats.len());
         let mut hot = Vec::with_capacity(seats.len());
         let mut logins = String::new();
@@ -396,7 +397,7 @@ impl SeatIndex {
         for seat in seats {
             login_starts.push(logins.len());
             if let Some(login) = seat.login() {
-                logins.extend(login.chars().flat_map(char::to_lowercase));
+                push_lowercase(&mut logins, login);
             }
             logins.push('\n');
             let user = seat.assignee.as_ref().map(|assignee| {
@@ -522,21 +523,31 @@ impl SeatIndex {
 
     /// Login order, then organization, then load order; deleted accounts last.
     fn rank_logins(&mut self) {
-        let mut order: Vec<usize> = (0..self.hot.len()).collect();
-        order.sort_unstable_by(|&a, &b| {
-            let (row_a, row_b) = (&self.hot[a], &self.hot[b]);
-            row_b
-                .has_login
-                .cmp(&row_a.has_login)
-                .then_with(|| self.login_line(a).cmp(self.login_line(b)))
-                .then_with(|| compare_missing_last(row_a.organization, row_b.organization))
-                .then(a.cmp(&b))
-        });
-        let mut group = 0_u32;
-        for (rank, &position) in order.iter().enumerate() {
-            if rank > 0 && self.login_line(order[rank - 1]) != self.login_line(position) {
-                group += 1;
-            }
+        let (order, groups) = {
+            // One sort key a seat, held together: the sort compares about n log n pairs, and following
+            // positions into `hot` and `login_starts` for each would cost more than the comparison.
+            let mut keys: Vec<(bool, &str, u64, usize)> = (0..self.hot.len())
+                .map(|position| {
+                    let row = &self.hot[position];
+                    let organization = row.organization.map_or(u64::MAX, u64::from);
+                    (!row.has_login, self.login_line(position), organization, position)
+                })
+                .collect();
+            keys.sort_unstable();
+            let mut group = 0_u32;
+            let groups: Vec<u32> = keys
+                .iter()
+                .enumerate()
+                .map(|(rank, key)| {
+                    if rank > 0 && keys[rank - 1].1 != key.1 {
+                        group += 1;
+                    }
+                    group
+                })
+                .collect();
+            (keys.into_iter().map(|key| key.3).collect::<Vec<usize>>(), groups)
+        };
+        for (rank, (&position, group)) in order.iter().zip(groups).enumerate() {
             self.hot[position].login_rank = u32::try_from(rank).unwrap_or(u32::MAX);
             self.hot[position].login_group = group;
         }
@@ -605,6 +616,20 @@ impl SeatIndex {
     }
 }
 
+/// Appends `text` in lowercase; logins are ASCII (GitHub allows only letters, digits and hyphens), which
+/// needs no per-character case mapping.
+fn push_lowercase(into: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = into.len();
+        into.push_str(text);
+        if let Some(added) = into.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        into.extend(text.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// By label without regard to case, then by value, so equal labels keep one order whatever the load order.
 fn sort_by_label<T: Ord>(options: &mut [FilterOption<T>]) {
     options.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()).then_with(|| a.value.cmp(&b.value)));
@@ -621,16 +646,16 @@ enum UserKey {
 #[derive(Default)]
 struct Interner<'a> {
     /// Lowercase login → (id, the spelling first seen).
-    organizations: HashMap<String, (u32, Arc<str>)>,
+    organizations: FxHashMap<String, (u32, Arc<str>)>,
     /// Lowercase slug → id: what the team filter compares.
-    team_slugs: HashMap<String, u32>,
+    team_slugs: FxHashMap<String, u32>,
     /// (slug, name, enterprise team?) → (shared team, display id): what the grid shows and sorts.
-    teams: HashMap<(&'a str, &'a str, bool), (Arc<GrantingTeam>, u32)>,
+    teams: FxHashMap<(&'a str, &'a str, bool), (Arc<GrantingTeam>, u32)>,
     team_displays: Vec<Arc<GrantingTeam>>,
     /// Editor key → id: what the editor filter compares.
-    editor_keys: HashMap<String, u32>,
+    editor_keys: FxHashMap<String, u32>,
     /// Raw `last_activity_editor` → (parsed, key id, display id).
-    editors: HashMap<&'a str, (Arc<EditorInfo>, u32, u32)>,
+    editors: FxHashMap<&'a str, (Arc<EditorInfo>, u32, u32)>,
     editor_displays: Vec<Arc<EditorInfo>>,
 }
 
@@ -648,6 +673,10 @@ fn next_id(len: usize) -> u32 {
 impl<'a> Interner<'a> {
     fn organization(&mut self, seat: &Seat) -> Option<(Arc<str>, u32)> {
         let login = &seat.organization.as_ref()?.login;
+        // Most names are already lowercase: found without making a lowercase copy.
+        if let Some((id, shown)) = self.organizations.get(login.as_str()) {
+            return Some((shown.clone(), *id));
+        }
         let next = next_id(self.organizations.len());
         let (id, shown) =
             self.organizations.entry(login.to_lowercase()).or_insert_with(|| (next, Arc::from(login.as_str())));
@@ -740,15 +769,6 @@ fn dense_ranks<T>(values: &[T], compare: impl Fn(&T, &T) -> Ordering) -> Vec<u32
         ranks[position] = rank;
     }
     ranks
-}
-
-fn compare_missing_last<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => a.cmp(&b),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
 }
 
 /// How a plan is named on screen.
@@ -866,7 +886,7 @@ enum IdFilter {
 }
 
 impl IdFilter {
-    fn lookup(wanted: Option<&str>, ids: &HashMap<String, u32>) -> Self {
+    fn lookup(wanted: Option<&str>, ids: &FxHashMap<String, u32>) -> Self {
         match wanted {
             None => Self::Any,
             Some(wanted) => ids.get(&wanted.to_lowercase()).map_or(Self::Nothing, |id| Self::Is(Some(*id))),

@@ -18,7 +18,9 @@
 //! so a wild `last=4000000000` cannot make the page allocate gigabytes. (The one allocation sized from
 //! page 1's claim, the assembled list, is capped at [`MAX_PRESIZED_SEATS`].)
 
-use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
+
+use rustc_hash::FxHashSet;
 
 use super::retry::{mix, Attempts, LimitReason, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
 use crate::error::ApiError;
@@ -557,7 +559,7 @@ impl PageAssembly {
 fn without_repeats(mut seats: Vec<Seat>, total_seats: Option<u64>) -> LoadedSeats {
     // Identities borrow from the seats: no string is copied for a check that almost always passes.
     let keep: Vec<bool> = {
-        let mut seen = HashSet::with_capacity(seats.len());
+        let mut seen = FxHashSet::with_capacity_and_hasher(seats.len(), Default::default());
         seats.iter().map(|seat| seen.insert(SeatIdentity::of(seat))).collect()
     };
     let mut verdicts = keep.iter();
@@ -594,6 +596,7 @@ mod tests {
     use super::*;
     use crate::plan::test_support::{seat, seat_in, NOW};
     use proptest::prelude::*;
+    use std::collections::HashSet;
 
     /// A misbehaviour the simulated server can show for one request.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]

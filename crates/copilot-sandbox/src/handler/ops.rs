@@ -10,11 +10,11 @@ use serde_json::Value;
 use super::Route;
 use crate::clock::next_cycle_start;
 use crate::errors::{error_response, DOCS_SAML};
-use crate::fasthash::FastSet;
 use crate::http::{percent_encode, Request, Response};
 use crate::render::{self, SeatSource};
 use crate::state::{SeatRecord, State, UserId};
 use crate::tokens::{Access, Credential, TokenGrant};
+use rustc_hash::FxHashSet;
 
 const DEFAULT_PER_PAGE: u64 = 50;
 const MAX_PER_PAGE: u64 = 100;
@@ -391,7 +391,7 @@ enum Person {
 /// Resolves usernames (without case, each once); the unknown ones are refused together.
 fn people(state: &State, index: usize, names: &[String], docs: &str) -> Result<Vec<Person>, Response> {
     let org = &state.orgs[index];
-    let mut seen = FastSet::default();
+    let mut seen = FxHashSet::default();
     let mut people = Vec::new();
     let mut unknown = Vec::new();
     for name in names {
@@ -568,7 +568,7 @@ fn add_teams(
     let epoch = now.timestamp();
     let org = &mut state.orgs[index];
     let plan_type = org.settings.plan_type;
-    let mut touched = FastSet::default();
+    let mut touched = FxHashSet::default();
     for team in selected {
         let Some(record) = org.teams.get_mut(team as usize) else { continue };
         record.copilot = true;
@@ -613,14 +613,14 @@ fn remove_teams(
             affected.extend(record.members.iter().copied());
         }
     }
-    let covering: Vec<(u32, FastSet<UserId>)> = org
+    let covering: Vec<(u32, FxHashSet<UserId>)> = org
         .teams
         .iter()
         .enumerate()
         .filter(|(_, team)| team.copilot)
         .map(|(position, team)| (position as u32, team.members.iter().copied().collect()))
         .collect();
-    let mut seen = FastSet::default();
+    let mut seen = FxHashSet::default();
     let mut cancelled = 0u64;
     for user in affected {
         if !seen.insert(user) {
