@@ -531,9 +531,19 @@ fn Table(
     let shown =
         move || loaded.with_untracked(|loaded| view.with_untracked(|v| logins_of(loaded, v.rows.iter().copied())));
     let select_header = selection.map(|selection| {
+        // Runs at every change of the view: no copy of the shown logins, and nothing at all while nothing is
+        // selected (100,000 logins copied at each keystroke would be felt).
         let all_selected = move || {
-            let rows = shown();
-            !rows.is_empty() && selection.logins.with(|logins| rows.iter().all(|login| logins.contains(login)))
+            selection.logins.with(|selected| {
+                !selected.is_empty()
+                    && loaded.with_untracked(|loaded| {
+                        view.with_untracked(|v| {
+                            let mut logins =
+                                v.rows.iter().filter_map(|&row| loaded.seats.get(row).and_then(Seat::login)).peekable();
+                            logins.peek().is_some() && logins.all(|login| selected.contains(login))
+                        })
+                    })
+            })
         };
         view! {
             <th scope="col" class="select">
