@@ -10,8 +10,7 @@ use std::rc::Rc;
 use copilot_api::plan::loader::{LoaderConfig, MAX_CONCURRENCY};
 use copilot_api::plan::write::MIN_MS_BETWEEN_WRITES;
 use copilot_api::plan::{
-    reconcile, ActivityEntry, LimitReason, RetryPolicy, WritePlan, WriteProgress, WriteReport, WriteRequest, WriteRun,
-    WriteStep,
+    reconcile, ActivityEntry, RetryPolicy, WritePlan, WriteProgress, WriteReport, WriteRequest, WriteRun, WriteStep,
 };
 use copilot_api::{ApiError, Seat, Token, MAX_PER_PAGE};
 use futures::channel::mpsc;
@@ -24,31 +23,10 @@ use crate::session::Scope;
 /// Where a run of one or more writes stands, over all its plans: what the progress bar shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RunProgress {
-    pub batches_done: usize,
-    pub batches_total: usize,
-    pub names_done: usize,
-    pub names_total: usize,
-    /// The next request waits until then (a retry delay or a rate limit), in ms since the epoch.
-    pub waiting_until: Option<u64>,
-    pub waiting_for_limit: Option<LimitReason>,
-    pub retries: u32,
+    /// Every plan's writes as one bar.
+    pub writes: WriteProgress,
     /// The writes are over; the seats are being read again to settle unclear outcomes.
     pub verifying: bool,
-}
-
-impl RunProgress {
-    fn add(mut self, progress: WriteProgress) -> Self {
-        self.batches_done += progress.batches_done;
-        self.batches_total += progress.batches_total;
-        self.names_done += progress.names_done;
-        self.names_total += progress.names_total;
-        self.retries += progress.retries;
-        if progress.waiting_until.is_some() {
-            self.waiting_until = progress.waiting_until;
-            self.waiting_for_limit = progress.waiting_for_limit;
-        }
-        self
-    }
 }
 
 /// How a run ended: one report per plan, the log lines, and whether the seats could be read again.
@@ -84,7 +62,7 @@ pub async fn run_writes(
             .iter()
             .enumerate()
             .filter(|(other, _)| *other != index)
-            .fold(RunProgress::default(), |total, (_, run)| total.add(run.progress()));
+            .fold(WriteProgress::default(), |total, (_, run)| total.and(run.progress()));
         let run = &mut runs[index];
         if should_stop() {
             // A plan not begun when Stop was pressed: every name is reported as not attempted.
@@ -97,19 +75,22 @@ pub async fn run_writes(
                 sleep_ms(i32::try_from(wait).unwrap_or(i32::MAX)).await;
             }
         }
-        let sent_any = drive(&client, run, &should_stop, |progress| on_progress(others.add(progress))).await;
+        let sent_any = drive(&client, run, &should_stop, |progress| {
+            on_progress(RunProgress { writes: others.and(progress), verifying: false })
+        })
+        .await;
         if sent_any {
             last_write_ended = Some(now_ms());
         }
     }
-    let total = runs.iter().fold(RunProgress::default(), |total, run| total.add(run.progress()));
-    on_progress(total);
+    let total = runs.iter().fold(WriteProgress::default(), |total, run| total.and(run.progress()));
+    on_progress(RunProgress { writes: total, verifying: false });
 
     let mut reports: Vec<WriteReport> = runs.iter().map(WriteRun::report).collect();
     let mut activity: Vec<ActivityEntry> = runs.iter().flat_map(WriteRun::activity).collect();
     let mut verification_problem = None;
     if reports.iter().any(|report| report.needs_verification) {
-        on_progress(RunProgress { verifying: true, ..total });
+        on_progress(RunProgress { writes: total, verifying: true });
         match read_seats_again(&client, &scope).await {
             Ok(seats) => {
                 for report in reports.iter_mut().filter(|report| report.needs_verification) {
@@ -119,7 +100,7 @@ pub async fn run_writes(
             }
             Err(error) => verification_problem = Some(error),
         }
-        on_progress(total);
+        on_progress(RunProgress { writes: total, verifying: false });
     }
     RunOutcome { reports, activity, verification_problem }
 }

@@ -379,7 +379,7 @@ fn DryRunStep(
 #[component]
 fn RunningStep(progress: RwSignal<RunProgress>, stop_requested: RwSignal<bool>) -> impl IntoView {
     let text = move || {
-        let p = progress.get();
+        let p = progress.get().writes;
         let mut text =
             format!("{} of {} batches, {} of {} names", p.batches_done, p.batches_total, p.names_done, p.names_total);
         if p.retries > 0 {
@@ -395,8 +395,8 @@ fn RunningStep(progress: RwSignal<RunProgress>, stop_requested: RwSignal<bool>) 
     view! {
         <h2 id=HEADING_ID>"Writing…"</h2>
         <div class="progress">
-            <progress aria-label="Batches written" max=move || progress.get().batches_total.max(1)
-                value=move || progress.get().batches_done></progress>
+            <progress aria-label="Batches written" max=move || progress.get().writes.batches_total.max(1)
+                value=move || progress.get().writes.batches_done></progress>
             <span role="status" data-testid="write-progress">{text}</span>
         </div>
         <Show when=move || progress.get().verifying>

@@ -412,6 +412,23 @@ pub struct WriteProgress {
     pub retries: u32,
 }
 
+impl WriteProgress {
+    /// Several runs as one bar: the counts add up, and a wait shown is the last waiting run's (runs go one
+    /// after the other, so at most one waits at a time).
+    pub fn and(self, other: WriteProgress) -> Self {
+        let waiting = if other.waiting_until.is_some() { other } else { self };
+        Self {
+            batches_done: self.batches_done + other.batches_done,
+            batches_total: self.batches_total + other.batches_total,
+            names_done: self.names_done + other.names_done,
+            names_total: self.names_total + other.names_total,
+            waiting_until: waiting.waiting_until,
+            waiting_for_limit: waiting.waiting_for_limit,
+            retries: self.retries + other.retries,
+        }
+    }
+}
+
 /// One write run: batches one at a time, at least [`MIN_MS_BETWEEN_WRITES`] from the end of one to the
 /// start of the next (retries included), with the write rules of [`RetryPolicy`].
 #[derive(Debug, Clone)]
@@ -951,6 +968,36 @@ mod tests {
     use crate::operation::Operation;
     use crate::plan::test_support::{enterprise_team_seat, ghost_seat, pending_seat, seat, team_seat, NOW};
     use proptest::prelude::*;
+
+    #[test]
+    fn progress_of_several_runs_adds_up_and_keeps_the_wait_of_the_run_that_waits() {
+        let first = WriteProgress {
+            batches_done: 2,
+            batches_total: 3,
+            names_done: 100,
+            names_total: 120,
+            waiting_until: Some(NOW + 5_000),
+            waiting_for_limit: Some(LimitReason::Secondary),
+            retries: 1,
+        };
+        let second = WriteProgress {
+            batches_done: 0,
+            batches_total: 2,
+            names_done: 0,
+            names_total: 40,
+            ..WriteProgress::default()
+        };
+        let both = first.and(second);
+        assert_eq!((both.batches_done, both.batches_total, both.names_done, both.names_total), (2, 5, 100, 160));
+        assert_eq!(
+            (both.waiting_until, both.waiting_for_limit, both.retries),
+            (Some(NOW + 5_000), Some(LimitReason::Secondary), 1)
+        );
+        let later_wait = WriteProgress { waiting_until: Some(NOW + 9_000), waiting_for_limit: None, ..second };
+        assert_eq!(first.and(later_wait).waiting_until, Some(NOW + 9_000));
+        assert_eq!(first.and(later_wait).waiting_for_limit, None);
+        assert_eq!(WriteProgress::default().and(first), first);
+    }
 
     fn users(count: usize) -> Vec<String> {
         (0..count).map(|n| format!("user-{n}")).collect()
