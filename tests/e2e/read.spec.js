@@ -205,6 +205,19 @@ test('the enterprise view counts unique users next to grants across three organi
   await screenshot(page, 'enterprise');
 });
 
+test('on a narrow window the seat table scrolls inside its box, and the page stays as wide as the window', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  await connect(page, { token: tokens().owner_classic, enterprise: 'acme-corp' });
+  await expect(page.locator('.seat-grid tbody tr[data-login]').first()).toBeVisible();
+  const widths = await page.evaluate(() => {
+    const box = document.querySelector('.table-viewport');
+    return { page: document.documentElement.scrollWidth, window: window.innerWidth, table: box.scrollWidth, box: box.clientWidth };
+  });
+  // The table is wider than the window (else this proves nothing), yet only its own box scrolls sideways.
+  expect(widths.table).toBeGreaterThan(widths.box);
+  expect(widths.page).toBeLessThanOrEqual(widths.window);
+});
+
 test('a fine-grained token is told the enterprise list needs a classic token', async ({ page }) => {
   await connect(page, { token: tokens().owner_fine_grained, enterprise: 'acme-corp' });
   await expect(page.getByRole('alert').first()).toContainText('does not accept fine-grained');
