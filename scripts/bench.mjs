@@ -38,7 +38,7 @@ const APP_PORT = 4373;
 const SANDBOX_PORT = 8988;
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const TRIES = 20;
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+const REPEATS = Math.max(1, Number.parseInt(process.env.BENCH_REPEATS ?? '5', 10) || 5);
 
 function lowerBoundMs(pages, concurrency = 10, budget = 900, latency = LATENCY_MS) {
   if (pages <= 1) return latency;
@@ -225,14 +225,17 @@ function transfer() {
   const files = ['index.html', ...new Set(named)];
   let raw = 0;
   let gzip = 0;
+  const per_file = {};
   for (const name of files) {
     const bytes = readFileSync(join('dist', name));
+    const packed = gzipSync(bytes, { level: 9 }).length;
+    per_file[name] = { raw_bytes: bytes.length, gzip_bytes: packed };
     raw += bytes.length;
-    gzip += gzipSync(bytes, { level: 9 }).length;
+    gzip += packed;
   }
   const worker = readdirSync('dist').filter((name) => name.startsWith('demo-worker'));
   const workerGzip = worker.reduce((sum, name) => sum + gzipSync(readFileSync(join('dist', name)), { level: 9 }).length, 0);
-  return { files, raw_bytes: raw, gzip_bytes: gzip, demo_worker_files: worker, demo_worker_gzip_bytes: workerGzip };
+  return { files, per_file, raw_bytes: raw, gzip_bytes: gzip, demo_worker_files: worker, demo_worker_gzip_bytes: workerGzip };
 }
 
 function criterion() {
@@ -284,7 +287,7 @@ async function main() {
           const page = await context.newPage();
           await connect(page, token);
           const ms = await loadAll(page, concurrency);
-          if (seats === Math.max(...SIZES) && concurrency === 10) {
+          if (seats === Math.max(...SIZES) && concurrency === 10 && run === 0) {
             results.largest_seats = seats;
             results.interactions_100k = await interactions(page);
             results.scroll_100k = await scrollFrames(page);

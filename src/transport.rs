@@ -30,7 +30,11 @@ pub async fn fetch(request: &HttpRequest, abort: Option<&AbortSignal>) -> Result
     let headers = response.headers().entries().collect();
     // As bytes, not `text()`: a JS string would be re-encoded into WebAssembly memory character by character
     // (a quarter of a millisecond for each page of 100 seats); bytes are copied. Decoded like `text()` does.
-    let bytes = response.binary().await.map_err(network_error)?;
+    let mut bytes = response.binary().await.map_err(network_error)?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        // text() drops a byte order mark too.
+        bytes.drain(..3);
+    }
     let body = String::from_utf8(bytes).unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
     Ok(ResponseParts { status, headers, body })
 }

@@ -211,7 +211,8 @@ test('on a narrow window the seat table scrolls inside its box, and the page sta
   await expect(page.locator('.seat-grid tbody tr[data-login]').first()).toBeVisible();
   const widths = await page.evaluate(() => {
     const box = document.querySelector('.table-viewport');
-    return { page: document.documentElement.scrollWidth, window: window.innerWidth, table: box.scrollWidth, box: box.clientWidth };
+    // clientWidth, not innerWidth: the window's width without a vertical scrollbar, where there is one.
+    return { page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth, table: box.scrollWidth, box: box.clientWidth };
   });
   // The table is wider than the window (else this proves nothing), yet only its own box scrolls sideways.
   expect(widths.table).toBeGreaterThan(widths.box);
