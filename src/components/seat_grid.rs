@@ -102,7 +102,15 @@ impl Selection {
 
 /// The logins of these rows (seats of deleted accounts have none and cannot be selected).
 fn logins_of(loaded: &LoadedSeats, rows: impl IntoIterator<Item = usize>) -> Vec<String> {
-    rows.into_iter().filter_map(|index| loaded.seats.get(index).and_then(Seat::login).map(str::to_owned)).collect()
+    login_refs(loaded, rows).map(str::to_owned).collect()
+}
+
+/// The same logins, borrowed: for checks that run often and keep nothing.
+fn login_refs<'a>(
+    loaded: &'a LoadedSeats,
+    rows: impl IntoIterator<Item = usize> + 'a,
+) -> impl Iterator<Item = &'a str> {
+    rows.into_iter().filter_map(|index| loaded.seats.get(index).and_then(Seat::login))
 }
 
 impl PartialEq for LoadedSeats {
@@ -538,8 +546,7 @@ fn Table(
                 !selected.is_empty()
                     && loaded.with_untracked(|loaded| {
                         view.with_untracked(|v| {
-                            let mut logins =
-                                v.rows.iter().filter_map(|&row| loaded.seats.get(row).and_then(Seat::login)).peekable();
+                            let mut logins = login_refs(loaded, v.rows.iter().copied()).peekable();
                             logins.peek().is_some() && logins.all(|login| selected.contains(login))
                         })
                     })
