@@ -1,18 +1,29 @@
-//! CORS as api.github.com does it: any origin, a fixed list of request headers and methods, and the
+//! CORS as api.github.com does it today: any origin, a fixed list of request headers and methods, and the
 //! response headers a page may read. A request with another custom header fails its preflight in the
 //! browser, as it would against GitHub.
+//!
+//! The lists are api.github.com's as of late 2026: its preflight used to refuse `X-GitHub-Api-Version`
+//! (github/docs#24706) and now allows it, with `Accept-Encoding`, `X-GitHub-OTP`, `User-Agent`,
+//! `GraphQL-Features`, `X-Github-Next-Global-ID` and `X-Fetch-Nonce`; `Warning` is exposed as well.
 
 use crate::http::{Request, Response};
 
 /// The request headers a preflight allows (besides the CORS-safelisted ones every browser sends freely).
 pub const ALLOWED_HEADERS: &[&str] = &[
     "Authorization",
+    "Accept-Encoding",
     "Content-Type",
     "If-Match",
     "If-Modified-Since",
     "If-None-Match",
     "If-Unmodified-Since",
+    "X-GitHub-OTP",
     "X-Requested-With",
+    "User-Agent",
+    "GraphQL-Features",
+    "X-Github-Next-Global-ID",
+    "X-GitHub-Api-Version",
+    "X-Fetch-Nonce",
 ];
 
 pub const ALLOWED_METHODS: &[&str] = &["GET", "POST", "PATCH", "PUT", "DELETE"];
@@ -37,6 +48,7 @@ pub const EXPOSED_HEADERS: &[&str] = &[
     "X-GitHub-Request-Id",
     "Deprecation",
     "Sunset",
+    "Warning",
 ];
 
 /// The answer to `OPTIONS`: the same fixed lists whatever was asked, as GitHub answers; the browser then
@@ -94,7 +106,15 @@ mod tests {
         assert!(browser_would_allow(&response, "GET", "authorization"));
         assert!(browser_would_allow(&response, "DELETE", "authorization, content-type, if-none-match"));
         assert!(!browser_would_allow(&response, "GET", "authorization, x-custom"));
-        assert!(!browser_would_allow(&response, "GET", "x-github-api-version"));
+        assert!(browser_would_allow(&response, "GET", "authorization, x-github-api-version"));
         assert!(!browser_would_allow(&response, "OPTIONS", ""), "OPTIONS is not an allowed method");
+    }
+
+    #[test]
+    fn the_warning_header_and_the_rate_limit_headers_are_readable_by_the_page() {
+        let exposed = answered().header("Access-Control-Expose-Headers").unwrap_or_default().to_owned();
+        for header in ["Warning", "X-GitHub-SSO", "Retry-After", "X-RateLimit-Reset", "Link"] {
+            assert!(exposed.split(", ").any(|item| item == header), "{header} is not exposed: {exposed}");
+        }
     }
 }

@@ -808,7 +808,7 @@ fn every_answer_carries_cors_and_rate_limit_headers_and_preflights_list_githubs_
     assert_eq!(preflight.status, 204);
     assert_eq!(
         preflight.header("access-control-allow-headers"),
-        Some("Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, X-Requested-With")
+        Some("Authorization, Accept-Encoding, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, X-GitHub-OTP, X-Requested-With, User-Agent, GraphQL-Features, X-Github-Next-Global-ID, X-GitHub-Api-Version, X-Fetch-Nonce")
     );
     assert_eq!(preflight.header("access-control-allow-methods"), Some("GET, POST, PATCH, PUT, DELETE"));
     assert!(browser_would_allow(&preflight, "DELETE", "authorization, content-type"));
