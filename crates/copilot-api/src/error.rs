@@ -47,6 +47,11 @@ pub enum ApiError {
         github_message: Option<String>,
     },
 
+    /// The organization's policy refuses this kind of token (set under the organization's "Personal access
+    /// tokens" settings): no scope or permission would help, so it is told apart from `MissingPermission`.
+    #[error("{}", token_policy_message(*.policy, .github_message))]
+    TokenPolicy { policy: TokenPolicy, github_message: String },
+
     #[error("This organization requires SAML single sign-on, and the token is not authorized for it. {}", sso_advice(.authorize_url.as_deref()))]
     SsoRequired { authorize_url: Option<String> },
 
@@ -100,6 +105,8 @@ impl ApiError {
                     let authorize_url =
                         sso.split(';').find_map(|part| part.trim().strip_prefix("url=")).map(str::to_owned);
                     Self::SsoRequired { authorize_url }
+                } else if let Some(policy) = message.as_deref().and_then(TokenPolicy::from_github_message) {
+                    Self::TokenPolicy { policy, github_message: message.unwrap_or_default() }
                 } else if status == 429 {
                     Self::SecondaryRateLimit { retry_after_seconds: None }
                 } else {
@@ -128,6 +135,52 @@ impl ApiError {
     pub fn is_rate_limit(&self) -> bool {
         matches!(self, Self::PrimaryRateLimit { .. } | Self::SecondaryRateLimit { .. })
     }
+}
+
+/// Which of an organization's token policies refused the request, read from GitHub's message (GitHub
+/// sends no header or code for it: "`ORG` forbids access via a personal access token (classic)…", or
+/// "… via a fine-grained personal access tokens if the token's lifetime is greater than 366 days…").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenPolicy {
+    /// The organization accepts no personal access token (classic).
+    ClassicForbidden,
+    /// The organization accepts fine-grained tokens only up to this lifetime, in days (when GitHub says it).
+    LifetimeTooLong { max_days: Option<u32> },
+    /// Another "forbids access via …" policy this app does not know by name.
+    Other,
+}
+
+impl TokenPolicy {
+    pub fn from_github_message(message: &str) -> Option<Self> {
+        let lower = message.to_ascii_lowercase();
+        if !lower.contains("forbids access via") {
+            return None;
+        }
+        if lower.contains("lifetime") {
+            let max_days = lower
+                .split("greater than")
+                .nth(1)
+                .and_then(|rest| rest.split_whitespace().next())
+                .and_then(|days| days.parse().ok());
+            Some(Self::LifetimeTooLong { max_days })
+        } else if lower.contains("(classic)") {
+            Some(Self::ClassicForbidden)
+        } else {
+            Some(Self::Other)
+        }
+    }
+}
+
+fn token_policy_message(policy: TokenPolicy, github_message: &str) -> String {
+    let advice = match policy {
+        TokenPolicy::ClassicForbidden => "This organization does not accept personal access tokens (classic): its owners allow only other kinds. Create a fine-grained personal access token for this organization, with the \u{201c}GitHub Copilot Business\u{201d} permission (read to look, write to change seats), and paste it instead. (The enterprise seat list is the one place that still needs a classic token.)".to_owned(),
+        TokenPolicy::LifetimeTooLong { max_days } => {
+            let limit = max_days.map_or_else(|| "the organization's maximum".to_owned(), |days| format!("{days} days"));
+            format!("This organization does not accept fine-grained tokens that live longer than {limit}, and this one does (or never expires). Give the token an expiration date within {limit} in GitHub's token settings (or create a new one that expires sooner), then paste it again.")
+        }
+        TokenPolicy::Other => "This organization's token policy refuses this kind of token; no scope or permission changes that. Use the kind of token its owners allow.".to_owned(),
+    };
+    format!("{advice} GitHub said: \u{201c}{}\u{201d}", truncate(github_message, 300))
 }
 
 fn github_said(message: &Option<String>) -> String {

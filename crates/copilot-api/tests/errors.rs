@@ -203,3 +203,56 @@ fn a_huge_answer_is_read_or_refused_without_trouble() {
     assert!(matches!(error, ApiError::UnexpectedBody { .. }));
     assert!(error.to_string().len() < 500, "the message stays short");
 }
+
+const CLASSIC_FORBIDDEN: &str = r#"{"message":"`acme` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.","documentation_url":"https://docs.github.com/rest","status":"403"}"#;
+const LIFETIME_TOO_LONG: &str = r#"{"message":"`acme` forbids access via a fine-grained personal access tokens if the token's lifetime is greater than 366 days. Please adjust your token's lifetime at the following URL: https://github.com/settings/personal-access-tokens/123","documentation_url":"https://docs.github.com/rest","status":"403"}"#;
+
+#[test]
+fn an_organization_that_forbids_classic_tokens_is_told_apart_from_a_missing_scope() {
+    // GitHub sends the scopes too: they are all there, so "needs scope X; this token has: X" would be wrong.
+    let parts = response(403, &[("X-OAuth-Scopes", "manage_billing:copilot, read:org")], CLASSIC_FORBIDDEN);
+    let (error, message) = error_for(Operation::ListOrganizationSeats, Some(TokenKind::Classic), &parts);
+    assert_eq!(
+        error,
+        ApiError::TokenPolicy {
+            policy: copilot_api::TokenPolicy::ClassicForbidden,
+            github_message: serde_json::from_str::<serde_json::Value>(CLASSIC_FORBIDDEN).unwrap()["message"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        }
+    );
+    assert!(message.starts_with("This organization does not accept personal access tokens (classic)"), "{message}");
+    assert!(message.contains("fine-grained personal access token"), "{message}");
+    assert!(!message.contains("this token has"), "{message}");
+    assert!(message.contains("forbids access via a personal access token (classic)"), "{message}");
+}
+
+#[test]
+fn a_fine_grained_token_that_lives_too_long_is_told_the_organizations_limit() {
+    let parts = response(403, &[], LIFETIME_TOO_LONG);
+    let (error, message) = error_for(Operation::AddUsers, Some(TokenKind::FineGrained), &parts);
+    assert!(
+        matches!(
+            error,
+            ApiError::TokenPolicy { policy: copilot_api::TokenPolicy::LifetimeTooLong { max_days: Some(366) }, .. }
+        ),
+        "{error:?}"
+    );
+    assert!(message.contains("live longer than 366 days"), "{message}");
+    assert!(message.contains("expiration date within 366 days"), "{message}");
+    assert!(!message.contains("needs the"), "not a permission problem: {message}");
+}
+
+#[test]
+fn a_policy_message_without_a_number_still_reads_as_a_policy() {
+    let policy = copilot_api::TokenPolicy::from_github_message(
+        "`acme` forbids access via a fine-grained personal access tokens if the token's lifetime is too long.",
+    );
+    assert_eq!(policy, Some(copilot_api::TokenPolicy::LifetimeTooLong { max_days: None }));
+    assert_eq!(
+        copilot_api::TokenPolicy::from_github_message("`acme` forbids access via an OAuth app."),
+        Some(copilot_api::TokenPolicy::Other)
+    );
+    assert_eq!(copilot_api::TokenPolicy::from_github_message("Resource not accessible by personal access token"), None);
+}

@@ -5,7 +5,8 @@
 //! - `GET`/`POST /_sandbox/faults`: read or change `fail_rate`, `drop_rate`, `malformed_rate`, `latency_ms`,
 //!   `jitter_ms` (and `rate_limit`, the primary limit per hour).
 //! - `POST /_sandbox/orgs/{org}/settings`: change any Copilot setting of an organization, and
-//!   `copilot_enabled`, `billing_set_up`, `payment_problem`, `saml_enforced`.
+//!   `copilot_enabled`, `billing_set_up`, `payment_problem`, `saml_enforced`, `forbid_classic_tokens`,
+//!   `fine_grained_max_lifetime_days` (0 lifts it).
 
 use chrono::{DateTime, Utc};
 use copilot_api::{FeaturePolicy, PlanType, PublicCodeSuggestions, SeatManagementSetting};
@@ -101,6 +102,9 @@ struct SettingsUpdate {
     billing_set_up: Option<bool>,
     payment_problem: Option<bool>,
     saml_enforced: Option<bool>,
+    forbid_classic_tokens: Option<bool>,
+    /// 0 lifts the limit.
+    fine_grained_max_lifetime_days: Option<u32>,
 }
 
 impl SettingsUpdate {
@@ -134,8 +138,12 @@ impl SettingsUpdate {
             copilot_enabled,
             billing_set_up,
             payment_problem,
-            saml_enforced
+            saml_enforced,
+            forbid_classic_tokens
         );
+        if let Some(days) = self.fine_grained_max_lifetime_days {
+            settings.fine_grained_max_lifetime_days = (days > 0).then_some(days);
+        }
         if let Some(plan_type) = self.plan_type {
             settings.plan_type = plan_type;
             // A seat's plan is the organization's.

@@ -40,6 +40,12 @@ pub struct OrgSettings {
     pub payment_problem: bool,
     /// The organization enforces SAML single sign-on: tokens not authorized for it get 403 with `X-GitHub-SSO`.
     pub saml_enforced: bool,
+    /// The organization's personal access token policy refuses classic tokens (403 "forbids access via a
+    /// personal access token (classic)").
+    pub forbid_classic_tokens: bool,
+    /// The longest lifetime, in days, the organization allows a fine-grained token; longer ones (and ones
+    /// that never expire) get 403 "forbids access via a fine-grained personal access tokens if …".
+    pub fine_grained_max_lifetime_days: Option<u32>,
 }
 
 impl OrgSettings {
@@ -55,6 +61,8 @@ impl OrgSettings {
             billing_set_up: true,
             payment_problem: false,
             saml_enforced: false,
+            forbid_classic_tokens: false,
+            fine_grained_max_lifetime_days: None,
         }
     }
 }

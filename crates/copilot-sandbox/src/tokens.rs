@@ -96,6 +96,9 @@ pub struct TokenGrant {
     pub credential: Credential,
     /// Authorized for SAML single sign-on (only matters in an organization that enforces it).
     pub sso_authorized: bool,
+    /// A fine-grained token's lifetime in days; `None` never expires (what an organization's lifetime
+    /// policy refuses). Classic tokens have none: the lifetime policy is about fine-grained ones.
+    pub lifetime_days: Option<u32>,
 }
 
 const FULL_SCOPES: &[&str] = &["manage_billing:copilot", "read:org", "read:enterprise"];
@@ -108,6 +111,7 @@ pub fn all_tokens() -> Vec<TokenGrant> {
         holder,
         credential: Credential::Classic { scopes: scopes.to_vec() },
         sso_authorized,
+        lifetime_days: None,
     };
     let fine = |name, value, copilot_business| TokenGrant {
         name,
@@ -115,6 +119,8 @@ pub fn all_tokens() -> Vec<TokenGrant> {
         holder: OWNER_LOGIN,
         credential: Credential::FineGrained { copilot_business, administration: None },
         sso_authorized: true,
+        // The sandbox's fine-grained tokens never expire, so any lifetime policy refuses them.
+        lifetime_days: None,
     };
     vec![
         classic("owner_classic", OWNER_CLASSIC, OWNER_LOGIN, FULL_SCOPES, true),

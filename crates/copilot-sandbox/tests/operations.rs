@@ -1050,3 +1050,31 @@ fn no_input_makes_the_handler_panic() {
         assert!(response.status == 404 || response.status == 200, "{target}: {}", response.status);
     }
 }
+
+#[test]
+fn an_organizations_token_policy_refuses_classic_or_long_lived_tokens_in_githubs_words() {
+    let mut api = Api::small();
+    api.settings("acme", json!({"forbid_classic_tokens": true}));
+    let refused = api.call(Operation::ListOrganizationSeats, SEATS, Some(OWNER_CLASSIC), None);
+    assert_eq!(refused.status, 403);
+    assert!(matches!(
+        error_of(Operation::ListOrganizationSeats, OWNER_CLASSIC, &refused),
+        ApiError::TokenPolicy { policy: copilot_api::TokenPolicy::ClassicForbidden, .. }
+    ));
+    let fine = api.call(Operation::ListOrganizationSeats, SEATS, Some(OWNER_FINE_GRAINED), None);
+    assert_eq!(fine.status, 200, "fine-grained tokens are still allowed");
+    let other_org =
+        api.call(Operation::ListOrganizationSeats, "/orgs/acme-2/copilot/billing/seats", Some(OWNER_CLASSIC), None);
+    assert_eq!(other_org.status, 200, "only the organization with the policy refuses");
+
+    api.settings("acme", json!({"forbid_classic_tokens": false, "fine_grained_max_lifetime_days": 366}));
+    assert_eq!(api.call(Operation::ListOrganizationSeats, SEATS, Some(OWNER_CLASSIC), None).status, 200);
+    let long_lived = api.call(Operation::ListOrganizationSeats, SEATS, Some(OWNER_FINE_GRAINED), None);
+    assert_eq!(long_lived.status, 403);
+    assert!(matches!(
+        error_of(Operation::ListOrganizationSeats, OWNER_FINE_GRAINED, &long_lived),
+        ApiError::TokenPolicy { policy: copilot_api::TokenPolicy::LifetimeTooLong { max_days: Some(366) }, .. }
+    ));
+    api.settings("acme", json!({"fine_grained_max_lifetime_days": 0}));
+    assert_eq!(api.call(Operation::ListOrganizationSeats, SEATS, Some(OWNER_FINE_GRAINED), None).status, 200);
+}

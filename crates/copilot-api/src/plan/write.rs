@@ -668,6 +668,7 @@ fn stops_the_run(kind: WriteKind, error: &ApiError) -> bool {
         ApiError::Unauthorized { .. }
         | ApiError::MissingPermission { .. }
         | ApiError::SsoRequired { .. }
+        | ApiError::TokenPolicy { .. }
         | ApiError::NotFound { .. } => true,
         ApiError::Unprocessable { .. } => kind != WriteKind::RevokeUsers,
         _ => false,

@@ -83,6 +83,22 @@ fn docs_url(operation: copilot_api::Operation) -> &'static str {
     }
 }
 
+const DOCS_TOKEN_POLICY: &str = "https://docs.github.com/organizations/managing-programmatic-access-to-your-organization/setting-a-personal-access-token-policy-for-your-organization";
+
+/// GitHub's words when an organization's personal access token policy refuses the token.
+fn token_policy_refusal(settings: &crate::state::OrgSettings, org: &str, grant: &TokenGrant) -> Option<String> {
+    if grant.credential.is_classic() {
+        return settings.forbid_classic_tokens.then(|| {
+            format!("`{org}` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.")
+        });
+    }
+    let max = settings.fine_grained_max_lifetime_days?;
+    let too_long = grant.lifetime_days.is_none_or(|days| days > max);
+    too_long.then(|| {
+        format!("`{org}` forbids access via a fine-grained personal access tokens if the token's lifetime is greater than {max} days. Please adjust your token's lifetime at the following URL: https://github.com/settings/personal-access-tokens")
+    })
+}
+
 const NOT_ACCESSIBLE: &str = "Resource not accessible by personal access token";
 
 /// 404 for an organization the holder cannot see; 403 for SAML, scope or permission, role.
@@ -111,6 +127,9 @@ fn authorize_org(
             DOCS_SAML,
         )
         .with_header("X-GitHub-SSO", &format!("required; url={url}")));
+    }
+    if let Some(refusal) = token_policy_refusal(&org.settings, &org.login, grant) {
+        return Err(error_response(403, &refusal, DOCS_TOKEN_POLICY));
     }
     match &grant.credential {
         Credential::Classic { .. } => {
