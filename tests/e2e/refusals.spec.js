@@ -27,3 +27,17 @@ test('an organization that limits fine-grained token lifetimes names its limit',
   await expect(alert).toContainText('live longer than 366 days');
   await expect(alert).toContainText('expiration date within 366 days');
 });
+
+test('SAML SSO: a link to authorize the token, opened apart from the page, and that it expires', async ({ page, request }) => {
+  await orgSettings(request, 'acme', { saml_enforced: true });
+  await connect(page, { token: tokens().sso_unauthorized_classic });
+  const alert = page.getByRole('alert').first();
+  await expect(alert).toContainText('expires after an hour');
+  const link = alert.getByRole('link', { name: 'Authorize this token for SSO' });
+  await expect(link).toHaveAttribute('href', /^https:\/\/github\.com\/orgs\/acme\/sso\?authorization_request=/);
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await screenshot(page, 'sso-required-390');
+});

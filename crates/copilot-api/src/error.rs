@@ -123,6 +123,18 @@ impl ApiError {
         }
     }
 
+    /// A link that resolves the failure, for the page to show as one: the SAML single sign-on
+    /// authorization page GitHub names in `X-GitHub-SSO`. Only an `https` address without credentials is
+    /// offered, so a hostile header cannot make the page link to `javascript:` or another scheme.
+    pub fn action_link(&self) -> Option<ActionLink> {
+        match self {
+            Self::SsoRequired { authorize_url: Some(url) } if is_plain_https_url(url) => {
+                Some(ActionLink { label: "Authorize this token for SSO", url: url.clone() })
+            }
+            _ => None,
+        }
+    }
+
     pub fn unexpected_body(status: u16, err: &serde_json::Error) -> Self {
         Self::UnexpectedBody { status, detail: err.to_string() }
     }
@@ -135,6 +147,20 @@ impl ApiError {
     pub fn is_rate_limit(&self) -> bool {
         matches!(self, Self::PrimaryRateLimit { .. } | Self::SecondaryRateLimit { .. })
     }
+}
+
+/// A link the page shows under an error: what it does, and where it goes (opened in a new tab).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionLink {
+    pub label: &'static str,
+    pub url: String,
+}
+
+fn is_plain_https_url(url: &str) -> bool {
+    url.strip_prefix("https://").is_some_and(|rest| {
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        !authority.is_empty() && !authority.contains('@') && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
 }
 
 /// Which of an organization's token policies refused the request, read from GitHub's message (GitHub
@@ -248,13 +274,13 @@ fn not_found_message(operation: Operation) -> String {
         _ => "The organization was not found",
     };
     format!(
-        "{subject} (404), or this token cannot see it. Check the spelling, and that the token belongs to an owner who can see it."
+        "{subject} (404), or this token cannot see it. Check the spelling, and that the token belongs to an owner who can see it. If the organization uses SAML single sign-on, GitHub may also answer 404 to a token not authorized for it: authorize the token under Configure SSO in GitHub's token settings."
     )
 }
 
 fn sso_advice(url: Option<&str>) -> String {
     match url {
-        Some(url) => format!("Authorize the token for this organization at {url}, then try again."),
+        Some(_) => "Authorize the token for this organization with the link below (GitHub's authorization request expires after an hour; connect again for a new one if it has), then try again.".to_owned(),
         None => "Authorize the token for this organization in GitHub's token settings (Configure SSO), then try again."
             .to_owned(),
     }

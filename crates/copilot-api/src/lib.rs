@@ -21,7 +21,7 @@ pub mod token;
 mod test_seats;
 
 pub use api_base::{ApiBase, ApiBaseError};
-pub use error::{ApiError, ResponseParts, TokenPolicy};
+pub use error::{ActionLink, ApiError, ResponseParts, TokenPolicy};
 pub use models::*;
 pub use names::{parse_name_list, NameKind, NameList, RejectedName};
 pub use operation::Operation;

@@ -73,7 +73,31 @@ fn a_403_with_sso_required_gives_the_authorization_link() {
     );
     let (error, message) = error_for(Operation::GetOrganizationBilling, Some(TokenKind::Classic), &parts);
     assert!(matches!(error, ApiError::SsoRequired { .. }));
-    assert!(message.contains("https://github.com/orgs/acme/sso?authorization_request=abc"), "{message}");
+    assert!(message.contains("expires after an hour"), "{message}");
+    let link = error.action_link().expect("a link to authorize the token");
+    assert_eq!(link.url, "https://github.com/orgs/acme/sso?authorization_request=abc");
+    assert_eq!(link.label, "Authorize this token for SSO");
+}
+
+#[test]
+fn an_sso_header_with_a_hostile_address_gives_no_link() {
+    for url in ["javascript:alert(1)", "http://github.com/orgs/acme/sso", "https://user@evil.example/x", "https:///x"] {
+        let parts = response(403, &[("X-GitHub-SSO", &format!("required; url={url}"))], "{}");
+        let (error, message) = error_for(Operation::GetOrganizationBilling, Some(TokenKind::Classic), &parts);
+        assert!(matches!(error, ApiError::SsoRequired { .. }), "{url}");
+        assert_eq!(error.action_link(), None, "{url}");
+        assert!(!message.contains(url), "the address is not shown as text either: {message}");
+    }
+}
+
+#[test]
+fn a_404_mentions_sso_as_a_possible_cause() {
+    let (_, message) = error_for(
+        Operation::ListOrganizationSeats,
+        Some(TokenKind::Classic),
+        &response(404, &[], r#"{"message":"Not Found"}"#),
+    );
+    assert!(message.contains("SAML single sign-on"), "{message}");
 }
 
 #[test]
