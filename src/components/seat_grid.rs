@@ -13,8 +13,8 @@ use chrono::{DateTime, Utc};
 use copilot_api::insight::grid::plan_label;
 use copilot_api::insight::{
     exact_date, exact_time, export_file_name, format_cents, grid_view, parse_price_cents, parse_threshold_days,
-    relative_date, relative_time, seats_to_csv, seats_to_json, sort_after_click, Column, GridView, SeatIndex,
-    SeatPrices, SeatStatus, SortDirection, TeamFilter, THRESHOLD_PRESETS,
+    relative_date, relative_time, seats_to_csv, seats_to_json, sort_after_click, Column, GridView, SeatCoverage,
+    SeatIndex, SeatPrices, SeatStatus, SortDirection, TeamFilter, THRESHOLD_PRESETS,
 };
 use copilot_api::plan::{plan_revocation, select_range};
 use copilot_api::{PlanType, Seat};
@@ -139,6 +139,9 @@ pub fn SeatGrid(
     /// Names export files.
     #[prop(into)]
     scope_name: String,
+    /// Which set of seats is loaded, said beside every figure and in export file names.
+    #[prop(into, optional)]
+    coverage: Signal<SeatCoverage>,
 ) -> impl IntoView {
     let view_url = use_view_url();
     let grid_state = Memo::new(move |_| view_url.state.with(|state| state.grid.clone()));
@@ -168,9 +171,11 @@ pub fn SeatGrid(
             "csv" => seats_to_csv(seats, at, threshold, plan).map(|text| (text, "text/csv")),
             _ => seats_to_json(seats, at, threshold, plan).map(|text| (text, "application/json")),
         };
-        let outcome = result
-            .map_err(|error| error.to_string())
-            .and_then(|(text, mime)| download(&export_file_name(&scope_name, at, format), mime, &text));
+        let outcome = result.map_err(|error| error.to_string()).and_then(|(text, mime)| {
+            // "…-acme-partial-…" or "…-acme-all-…": a file says whether it holds every seat.
+            let named = format!("{scope_name}-{}", coverage.with_untracked(SeatCoverage::file_name_part));
+            download(&export_file_name(&named, at, format), mime, &text)
+        });
         export_problem.set(outcome.err());
     };
     let export = StoredValue::new(export);
@@ -190,7 +195,7 @@ pub fn SeatGrid(
     view! {
         <section class="card seat-grid" aria-label="Seats">
             <Toolbar loaded prices enterprise />
-            <Summary view prices />
+            <Summary view prices coverage />
             {desk.zip(selection).map(|(desk, selection)| view! {
                 <SelectionBar desk selection loaded view scope_name=scope_name_for_selection.clone() />
             })}
@@ -416,10 +421,13 @@ fn Toolbar(loaded: Signal<LoadedSeats>, prices: RwSignal<SeatPrices>, enterprise
 }
 
 #[component]
-fn Summary(view: Memo<Arc<GridView>>, prices: RwSignal<SeatPrices>) -> impl IntoView {
+fn Summary(view: Memo<Arc<GridView>>, prices: RwSignal<SeatPrices>, coverage: Signal<SeatCoverage>) -> impl IntoView {
     let count = move |status: SeatStatus| view.with(|v| v.total_counts.get(status));
     view! {
         <div class="summary" aria-live="polite">
+            <p class="coverage" class:partial=move || !coverage.get().complete data-testid="coverage">
+                {move || coverage.get().figure_note()}
+            </p>
             <dl class="counts">
                 <div><dt>"Active"</dt><dd data-testid="count-active">{move || count(SeatStatus::Active)}</dd></div>
                 <div><dt>"Inactive"</dt><dd data-testid="count-inactive">{move || count(SeatStatus::Inactive)}</dd></div>

@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use copilot_api::insight::{enterprise_summary, SeatStatus};
+use copilot_api::insight::{enterprise_summary, SeatCoverage, SeatStatus};
 use copilot_api::plan::loader::{LoadProgress, LoaderConfig, MAX_CONCURRENCY};
 use copilot_api::{ApiError, LinkHeader, OrganizationBilling, PageRequest, PlanType, MAX_PER_PAGE};
 use leptos::prelude::*;
@@ -141,6 +141,23 @@ pub fn SeatsPanel(
         })
     });
 
+    // Which set the figures cover: every seat, or the page (of how many) that is loaded.
+    let coverage = Memo::new(move |_| {
+        source.with(|s| match s {
+            Some(Ok(Source::Page { seats, links, total_seats })) => SeatCoverage {
+                loaded: seats.seats.len(),
+                total: *total_seats,
+                // The only page there is holds every seat.
+                complete: links.next.is_none() && links.prev.is_none(),
+                enterprise,
+            },
+            Some(Ok(Source::All { seats, total_seats, .. })) => {
+                SeatCoverage { loaded: seats.seats.len(), total: *total_seats, complete: true, enterprise }
+            }
+            _ => SeatCoverage { enterprise, ..SeatCoverage::default() },
+        })
+    });
+
     view! {
         <section class="card seat-source" aria-label="Loading seats">
             <div class="row">
@@ -211,9 +228,9 @@ pub fn SeatsPanel(
             Some(Ok(_)) => ().into_any(),
         })}
         <Show when=move || enterprise>
-            <EnterpriseBreakdown loaded />
+            <EnterpriseBreakdown loaded coverage />
         </Show>
-        <SeatGrid loaded enterprise scope_name=scope_name.clone() />
+        <SeatGrid loaded enterprise scope_name=scope_name.clone() coverage />
     }
 }
 
@@ -245,7 +262,10 @@ fn LoadBar(progress: LoadProgress) -> impl IntoView {
 
 /// For an enterprise: unique users next to grants, and the per-organization breakdown.
 #[component]
-fn EnterpriseBreakdown(#[prop(into)] loaded: Signal<LoadedSeats>) -> impl IntoView {
+fn EnterpriseBreakdown(
+    #[prop(into)] loaded: Signal<LoadedSeats>,
+    #[prop(into)] coverage: Signal<SeatCoverage>,
+) -> impl IntoView {
     let view_url = use_view_url();
     let summary = Memo::new(move |_| {
         let threshold = view_url.state.with(|s| s.grid.threshold_days);
@@ -259,6 +279,9 @@ fn EnterpriseBreakdown(#[prop(into)] loaded: Signal<LoadedSeats>) -> impl IntoVi
     view! {
         <section class="card enterprise" aria-labelledby="enterprise-heading">
             <h2 id="enterprise-heading">"Across the enterprise"</h2>
+            <p class="coverage" class:partial=move || !coverage.get().complete data-testid="enterprise-coverage">
+                {move || coverage.get().figure_note()}
+            </p>
             <dl class="breakdown">
                 <div><dt>"Unique users"</dt><dd data-testid="unique-users">{move || summary.get().unique_users}</dd></div>
                 <div><dt>"Seat grants"</dt><dd data-testid="grants">{move || summary.get().grants}</dd></div>

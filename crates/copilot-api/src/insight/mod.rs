@@ -20,6 +20,7 @@
 //! ```
 
 pub mod cost;
+pub mod coverage;
 pub mod editor;
 pub mod enterprise;
 pub mod export;
@@ -30,6 +31,7 @@ pub mod time;
 pub mod view_state;
 
 pub use cost::{effective_plan, format_cents, parse_price_cents, IdleSeatCost, PriceError, SeatPrices};
+pub use coverage::SeatCoverage;
 pub use editor::EditorInfo;
 pub use enterprise::{enterprise_summary, EnterpriseSummary, OrganizationShare};
 pub use export::{export_file_name, seats_to_csv, seats_to_json, ExportError, ExportRow};
