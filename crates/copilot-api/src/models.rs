@@ -8,6 +8,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+mod lenient;
+
 /// A timestamp as GitHub sends it: RFC 3339 with an offset (the examples use `-06:00`).
 pub type Timestamp = DateTime<FixedOffset>;
 
@@ -88,6 +90,7 @@ open_enum!(
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SimpleUser {
     pub login: String,
+    #[serde(deserialize_with = "lenient::id")]
     pub id: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_id: Option<String>,
@@ -131,6 +134,7 @@ pub struct SimpleUser {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationSimple {
     pub login: String,
+    #[serde(deserialize_with = "lenient::id")]
     pub id: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_id: Option<String>,
@@ -158,6 +162,7 @@ pub struct OrganizationSimple {
 /// `team`: an organization team that grants seats.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Team {
+    #[serde(deserialize_with = "lenient::id")]
     pub id: u64,
     pub name: String,
     pub slug: String,
@@ -184,15 +189,16 @@ pub struct Team {
     pub parent: Option<serde_json::Value>,
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
     pub team_type: Option<TeamType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "lenient::count", skip_serializing_if = "Option::is_none")]
     pub organization_id: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "lenient::count", skip_serializing_if = "Option::is_none")]
     pub enterprise_id: Option<u64>,
 }
 
 /// `enterprise-team`: an enterprise team that grants seats across organizations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnterpriseTeam {
+    #[serde(deserialize_with = "lenient::id")]
     pub id: u64,
     pub name: String,
     pub slug: String,
@@ -225,13 +231,20 @@ pub enum AssigningTeam {
     // Enterprise first: its required `created_at`/`group_id` are what an organization team lacks.
     Enterprise(EnterpriseTeam),
     Organization(Team),
+    /// A team this app cannot read as either shape (a field out of range or of another type): kept as
+    /// GitHub sent it, shown as [`UNKNOWN_TEAM`], so that one odd team never fails its seat or its page.
+    Unknown(serde_json::Value),
 }
+
+/// How a team the app cannot read is shown and exported.
+pub const UNKNOWN_TEAM: &str = "unknown team";
 
 impl AssigningTeam {
     pub fn name(&self) -> &str {
         match self {
             Self::Enterprise(team) => &team.name,
             Self::Organization(team) => &team.name,
+            Self::Unknown(raw) => raw.get("name").and_then(serde_json::Value::as_str).unwrap_or(UNKNOWN_TEAM),
         }
     }
 
@@ -239,6 +252,7 @@ impl AssigningTeam {
         match self {
             Self::Enterprise(team) => &team.slug,
             Self::Organization(team) => &team.slug,
+            Self::Unknown(raw) => raw.get("slug").and_then(serde_json::Value::as_str).unwrap_or(UNKNOWN_TEAM),
         }
     }
 
@@ -322,7 +336,7 @@ impl Seat {
                 team.organization_selection_type = None;
                 team.notification_setting = None;
             }
-            None => {}
+            Some(AssigningTeam::Unknown(_)) | None => {}
         }
     }
 }
@@ -330,17 +344,17 @@ impl Seat {
 /// `copilot-organization-seat-breakdown`: every field is optional in the schema.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeatBreakdown {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "lenient::count", skip_serializing_if = "Option::is_none")]
     pub total: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "lenient::count", skip_serializing_if = "Option::is_none")]
     pub added_this_cycle: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "lenient::count", skip_serializing_if = "Option::is_none")]
     pub pending_cancellation: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "lenient::count", skip_serializing_if = "Option::is_none")]
     pub pending_invitation: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "lenient::count", skip_serializing_if = "Option::is_none")]
     pub active_this_cycle: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "lenient::count", skip_serializing_if = "Option::is_none")]
     pub inactive_this_cycle: Option<u64>,
 }
 
@@ -363,7 +377,7 @@ pub struct OrganizationBilling {
 /// One page of `GET …/copilot/billing/seats` (organization or enterprise).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SeatPage {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "lenient::count", skip_serializing_if = "Option::is_none")]
     pub total_seats: Option<u64>,
     #[serde(default)]
     pub seats: Vec<Seat>,
@@ -372,12 +386,14 @@ pub struct SeatPage {
 /// The answer to adding users or teams: new seats plus refreshed ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeatsCreated {
+    #[serde(deserialize_with = "lenient::required_count")]
     pub seats_created: u64,
 }
 
 /// The answer to removing users or teams: seats set to pending cancellation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeatsCancelled {
+    #[serde(deserialize_with = "lenient::required_count")]
     pub seats_cancelled: u64,
 }
 
