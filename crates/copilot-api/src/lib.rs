@@ -14,6 +14,7 @@ pub mod operation;
 pub mod pagination;
 pub mod plan;
 pub mod request;
+pub mod spreadsheet_formula;
 pub mod token;
 
 /// Seats for the tests of every module, built the way GitHub's answers are.
