@@ -6,6 +6,7 @@
 //! bytes between this crate and `fetch`.
 
 pub mod api_base;
+pub mod connect_fields;
 pub mod error;
 pub mod insight;
 pub mod models;

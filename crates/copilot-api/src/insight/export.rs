@@ -242,7 +242,8 @@ mod tests {
 
     #[test]
     fn cells_that_a_spreadsheet_would_run_are_neutralised() {
-        let hostile = ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "＝1", "\u{200B}=1", " @x"];
+        let hostile =
+            ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "＝1", "\u{200B}=1", " @x"];
         let seats: Vec<Seat> = hostile.iter().map(|text| seat("mona").team(text).editor(text).build()).collect();
         let rows = read_csv(&csv_of(&seats));
         for (row, text) in rows[1..].iter().zip(hostile) {
