@@ -37,15 +37,7 @@ impl HostKind {
     }
 }
 
-/// The fields of the connect form, as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ConnectFields {
-    pub subdomain: String,
-    pub custom_url: String,
-    pub enterprise_scope: bool,
-    pub name: String,
-    pub token: String,
-}
+pub use copilot_api::connect_fields::ConnectFields;
 
 /// Turns the form's fields into a connection, or the first problem with them. Nothing is sent before
 /// every field has passed.

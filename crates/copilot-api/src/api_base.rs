@@ -105,14 +105,23 @@ impl std::fmt::Display for ApiBase {
     }
 }
 
+/// Plain HTTP is allowed only here, so the host is parsed, not prefix-matched: `127.0.0.1.nip.io` and
+/// `localhost.attacker.example` are names anyone can point anywhere.
 fn is_loopback(authority: &str) -> bool {
-    let host = if let Some(rest) = authority.strip_prefix('[') {
-        rest.split(']').next().unwrap_or_default()
+    let ip = if let Some(rest) = authority.strip_prefix('[') {
+        let Some((host, after)) = rest.split_once(']') else { return false };
+        if !(after.is_empty() || after.starts_with(':')) {
+            return false;
+        }
+        host.parse::<std::net::Ipv6Addr>().map(std::net::IpAddr::V6)
     } else {
-        authority.split(':').next().unwrap_or_default()
+        let host = authority.split(':').next().unwrap_or_default();
+        if host.eq_ignore_ascii_case("localhost") {
+            return true;
+        }
+        host.parse::<std::net::Ipv4Addr>().map(std::net::IpAddr::V4)
     };
-    let host = host.to_ascii_lowercase();
-    host == "localhost" || host == "::1" || host.starts_with("127.")
+    ip.is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]
@@ -136,6 +145,26 @@ mod tests {
         assert_eq!(ApiBase::custom("http://127.0.0.1:8787").unwrap().as_str(), "http://127.0.0.1:8787");
         assert_eq!(ApiBase::custom("http://localhost:1/").unwrap().as_str(), "http://localhost:1");
         assert_eq!(ApiBase::custom("http://[::1]:9").unwrap().as_str(), "http://[::1]:9");
+    }
+
+    #[test]
+    fn plain_http_is_allowed_for_every_loopback_address() {
+        for base in ["http://127.0.0.2:8787", "http://[::1]:9", "http://localhost", "http://LOCALHOST:3"] {
+            assert!(ApiBase::custom(base).is_ok(), "{base} is loopback");
+        }
+    }
+
+    #[test]
+    fn plain_http_to_a_name_that_only_starts_like_loopback_is_refused() {
+        for base in [
+            "http://127.0.0.1.nip.io",
+            "http://127.attacker.example",
+            "http://localhost.attacker.example",
+            "http://[::1].attacker.example",
+            "http://[::2]:9",
+        ] {
+            assert_eq!(ApiBase::custom(base), Err(ApiBaseError::InsecureOrMissingScheme), "{base}");
+        }
     }
 
     #[test]

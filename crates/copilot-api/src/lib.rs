@@ -6,6 +6,7 @@
 //! bytes between this crate and `fetch`.
 
 pub mod api_base;
+pub mod connect_fields;
 pub mod error;
 pub mod insight;
 pub mod models;
@@ -14,6 +15,7 @@ pub mod operation;
 pub mod pagination;
 pub mod plan;
 pub mod request;
+pub mod spreadsheet_formula;
 pub mod token;
 
 /// Seats for the tests of every module, built the way GitHub's answers are.

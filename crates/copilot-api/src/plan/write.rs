@@ -955,7 +955,7 @@ fn format_time(at_ms: u64) -> String {
 
 /// Quotes a cell when needed, and defuses text a spreadsheet would run as a formula.
 fn csv_cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() };
+    let text = crate::spreadsheet_formula::neutralise_formula(text).into_owned();
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -1425,6 +1425,8 @@ mod tests {
         assert!(lines[2].contains(",\"Failed: GitHub answered with an unexpected status 409."), "{}", lines[2]);
         assert!(lines[2].contains("\"\"x\"\""), "quotes are doubled: {}", lines[2]);
         assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_cell("＠SUM(A1)"), "'＠SUM(A1)");
+        assert_eq!(csv_cell("\u{FEFF} +1"), "'\u{FEFF} +1");
         assert!(log.to_text().contains("2023-11-14 22:13:21 UTC Assign seats to users in acme: user-50\n  Failed"));
     }
 
