@@ -13,6 +13,7 @@ pub mod names;
 pub mod operation;
 pub mod pagination;
 pub mod plan;
+pub mod remembered;
 pub mod request;
 pub mod token;
 
@@ -26,5 +27,6 @@ pub use models::*;
 pub use names::{parse_name_list, NameKind, NameList, RejectedName};
 pub use operation::Operation;
 pub use pagination::{page_count, LinkHeader, PageRequest, DEFAULT_PER_PAGE, MAX_PER_PAGE};
+pub use remembered::RememberedToken;
 pub use request::{ApiRequest, HttpMethod, HttpRequest, RequestOptions};
 pub use token::{Token, TokenKind};
