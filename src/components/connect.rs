@@ -61,7 +61,8 @@ pub fn connection_from_form(host: HostKind, fields: &ConnectFields) -> Result<Co
     if host == HostKind::Demo {
         return Ok(Connection { client: Client::demo(), scope });
     }
-    let base = api_base_of(host, &fields.subdomain, &fields.custom_url).map_err(|problem| invalid(problem.to_string()))?;
+    let base =
+        api_base_of(host, &fields.subdomain, &fields.custom_url).map_err(|problem| invalid(problem.to_string()))?;
     let token = Token::new(&fields.token).ok_or_else(|| {
         invalid("Paste a GitHub token: it has letters, digits and underscores, and no spaces.".to_owned())
     })?;
@@ -141,7 +142,9 @@ pub fn ConnectForm() -> impl IntoView {
             Ok(connection) => {
                 problem.set(None);
                 match (remember.get_untracked(), connection.client.token()) {
-                    (true, Some(token)) if !connection.client.is_demo() => remember_token(token, &connection.client.base),
+                    (true, Some(token)) if !connection.client.is_demo() => {
+                        remember_token(token, &connection.client.base)
+                    }
                     _ => forget_remembered_token(),
                 }
                 // The host and scope go into the URL (never the token), so the view can be shared.

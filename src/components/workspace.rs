@@ -13,8 +13,8 @@ use crate::components::manage::{BillingKnowledge, WriteDesk};
 use crate::components::member_lookup::MemberLookupView;
 use crate::components::seats_panel::SeatsPanel;
 use crate::session::{use_session, Connection, Scope};
-use copilot_api::remembered::DISCONNECT_LABEL;
 use crate::view_url::use_view_url;
+use copilot_api::remembered::DISCONNECT_LABEL;
 
 #[component]
 pub fn Workspace(connection: Connection) -> impl IntoView {
