@@ -97,8 +97,8 @@ test('the connect form at phone and desktop widths', async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await page.goto(SANDBOX_LINK);
     await expect(page.getByLabel('Remember the token in this tab for 8 hours (sessionStorage)')).toBeVisible();
+    await screenshot(page, `token-life-connect-${width}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, `token-life-connect-${width}`);
   }
 });
