@@ -1,7 +1,7 @@
 //! The connection the page works with, shared through context, and the token's optional place in
 //! `sessionStorage` (only when the person opts in).
 
-use copilot_api::Token;
+use copilot_api::{ApiBase, RememberedToken, Token};
 use leptos::prelude::*;
 
 use crate::client::Client;
@@ -46,6 +46,12 @@ impl Session {
     pub fn disconnect(&self) {
         self.connection.set(None);
     }
+
+    /// Disconnect, and forget the remembered token so the connect form does not offer it again.
+    pub fn disconnect_and_forget(&self) {
+        forget_remembered_token();
+        self.disconnect();
+    }
 }
 
 /// The session from context; the app provides it before anything renders.
@@ -53,21 +59,30 @@ pub fn use_session() -> Session {
     use_context::<Session>().unwrap_or_else(Session::provide)
 }
 
-/// The one `sessionStorage` key the app writes, and only when the person ticks "remember in this tab".
+/// The one `sessionStorage` key the app writes, and only when the person ticks "remember in this tab": a
+/// record of the token, its API base and when it was remembered (see `copilot_api::remembered`).
 const TOKEN_KEY: &str = "copilot-seats.token";
 
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|window| window.session_storage().ok().flatten())
 }
 
-pub fn remembered_token() -> Option<Token> {
-    session_storage().and_then(|storage| storage.get_item(TOKEN_KEY).ok().flatten()).and_then(|raw| Token::new(&raw))
+fn now_ms() -> i64 {
+    // Date.now() is a whole number of milliseconds well inside i64.
+    js_sys::Date::now() as i64
 }
 
-pub fn remember_token(token: &Token) {
+/// The remembered token, only if it was remembered for `base` less than eight hours ago.
+pub fn remembered_token_for(base: &ApiBase) -> Option<Token> {
+    let raw = session_storage().and_then(|storage| storage.get_item(TOKEN_KEY).ok().flatten())?;
+    RememberedToken::token_for(&raw, base, now_ms())
+}
+
+pub fn remember_token(token: &Token, base: &ApiBase) {
     if let Some(storage) = session_storage() {
+        let record = RememberedToken::new(token.clone(), base.clone(), now_ms());
         // A full or disabled storage only means the token is not remembered; nothing else depends on it.
-        let _ = storage.set_item(TOKEN_KEY, token.expose());
+        let _ = storage.set_item(TOKEN_KEY, &record.to_json());
     }
 }
 

@@ -1,10 +1,11 @@
 use copilot_api::names::{name_problem, NameKind};
-use copilot_api::{ApiBase, ApiError, Operation, Token, TokenKind};
+use copilot_api::remembered::REMEMBER_LABEL;
+use copilot_api::{ApiBase, ApiBaseError, ApiError, Operation, Token, TokenKind};
 use leptos::prelude::*;
 
 use crate::client::Client;
 use crate::components::error_message::ErrorMessage;
-use crate::session::{forget_remembered_token, remember_token, remembered_token, use_session, Connection, Scope};
+use crate::session::{forget_remembered_token, remember_token, remembered_token_for, use_session, Connection, Scope};
 use crate::view_url::{current_query, use_view_url};
 use copilot_api::insight::view_state::{query_value, HostChoice, Scope as ViewScope};
 
@@ -52,16 +53,21 @@ pub fn connection_from_form(host: HostKind, fields: &ConnectFields) -> Result<Co
     if host == HostKind::Demo {
         return Ok(Connection { client: Client::demo(), scope });
     }
-    let base = match host {
-        HostKind::GheCom => ApiBase::ghe_com(&fields.subdomain),
-        HostKind::Custom => ApiBase::custom(&fields.custom_url),
-        HostKind::GitHubCom | HostKind::Demo => Ok(ApiBase::github_com()),
-    }
-    .map_err(|problem| invalid(problem.to_string()))?;
+    let base =
+        api_base_of(host, &fields.subdomain, &fields.custom_url).map_err(|problem| invalid(problem.to_string()))?;
     let token = Token::new(&fields.token).ok_or_else(|| {
         invalid("Paste a GitHub token: it has letters, digits and underscores, and no spaces.".to_owned())
     })?;
     Ok(Connection { client: Client::new(base, Some(token)), scope })
+}
+
+/// The API base the host fields name (the demo has none of its own: callers handle it first).
+fn api_base_of(host: HostKind, subdomain: &str, custom_url: &str) -> Result<ApiBase, ApiBaseError> {
+    match host {
+        HostKind::GheCom => ApiBase::ghe_com(subdomain),
+        HostKind::Custom => ApiBase::custom(custom_url),
+        HostKind::GitHubCom | HostKind::Demo => Ok(ApiBase::github_com()),
+    }
 }
 
 /// The first screen: API host, organization or enterprise, token, and "Connect".
@@ -84,8 +90,35 @@ pub fn ConnectForm() -> impl IntoView {
             enterprise
         }
     });
-    let token = RwSignal::new(remembered_token().map(|t| t.expose().to_owned()).unwrap_or_default());
-    let remember = RwSignal::new(remembered_token().is_some());
+    let token = RwSignal::new(String::new());
+    let remember = RwSignal::new(false);
+    // The remembered token is offered only while the form names the base it was remembered for, so a link
+    // that pre-fills another API address never gets it. `offered` is what was filled in, so it can be taken
+    // out again if the person moves the form to another address before typing a token of their own.
+    let offered = StoredValue::new(None::<String>);
+    let form_base = Memo::new(move |_| {
+        (host.get() != HostKind::Demo)
+            .then(|| api_base_of(host.get(), &subdomain.get(), &custom_url.get()).ok())
+            .flatten()
+    });
+    Effect::new(move |_| {
+        let for_this_base = form_base.with(|base| base.as_ref().and_then(remembered_token_for));
+        let still_offered = offered.get_value().is_some_and(|shown| token.with_untracked(|t| *t == shown));
+        match for_this_base {
+            Some(remembered) if still_offered || token.with_untracked(String::is_empty) => {
+                let remembered = remembered.expose().to_owned();
+                offered.set_value(Some(remembered.clone()));
+                token.set(remembered);
+                remember.set(true);
+            }
+            None if still_offered => {
+                offered.set_value(None);
+                token.set(String::new());
+                remember.set(false);
+            }
+            _ => {}
+        }
+    });
     let problem = RwSignal::new(None::<ApiError>);
     let token_kind = Memo::new(move |_| token.with(|t| (!t.trim().is_empty()).then(|| TokenKind::of(t))));
 
@@ -101,7 +134,9 @@ pub fn ConnectForm() -> impl IntoView {
             Ok(connection) => {
                 problem.set(None);
                 match (remember.get_untracked(), connection.client.token()) {
-                    (true, Some(token)) if !connection.client.is_demo() => remember_token(token),
+                    (true, Some(token)) if !connection.client.is_demo() => {
+                        remember_token(token, &connection.client.base)
+                    }
                     _ => forget_remembered_token(),
                 }
                 // The host and scope go into the URL (never the token), so the view can be shared.
@@ -129,10 +164,10 @@ pub fn ConnectForm() -> impl IntoView {
         connect();
     };
     let forget = move |_| {
+        offered.set_value(None);
         token.set(String::new());
         remember.set(false);
-        forget_remembered_token();
-        session.disconnect();
+        session.disconnect_and_forget();
     };
     let try_demo = move |_| {
         host.set(HostKind::Demo);
@@ -195,7 +230,7 @@ pub fn ConnectForm() -> impl IntoView {
                 <label class="inline">
                     <input type="checkbox" prop:checked=move || remember.get()
                         on:change=move |ev| remember.set(event_target_checked(&ev)) />
-                    "Remember the token in this tab (sessionStorage; gone when the tab closes)"
+                    {REMEMBER_LABEL}
                 </label>
             </Show>
             <div class="actions">

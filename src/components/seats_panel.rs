@@ -96,6 +96,11 @@ pub fn SeatsPanel(
         });
     };
     let stop = move |_| stop_flag.with_value(|flag| flag.set(true));
+    // A load must not outlive its panel: after Disconnect or "Forget token" it would keep sending requests
+    // with the token (up to a thousand pages). Cleanups run before the panel's stored values are dropped.
+    on_cleanup(move || {
+        stop_flag.try_with_value(|flag| flag.set(true));
+    });
 
     // One server page, re-read when the page, the page size or the session's refresh counter change. When
     // only the counter changed (a write, Refresh) and every seat was loaded, every seat is read again:

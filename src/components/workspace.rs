@@ -14,6 +14,7 @@ use crate::components::member_lookup::MemberLookupView;
 use crate::components::seats_panel::SeatsPanel;
 use crate::session::{use_session, Connection, Scope};
 use crate::view_url::use_view_url;
+use copilot_api::remembered::DISCONNECT_LABEL;
 
 #[component]
 pub fn Workspace(connection: Connection) -> impl IntoView {
@@ -76,7 +77,7 @@ pub fn Workspace(connection: Connection) -> impl IntoView {
             <h2>{heading}</h2>
             <span class="hint">"Data from " {where_from}</span>
             <button type="button" class="secondary" on:click=move |_| session.refresh.update(|n| *n += 1)>"Refresh"</button>
-            <button type="button" class="secondary" on:click=move |_| session.disconnect()>"Disconnect"</button>
+            <button type="button" class="secondary" on:click=move |_| session.disconnect_and_forget()>{DISCONNECT_LABEL}</button>
         </div>
         <nav class="tabs" role="tablist" aria-label="Views">
             {tabs.into_iter().map(|(key, label)| view! {
