@@ -7,6 +7,7 @@ pub mod components;
 pub mod crash;
 pub mod demo;
 pub mod download;
+pub mod framing;
 pub mod loading;
 pub mod session;
 pub mod transport;

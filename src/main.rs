@@ -7,6 +7,10 @@ fn main() {
         console_error_panic_hook::hook(info);
         copilot_seats::crash::show_crash_notice();
     }));
+    if copilot_seats::framing::is_framed() {
+        copilot_seats::framing::show_framed_notice();
+        return;
+    }
     copilot_seats::crash::panic_if_asked();
     leptos::mount::mount_to_body(App);
 }

@@ -125,3 +125,18 @@ test('a panic shows a visible notice instead of a frozen page', async ({ page })
   await page.goto('/?crash-test');
   await expect(page.getByRole('alert')).toContainText('Something went wrong and this page stopped working');
 });
+
+test('inside another site\'s frame the page does not mount, and offers to open on its own', async ({ page }) => {
+  // A page of another origin may not frame loopback in Chromium (Private Network Access), so the framing
+  // page here is written into a blank page of the app's own origin: framed all the same.
+  // (The app's own page would lend the framing page its policy, whose default-src 'none' forbids frames:
+  // the static server's plain 404 page has none.)
+  await page.goto(`${APP}/no-such-page`);
+  await page.setContent(`<!DOCTYPE html><iframe src="${APP}/?host=github&org=acme" width="800" height="400"></iframe>`);
+  const frame = page.frameLocator('iframe');
+  const link = frame.getByRole('link', { name: 'Open Copilot seats on its own' });
+  await expect(link).toBeVisible();
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(frame.getByLabel('Token', { exact: true })).toHaveCount(0);
+  await expect(frame.getByRole('button', { name: 'Connect' })).toHaveCount(0);
+});
