@@ -67,9 +67,9 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|window| window.session_storage().ok().flatten())
 }
 
+/// The page's clock as the remembered record counts it (the loader's `now_ms`, signed).
 fn now_ms() -> i64 {
-    // Date.now() is a whole number of milliseconds well inside i64.
-    js_sys::Date::now() as i64
+    i64::try_from(crate::loading::now_ms()).unwrap_or(i64::MAX)
 }
 
 /// The remembered token, only if it was remembered for `base` less than eight hours ago.
