@@ -73,7 +73,7 @@ async function withSandbox(seats, body) {
 }
 
 async function connect(page, token) {
-  await page.goto(`http://127.0.0.1:${APP_PORT}/?host=custom&api=${encodeURIComponent(`https://127.0.0.1:${SANDBOX_PORT}`)}&org=acme`);
+  await page.goto(`http://127.0.0.1:${APP_PORT}/?host=custom&api=${encodeURIComponent(`https://127.0.0.1:${SANDBOX_PORT}`)}&org=acme&load=page`);
   await page.getByLabel('Token', { exact: true }).fill(token);
   await page.getByRole('button', { name: 'Connect' }).click();
   await page.getByTestId('page-position').waitFor();

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use copilot_api::plan::loader::{LoadProgress, LoadedSeats, LoaderConfig, LoaderStep, PageLoader};
 use copilot_api::request::{ListEnterpriseSeats, ListOrganizationSeats};
-use copilot_api::{ApiError, ApiRequest, LinkHeader, SeatPage};
+use copilot_api::{ApiError, ApiRequest, LinkHeader, Seat, SeatPage};
 use futures::channel::mpsc;
 use futures::StreamExt;
 
@@ -106,12 +106,14 @@ async fn send<R: ApiRequest>(
 }
 
 /// Loads every seat page. `stop` is checked between steps and at least every quarter second.
+/// `on_progress` gets the progress and the seats so far (pages 1 up to the first gap), to show them
+/// while the rest load.
 pub async fn load_all(
     client: Client,
     scope: Scope,
     config: LoaderConfig,
     stop: Rc<Cell<bool>>,
-    on_progress: impl Fn(LoadProgress),
+    on_progress: impl Fn(LoadProgress, &[Seat]),
 ) -> Result<LoadedSeats, ApiError> {
     let mut loader = PageLoader::new(config);
     let (sender, mut answers) = mpsc::unbounded::<PageAnswer>();
@@ -148,9 +150,9 @@ pub async fn load_all(
         while let Ok(answer) = answers.try_recv() {
             hand_in(&mut loader, &mut requests, answer);
         }
-        on_progress(loader.progress());
+        on_progress(loader.progress(), loader.seats_so_far());
     }
-    on_progress(loader.progress());
+    on_progress(loader.progress(), loader.seats_so_far());
     loader.into_result()
 }
 

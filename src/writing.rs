@@ -181,7 +181,7 @@ async fn read_seats_again(client: &Client, scope: &Scope) -> Result<Vec<Seat>, A
             sleep_ms(2_000).await;
         }
         let config = LoaderConfig::new(MAX_CONCURRENCY, MAX_PER_PAGE);
-        match load_all(client.clone(), scope.clone(), config, Rc::new(Cell::new(false)), |_| {}).await {
+        match load_all(client.clone(), scope.clone(), config, Rc::new(Cell::new(false)), |_, _| {}).await {
             Ok(loaded) => return Ok(loaded.seats),
             Err(error) => last_error = error,
         }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use copilot_api::insight::{enterprise_summary, SeatCoverage, SeatStatus};
 use copilot_api::plan::loader::{LoadProgress, LoaderConfig, MAX_CONCURRENCY};
+use copilot_api::plan::loads_every_seat_on_connect;
 use copilot_api::{ApiError, LinkHeader, OrganizationBilling, PageRequest, PlanType, MAX_PER_PAGE};
 use leptos::prelude::*;
 
@@ -15,20 +16,25 @@ use crate::loading::{fetch_page, load_all, Tries};
 use crate::session::{use_session, Connection, Scope};
 use crate::view_url::use_view_url;
 
-/// What is loaded: one server page (with its links) or everything.
+/// What is loaded: one server page (with its links), the pages "Load all seats" has read so far (while
+/// it runs, or after Stop), or everything.
 #[derive(Clone, PartialEq)]
 enum Source {
     Page { seats: LoadedSeats, links: LinkHeader, total_seats: Option<u64> },
+    SoFar { seats: LoadedSeats, total_seats: Option<u64> },
     All { seats: LoadedSeats, total_seats: Option<u64>, duplicates_removed: usize },
 }
 
 impl Source {
     fn seats(&self) -> &LoadedSeats {
         match self {
-            Self::Page { seats, .. } | Self::All { seats, .. } => seats,
+            Self::Page { seats, .. } | Self::SoFar { seats, .. } | Self::All { seats, .. } => seats,
         }
     }
 }
+
+/// How often the seats so far are shown while every seat loads: each showing re-indexes them all.
+const SHOW_SEATS_SO_FAR_EVERY_MS: u64 = 500;
 
 #[component]
 pub fn SeatsPanel(
@@ -47,6 +53,7 @@ pub fn SeatsPanel(
     let view_url = use_view_url();
     let enterprise = matches!(connection.scope, Scope::Enterprise(_));
     let scope_name = connection.scope.name().to_owned();
+    let first_page_only = Memo::new(move |_| view_url.state.with(|s| s.first_page_only));
     let page_request = Memo::new(move |_| {
         view_url.state.with(|s| {
             let per_page = u8::try_from(s.per_page.clamp(1, usize::from(MAX_PER_PAGE))).unwrap_or(MAX_PER_PAGE);
@@ -77,8 +84,30 @@ pub fn SeatsPanel(
         let (client, scope) = (all_connection.client.clone(), all_connection.scope.clone());
         let expected_seats = billing.with_untracked(|b| b.as_ref().and_then(|b| b.seat_breakdown.total));
         let config = LoaderConfig { expected_seats, ..LoaderConfig::new(concurrency.get_untracked(), MAX_PER_PAGE) };
+        // The seats so far replace the page shown once there are more of them, then at most every
+        // SHOW_SEATS_SO_FAR_EVERY_MS, so the grid and its figures fill in as pages arrive.
+        let shown_before = source.with_untracked(|s| match s {
+            Some(Ok(source)) => source.seats().seats.len(),
+            _ => 0,
+        });
+        let shown = Cell::new((shown_before, 0_u64));
+        let on_progress = move |p: LoadProgress, seats_so_far: &[copilot_api::Seat]| {
+            progress.set(Some(p));
+            let (count, at) = shown.get();
+            let now = crate::loading::now_ms();
+            if seats_so_far.len() > count
+                && now.saturating_sub(at) >= SHOW_SEATS_SO_FAR_EVERY_MS
+                && latest_read.get_value() == read
+            {
+                shown.set((seats_so_far.len(), now));
+                source.set(Some(Ok(Source::SoFar {
+                    total_seats: p.total_seats,
+                    seats: LoadedSeats::new(seats_so_far.to_vec(), organization_plan.get_untracked()),
+                })));
+            }
+        };
         leptos::task::spawn_local(async move {
-            let result = load_all(client, scope, config, stop, move |p| progress.set(Some(p))).await;
+            let result = load_all(client, scope, config, stop, on_progress).await;
             loading_all.set(false);
             if latest_read.get_value() != read {
                 return;
@@ -89,7 +118,7 @@ pub fn SeatsPanel(
                     duplicates_removed: loaded.duplicates_removed,
                     seats: LoadedSeats::new(loaded.seats, organization_plan.get_untracked()),
                 }))),
-                // Stopping keeps what was shown before; only a real failure replaces it.
+                // Stopping keeps what was shown (the seats so far, or the page); only a real failure replaces it.
                 Err(ApiError::Cancelled) => {}
                 Err(error) => source.set(Some(Err(error))),
             }
@@ -107,6 +136,10 @@ pub fn SeatsPanel(
     // falling back to page 1 would hide what the write changed.
     let page_connection = connection.clone();
     let reload_everything = load_everything.clone();
+    let load_everything_on_connect = load_everything.clone();
+    // Every seat is read on connect when there are few enough (`plan::on_connect`); once per panel, so
+    // that paging afterwards stays paging.
+    let connect_read_done = StoredValue::new(false);
     Effect::new(move |previous: Option<(PageRequest, u32)>| {
         let request = page_request.get();
         let refresh = session.refresh.get();
@@ -120,6 +153,7 @@ pub fn SeatsPanel(
         }
         let (client, scope) = (page_connection.client.clone(), page_connection.scope.clone());
         let read = next_read();
+        let load_everything_on_connect = load_everything_on_connect.clone();
         leptos::task::spawn_local(async move {
             let result = fetch_page(&client, &scope, request, None, Tries::AsEveryRead).await.map(|(page, links)| {
                 Source::Page {
@@ -128,8 +162,18 @@ pub fn SeatsPanel(
                     links,
                 }
             });
-            if latest_read.get_value() == read {
-                source.set(Some(result));
+            if latest_read.get_value() != read {
+                return;
+            }
+            let load_every_seat = !connect_read_done.get_value()
+                && matches!(&result, Ok(Source::Page { links, total_seats, .. })
+                    if loads_every_seat_on_connect(*total_seats, links.next.is_some(), first_page_only.get_untracked()));
+            if result.is_ok() {
+                connect_read_done.set_value(true);
+            }
+            source.set(Some(result));
+            if load_every_seat {
+                load_everything_on_connect();
             }
         });
         (request, refresh)
@@ -155,10 +199,22 @@ pub fn SeatsPanel(
                 // The only page there is holds every seat.
                 complete: links.next.is_none() && links.prev.is_none(),
                 enterprise,
+                loading: loading_all.get(),
             },
-            Some(Ok(Source::All { seats, total_seats, .. })) => {
-                SeatCoverage { loaded: seats.seats.len(), total: *total_seats, complete: true, enterprise }
-            }
+            Some(Ok(Source::SoFar { seats, total_seats })) => SeatCoverage {
+                loaded: seats.seats.len(),
+                total: *total_seats,
+                complete: false,
+                enterprise,
+                loading: loading_all.get(),
+            },
+            Some(Ok(Source::All { seats, total_seats, .. })) => SeatCoverage {
+                loaded: seats.seats.len(),
+                total: *total_seats,
+                complete: true,
+                enterprise,
+                loading: false,
+            },
             _ => SeatCoverage { enterprise, ..SeatCoverage::default() },
         })
     });

@@ -69,7 +69,7 @@ test('every flow, reads and a write, talks only to the page and the configured A
 
 test('the token is kept in sessionStorage only when asked, and "Forget token" wipes it', async ({ page }) => {
   const token = tokens().owner_classic;
-  await page.goto(`/?host=custom&api=${encodeURIComponent(SANDBOX)}&org=acme`);
+  await page.goto(`/?host=custom&api=${encodeURIComponent(SANDBOX)}&org=acme&load=page`);
   await page.getByLabel('Token', { exact: true }).fill(token);
   await page.getByLabel('Remember the token in this tab').check();
   await page.getByRole('button', { name: 'Connect' }).click();

@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { SANDBOX, resetSandbox, screenshot, tokens } from './helpers.js';
 
 const KEY = 'copilot-seats.token';
-const SANDBOX_LINK = `/?host=custom&api=${encodeURIComponent(SANDBOX)}&org=acme`;
+const SANDBOX_LINK = `/?host=custom&api=${encodeURIComponent(SANDBOX)}&org=acme&load=page`;
 
 test.beforeEach(async ({ request }) => {
   await resetSandbox(request);

@@ -90,6 +90,9 @@ pub struct ViewState {
     /// 1-based page of the grid.
     pub page: usize,
     pub per_page: usize,
+    /// `load=page`: show the first page alone, even where every seat would be read on connect (see
+    /// `plan::on_connect`).
+    pub first_page_only: bool,
     pub grid: GridState,
 }
 
@@ -101,6 +104,7 @@ impl Default for ViewState {
             tab: ViewTab::default(),
             page: 1,
             per_page: DEFAULT_PAGE_SIZE,
+            first_page_only: false,
             grid: GridState::default(),
         }
     }
@@ -115,6 +119,7 @@ mod key {
     pub const TAB: &str = "tab";
     pub const PAGE: &str = "page";
     pub const PER_PAGE: &str = "per_page";
+    pub const LOAD: &str = "load";
     pub const SORT: &str = "sort";
     pub const DIRECTION: &str = "dir";
     pub const STATUS: &str = "status";
@@ -158,6 +163,9 @@ impl ViewState {
         }
         if self.per_page != DEFAULT_PAGE_SIZE {
             query.push((key::PER_PAGE, self.per_page.to_string()));
+        }
+        if self.first_page_only {
+            query.push((key::LOAD, "page".into()));
         }
         let grid = &self.grid;
         if let Some((column, direction)) = grid.sort {
@@ -256,6 +264,7 @@ impl ViewState {
             per_page: number(key::PER_PAGE)
                 .filter(|size| (1..=MAX_PAGE_SIZE).contains(size))
                 .unwrap_or(DEFAULT_PAGE_SIZE),
+            first_page_only: get(key::LOAD) == Some("page"),
             grid: GridState {
                 sort,
                 statuses,
@@ -333,6 +342,7 @@ mod tests {
             tab: ViewTab::Organizations,
             page: 3,
             per_page: 100,
+            first_page_only: true,
             grid: GridState {
                 sort: Some((Column::LastActivity, SortDirection::Descending)),
                 statuses: [SeatStatus::Inactive, SeatStatus::NeverUsed].into_iter().collect(),
@@ -366,7 +376,7 @@ mod tests {
         let text = sample().to_query_string();
         assert_eq!(
             text,
-            "host=ghe&ghe=octocorp&enterprise=octo-ent&tab=organizations&page=3&per_page=100&sort=last_activity&dir=desc\
+            "host=ghe&ghe=octocorp&enterprise=octo-ent&tab=organizations&page=3&per_page=100&load=page&sort=last_activity&dir=desc\
              &status=inactive%2Cnever-used&team=ent%3Ajustice-league&editor=jetbrains-ic&plan=enterprise\
              &seat_org=octo-org&q=mo%20na%20%26%20co%3D1%3F&days=60"
         );
@@ -496,8 +506,18 @@ mod tests {
     fn view() -> impl Strategy<Value = ViewState> {
         let scope =
             prop::option::of(prop_oneof![login().prop_map(Scope::Organization), login().prop_map(Scope::Enterprise),]);
-        (host(), scope, prop::sample::select(ViewTab::ALL.to_vec()), 1..100_000_usize, 1..=MAX_PAGE_SIZE, grid())
-            .prop_map(|(host, scope, tab, page, per_page, grid)| ViewState { host, scope, tab, page, per_page, grid })
+        let pages = (1..100_000_usize, 1..=MAX_PAGE_SIZE, any::<bool>());
+        (host(), scope, prop::sample::select(ViewTab::ALL.to_vec()), pages, grid()).prop_map(
+            |(host, scope, tab, (page, per_page, first_page_only), grid)| ViewState {
+                host,
+                scope,
+                tab,
+                page,
+                per_page,
+                first_page_only,
+                grid,
+            },
+        )
     }
 
     proptest! {

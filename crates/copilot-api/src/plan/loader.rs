@@ -315,6 +315,12 @@ impl PageLoader {
         }
     }
 
+    /// The seats of the pages answered so far from page 1 up to the first gap, in page order, for showing
+    /// while the load goes on. Repeats (the list shifted between reads) are removed only at the end.
+    pub fn seats_so_far(&self) -> &[Seat] {
+        &self.done.joined
+    }
+
     /// The seats in page order, each once; or the error that stopped the load.
     pub fn into_result(self) -> Result<LoadedSeats, ApiError> {
         match self.phase {
@@ -852,6 +858,25 @@ mod tests {
         assert_eq!(pages_sent(&trace), (1..=100).collect::<Vec<_>>(), "each page once");
         assert_eq!((waiting.finished_at - NOW, trace.finished_at - NOW), (1_100, 1_000));
         assert_eq!(ids(&loaded.seats), (1..=10_000).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_seats_so_far_are_pages_one_to_the_first_gap_in_order() {
+        let mut loader = PageLoader::new(LoaderConfig::new(3, 10));
+        assert_eq!(loader.poll(NOW), LoaderStep::Send(vec![1]));
+        let server = Server::new(35, 10);
+        let page = |n: u32| SeatPage {
+            total_seats: Some(35),
+            seats: server.seats[(n as usize - 1) * 10..].iter().take(10).cloned().collect(),
+        };
+        loader.on_first_page(page(1), LinkHeader::for_page(1, 4));
+        assert_eq!(loader.poll(NOW), LoaderStep::Send(vec![2, 3, 4]));
+        // Page 3 before page 2: shown only once the gap closes, so the list never has a hole.
+        loader.on_page(3, Ok(page(3)), NOW);
+        assert_eq!(ids(loader.seats_so_far()), (1..=10).collect::<Vec<_>>());
+        loader.on_page(2, Ok(page(2)), NOW);
+        assert_eq!(ids(loader.seats_so_far()), (1..=30).collect::<Vec<_>>());
+        assert_eq!(loader.progress().seats_so_far, 30);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! what lets the pacing, the retry rules and the per-name reports be proven natively.
 
 pub mod loader;
+pub mod on_connect;
 pub mod retry;
 pub mod write;
 
@@ -12,6 +13,7 @@ pub mod write;
 mod test_support;
 
 pub use loader::{lower_bound_ms, LoadProgress, LoadedSeats, LoaderConfig, LoaderStep, PageLoader};
+pub use on_connect::{loads_every_seat_on_connect, AUTO_LOAD_MAX_SEATS};
 pub use retry::{Attempts, LimitReason, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
 pub use write::{
     confirmation_matches, cost_effect, needs_typed_confirmation, plan_revocation, reconcile, select_range,
