@@ -69,10 +69,14 @@ soak: tools-browser build
 	npx playwright test --grep @soak --repeat-each $(SOAK_RUNS) 2>&1 | tee target/soak.log
 
 ## fuzz: every property (JSON models, Link header, error mapper, pasted lists, API bases, CSV writer) at
-## FUZZ_CASES cases each, and the sandbox handler's request fuzz. Minutes, not seconds.
+## FUZZ_CASES cases each, the answers generated from GitHub's OpenAPI description at SCHEMA_FUZZ_CASES (a
+## tenth: each case is a whole document, a page of up to 8 seats, validated, parsed and shown), and the
+## sandbox handler's request fuzz. Minutes, not seconds.
 FUZZ_CASES ?= 1000000
+SCHEMA_FUZZ_CASES ?= $(shell echo $$(( $(FUZZ_CASES) / 10 )))
 fuzz:
 	FUZZ_CASES=$(FUZZ_CASES) cargo test --release -p copilot-api --test properties --locked 2>&1 | tee target/fuzz.log
+	FUZZ_CASES=$(SCHEMA_FUZZ_CASES) cargo test --release -p copilot-api --test schema_generated_answers --locked 2>&1 | tee -a target/fuzz.log
 	FUZZ_CASES=$(FUZZ_CASES) cargo test --release -p copilot-sandbox --all-features --test operations --locked -- no_input_makes_the_handler_panic 2>&1 | tee -a target/fuzz.log
 
 ## tools: install whatever is missing, at the pinned versions.

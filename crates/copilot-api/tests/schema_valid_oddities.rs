@@ -138,3 +138,35 @@ fn write_answers_with_negative_counts_parse_as_no_seats() {
         }
     }
 }
+
+/// Found by `schema_generated_answers.rs`: JSON Schema's `integer` includes `3.0` and `1e3`, which
+/// serde_json reads as floats, so they read as "not reported" (a count) or no id.
+#[test]
+fn whole_numbers_written_with_a_fraction_or_an_exponent_read_as_the_number_they_are() {
+    let billing = json!({
+        "seat_breakdown": {"total": 3.0, "active_this_cycle": 1e3, "inactive_this_cycle": -0.0, "pending_invitation": 2.5e19},
+        "public_code_suggestions": "block", "seat_management_setting": "assign_selected"
+    });
+    assert_schema_valid("copilot/get-copilot-organization-details", 200, &billing);
+    let billing: OrganizationBilling = serde_json::from_str(&billing.to_string()).expect("parses");
+    let breakdown = billing.seat_breakdown;
+    assert_eq!(
+        (breakdown.total, breakdown.active_this_cycle, breakdown.inactive_this_cycle),
+        (Some(3), Some(1000), Some(0))
+    );
+    assert_eq!(breakdown.pending_invitation, None, "past u64 stays not reported");
+
+    let page = json!({"total_seats": 2.0, "seats": [{"created_at": "2024-01-01T00:00:00Z",
+        "assigning_team": enterprise_team_with_only_required_fields(7), "assignee": {"login": "octocat", "id": 42.0}}]});
+    let page = page.to_string().replace("\"id\":7", "\"id\":7.0");
+    let page: SeatPage = serde_json::from_str(&page).expect("parses");
+    assert_eq!(page.total_seats, Some(2));
+    assert_eq!(page.seats[0].assignee.as_ref().map(|user| user.id), Some(42));
+    match &page.seats[0].assigning_team {
+        Some(AssigningTeam::Enterprise(team)) => assert_eq!(team.id, 7),
+        other => panic!("expected an enterprise team, got {other:?}"),
+    }
+
+    let created: SeatsCreated = serde_json::from_str(r#"{"seats_created": 4.0}"#).expect("parses");
+    assert_eq!(created.seats_created, 4);
+}

@@ -4,10 +4,17 @@
 //! OpenAPI 3.0 schemas are not quite JSON Schema: `nullable: true` has no meaning there. The description is
 //! converted once (`nullable` becomes an explicit `null` alternative) and each operation's schema is then
 //! validated strictly, with formats (`date-time`, `date`, `uri`) asserted.
+//!
+//! [`response_strategy`] generates the documents an operation's schema allows, for property tests
+//! (`schema_strategy`).
 
+pub mod schema_strategy;
+
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
+use proptest::strategy::BoxedStrategy;
 use serde_json::{json, Map, Value};
 
 /// Where the fixtures live, from any crate of the workspace.
@@ -89,8 +96,15 @@ pub fn documents_status(operation_id: &str, status: u16) -> bool {
     op["responses"].get(status.to_string()).is_some()
 }
 
-/// Validates `instance` against `schema` (from the description), strictly, with formats asserted.
-pub fn validate(schema: &Value, instance: &Value) -> Result<(), Vec<String>> {
+/// The validator of a schema from the description, compiled once: property tests validate every document
+/// they generate, and compiling the description's components takes longer than validating.
+fn validator(schema: &Value) -> Result<Arc<jsonschema::Validator>, Vec<String>> {
+    static COMPILED: OnceLock<Mutex<HashMap<String, Arc<jsonschema::Validator>>>> = OnceLock::new();
+    let key = schema.to_string();
+    let compiled = COMPILED.get_or_init(Default::default);
+    if let Some(validator) = compiled.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&key) {
+        return Ok(Arc::clone(validator));
+    }
     let root = json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "allOf": [nullable_to_json_schema(schema)],
@@ -100,6 +114,14 @@ pub fn validate(schema: &Value, instance: &Value) -> Result<(), Vec<String>> {
         .should_validate_formats(true)
         .build(&root)
         .map_err(|err| vec![format!("schema does not compile: {err}")])?;
+    let validator = Arc::new(validator);
+    compiled.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(key, Arc::clone(&validator));
+    Ok(validator)
+}
+
+/// Validates `instance` against `schema` (from the description), strictly, with formats asserted.
+pub fn validate(schema: &Value, instance: &Value) -> Result<(), Vec<String>> {
+    let validator = validator(schema)?;
     let errors: Vec<String> =
         validator.iter_errors(instance).map(|err| format!("{} at {}", err, err.instance_path())).collect();
     if errors.is_empty() {
@@ -119,6 +141,21 @@ pub fn validate_response(operation_id: &str, status: u16, body: &Value) -> Resul
         Some(schema) => validate(schema, body),
         None => Ok(()),
     }
+}
+
+/// Documents valid under `schema` (a schema of the description, in its OpenAPI 3.0 form): its `$ref`s
+/// resolve into the description's components, `nullable` allows `null`.
+pub fn description_strategy(schema: &Value) -> BoxedStrategy<Value> {
+    let root = json!({ "components": converted_components() });
+    schema_strategy::SchemaStrategy::new(root).strategy(&nullable_to_json_schema(schema))
+}
+
+/// Documents valid under the schema the description gives for that operation's answer with `status`.
+/// Panics if it gives none.
+pub fn response_strategy(operation_id: &str, status: u16) -> BoxedStrategy<Value> {
+    let schema = response_schema(operation_id, status)
+        .unwrap_or_else(|| panic!("{operation_id} gives no schema for status {status}"));
+    description_strategy(schema)
 }
 
 /// Validates a request body against the operation's request schema.
