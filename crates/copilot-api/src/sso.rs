@@ -11,6 +11,8 @@ use crate::error::ResponseParts;
 /// The most organization ids kept from `partial-results`: a real enterprise has far fewer, and a hostile
 /// header (repeated on a thousand pages) cannot make the page hold more.
 pub const MAX_ORGANIZATIONS_KEPT: usize = 1_000;
+/// The words the warning about left-out organizations starts with, in bold.
+pub const LEFT_OUT_HEADING: &str = "Not every seat is listed.";
 /// The ids a warning names before it says "and N more".
 const IDS_IN_A_SENTENCE: usize = 10;
 
@@ -135,7 +137,7 @@ impl SsoLeftOut {
     pub fn export_note(&self) -> Option<String> {
         (!self.is_empty()).then(|| {
             format!(
-                "GitHub left out {} (SAML single sign-on not authorized for this token)",
+                "GitHub left out {}: SAML single sign-on not authorized for this token",
                 self.organizations_phrase(MAX_ORGANIZATIONS_KEPT)
             )
         })
@@ -277,7 +279,12 @@ mod tests {
     fn the_export_note_lists_every_kept_id() {
         let note = SsoLeftOut::organizations(1..=12).export_note().expect("a note");
         assert!(note.contains("(ids 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)"), "{note}");
-        assert!(note.ends_with("(SAML single sign-on not authorized for this token)"), "{note}");
+        assert!(
+            note.ends_with(
+                "(ids 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12): SAML single sign-on not authorized for this token"
+            ),
+            "{note}"
+        );
         assert_eq!(SsoLeftOut::default().export_note(), None);
     }
 }
