@@ -6,20 +6,21 @@ use std::rc::Rc;
 
 use copilot_api::insight::{enterprise_summary, SeatCoverage, SeatStatus};
 use copilot_api::plan::loader::{LoadProgress, LoaderConfig, MAX_CONCURRENCY};
-use copilot_api::{ApiError, LinkHeader, OrganizationBilling, PageRequest, PlanType, MAX_PER_PAGE};
+use copilot_api::{ApiError, LinkHeader, OrganizationBilling, PageRequest, PlanType, SsoLeftOut, MAX_PER_PAGE};
 use leptos::prelude::*;
 
 use crate::components::error_message::ErrorMessage;
-use crate::components::seat_grid::{LoadedSeats, SeatGrid};
+use crate::components::seat_grid::{LoadedSeats, SeatGrid, SsoLeftOutWarning};
 use crate::loading::{fetch_page, load_all, Tries};
 use crate::session::{use_session, Connection, Scope};
 use crate::view_url::use_view_url;
 
-/// What is loaded: one server page (with its links) or everything.
+/// What is loaded: one server page (with its links) or everything; either with the organizations GitHub
+/// left out for SAML single sign-on.
 #[derive(Clone, PartialEq)]
 enum Source {
-    Page { seats: LoadedSeats, links: LinkHeader, total_seats: Option<u64> },
-    All { seats: LoadedSeats, total_seats: Option<u64>, duplicates_removed: usize },
+    Page { seats: LoadedSeats, links: LinkHeader, total_seats: Option<u64>, sso_left_out: SsoLeftOut },
+    All { seats: LoadedSeats, total_seats: Option<u64>, duplicates_removed: usize, sso_left_out: SsoLeftOut },
 }
 
 impl Source {
@@ -87,6 +88,7 @@ pub fn SeatsPanel(
                 Ok(loaded) => source.set(Some(Ok(Source::All {
                     total_seats: loaded.total_seats,
                     duplicates_removed: loaded.duplicates_removed,
+                    sso_left_out: loaded.sso_left_out,
                     seats: LoadedSeats::new(loaded.seats, organization_plan.get_untracked()),
                 }))),
                 // Stopping keeps what was shown before; only a real failure replaces it.
@@ -121,13 +123,13 @@ pub fn SeatsPanel(
         let (client, scope) = (page_connection.client.clone(), page_connection.scope.clone());
         let read = next_read();
         leptos::task::spawn_local(async move {
-            let result = fetch_page(&client, &scope, request, None, Tries::AsEveryRead).await.map(|(page, links)| {
-                Source::Page {
-                    total_seats: page.total_seats,
-                    seats: LoadedSeats::new(page.seats, organization_plan.get_untracked()),
-                    links,
-                }
-            });
+            let result =
+                fetch_page(&client, &scope, request, None, Tries::AsEveryRead).await.map(|answered| Source::Page {
+                    total_seats: answered.page.total_seats,
+                    seats: LoadedSeats::new(answered.page.seats, organization_plan.get_untracked()),
+                    links: answered.link,
+                    sso_left_out: answered.sso_left_out,
+                });
             if latest_read.get_value() == read {
                 source.set(Some(result));
             }
@@ -149,16 +151,21 @@ pub fn SeatsPanel(
     // Which set the figures cover: every seat, or the page (of how many) that is loaded.
     let coverage = Memo::new(move |_| {
         source.with(|s| match s {
-            Some(Ok(Source::Page { seats, links, total_seats })) => SeatCoverage {
+            Some(Ok(Source::Page { seats, links, total_seats, sso_left_out })) => SeatCoverage {
                 loaded: seats.seats.len(),
                 total: *total_seats,
                 // The only page there is holds every seat.
                 complete: links.next.is_none() && links.prev.is_none(),
                 enterprise,
+                sso_left_out: sso_left_out.clone(),
             },
-            Some(Ok(Source::All { seats, total_seats, .. })) => {
-                SeatCoverage { loaded: seats.seats.len(), total: *total_seats, complete: true, enterprise }
-            }
+            Some(Ok(Source::All { seats, total_seats, sso_left_out, .. })) => SeatCoverage {
+                loaded: seats.seats.len(),
+                total: *total_seats,
+                complete: true,
+                enterprise,
+                sso_left_out: sso_left_out.clone(),
+            },
             _ => SeatCoverage { enterprise, ..SeatCoverage::default() },
         })
     });
@@ -193,7 +200,7 @@ pub fn SeatsPanel(
                             </nav>
                         }.into_any()
                     }
-                    Some(Ok(Source::All { seats, total_seats, duplicates_removed })) => view! {
+                    Some(Ok(Source::All { seats, total_seats, duplicates_removed, .. })) => view! {
                         <p class="hint" data-testid="all-loaded">
                             {format!("All {} seats loaded", seats.seats.len())}
                             {match (enterprise, total_seats) {
@@ -284,9 +291,10 @@ fn EnterpriseBreakdown(
     view! {
         <section class="card enterprise" aria-labelledby="enterprise-heading">
             <h2 id="enterprise-heading">"Across the enterprise"</h2>
-            <p class="coverage" class:partial=move || !coverage.get().complete data-testid="enterprise-coverage">
-                {move || coverage.get().figure_note()}
+            <p class="coverage" class:partial=move || coverage.with(|c| !c.holds_every_seat()) data-testid="enterprise-coverage">
+                {move || coverage.with(SeatCoverage::figure_note)}
             </p>
+            <SsoLeftOutWarning coverage test_id="enterprise-sso-warning" />
             <dl class="breakdown">
                 <div><dt>"Unique users"</dt><dd data-testid="unique-users">{move || summary.get().unique_users}</dd></div>
                 <div><dt>"Seat grants"</dt><dd data-testid="grants">{move || summary.get().grants}</dd></div>
