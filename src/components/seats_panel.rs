@@ -300,20 +300,23 @@ fn EnterpriseBreakdown(
                 <div><dt>"Seat grants"</dt><dd data-testid="grants">{move || summary.get().grants}</dd></div>
                 <div><dt>"Users in several organizations"</dt><dd>{move || summary.get().users_in_several_organizations}</dd></div>
             </dl>
-            <table class="per-org">
-                <thead><tr><th scope="col">"Organization"</th><th scope="col">"Grants"</th><th scope="col">"Unique users"</th><th scope="col">"Inactive"</th><th scope="col">"Never used"</th></tr></thead>
-                <tbody>
-                    {move || summary.get().per_organization.into_iter().map(|share| view! {
-                        <tr>
-                            <td>{share.organization.unwrap_or_else(|| "(enterprise team)".to_owned())}</td>
-                            <td>{share.grants}</td>
-                            <td>{share.unique_users}</td>
-                            <td>{share.counts.inactive}</td>
-                            <td>{share.counts.never_used}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            // Five columns do not fit a phone: the table scrolls in its own box, as the grid does.
+            <div class="per-org-scroll" tabindex="0" role="region" aria-label="Seats by organization">
+                <table class="per-org">
+                    <thead><tr><th scope="col">"Organization"</th><th scope="col">"Grants"</th><th scope="col">"Unique users"</th><th scope="col">"Inactive"</th><th scope="col">"Never used"</th></tr></thead>
+                    <tbody>
+                        {move || summary.get().per_organization.into_iter().map(|share| view! {
+                            <tr>
+                                <td>{share.organization.unwrap_or_else(|| "(enterprise team)".to_owned())}</td>
+                                <td>{share.grants}</td>
+                                <td>{share.unique_users}</td>
+                                <td>{share.counts.inactive}</td>
+                                <td>{share.counts.never_used}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
         </section>
     }
 }
