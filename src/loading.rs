@@ -6,18 +6,18 @@ use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use copilot_api::plan::loader::{LoadProgress, LoadedSeats, LoaderConfig, LoaderStep, PageLoader};
+use copilot_api::plan::loader::{AnsweredPage, LoadProgress, LoadedSeats, LoaderConfig, LoaderStep, PageLoader};
 use copilot_api::request::{ListEnterpriseSeats, ListOrganizationSeats};
-use copilot_api::{ApiError, ApiRequest, LinkHeader, Seat, SeatPage};
+use copilot_api::{ApiError, ApiRequest, Seat};
 use futures::channel::mpsc;
 use futures::StreamExt;
 
 use crate::client::{Client, Reply};
 use crate::session::Scope;
 
-/// A page's answer, with the `Link` header that page 1 uses to name the last page, and which try of the
-/// page it answers.
-type PageAnswer = (u32, u64, Result<(SeatPage, LinkHeader), ApiError>);
+/// A page's answer, with what its headers say (the `Link` header that page 1 uses to name the last page,
+/// what `X-GitHub-SSO` left out), and which try of the page it answers.
+type PageAnswer = (u32, u64, Result<AnsweredPage, ApiError>);
 
 /// The requests the loader has out: each page's current try and what aborts it. An answer from an earlier
 /// try of a page (one that was aborted or timed out before its retry went out) is stale: it must neither
@@ -70,14 +70,14 @@ pub enum Tries {
     Once,
 }
 
-/// Reads one page of seats for the scope.
+/// Reads one page of seats for the scope, with what its headers say.
 pub async fn fetch_page(
     client: &Client,
     scope: &Scope,
     page: copilot_api::PageRequest,
     abort: Option<&web_sys::AbortSignal>,
     tries: Tries,
-) -> Result<(SeatPage, LinkHeader), ApiError> {
+) -> Result<AnsweredPage, ApiError> {
     let reply = match scope {
         Scope::Organization(org) => {
             send(client, &ListOrganizationSeats { org: org.clone(), page }, abort, tries).await?
@@ -86,11 +86,10 @@ pub async fn fetch_page(
             send(client, &ListEnterpriseSeats { enterprise: enterprise.clone(), page }, abort, tries).await?
         }
     };
-    let link = reply.response.header("link").map(LinkHeader::parse).unwrap_or_default();
-    let mut page = reply.body;
+    let mut answered = AnsweredPage::new(reply.body, &reply.response);
     // Page by page, so that only the pages being read are ever held whole.
-    page.seats.iter_mut().for_each(copilot_api::Seat::drop_unshown_fields);
-    Ok((page, link))
+    answered.page.seats.iter_mut().for_each(copilot_api::Seat::drop_unshown_fields);
+    Ok(answered)
 }
 
 async fn send<R: ApiRequest>(
@@ -161,11 +160,7 @@ fn hand_in(loader: &mut PageLoader, requests: &mut Requests, answer: PageAnswer)
     if !requests.finish(page, try_id, result.is_err()) {
         return;
     }
-    match result {
-        Ok((seat_page, link)) if page == 1 => loader.on_first_page(seat_page, link),
-        Ok((seat_page, _)) => loader.on_page(page, Ok(seat_page), now_ms()),
-        Err(error) => loader.on_page(page, Err(error), now_ms()),
-    }
+    loader.on_answer(page, result, now_ms());
 }
 
 pub fn now_ms() -> u64 {

@@ -167,10 +167,11 @@ pub fn SeatGrid(
             loaded.seats.iter().collect()
         };
         let plan = loaded.organization_plan;
-        let result = match format {
-            "csv" => seats_to_csv(seats, at, threshold, plan).map(|text| (text, "text/csv")),
-            _ => seats_to_json(seats, at, threshold, plan).map(|text| (text, "application/json")),
-        };
+        // Every row says which set it was taken from, and what GitHub left out for SSO.
+        let result = coverage.with_untracked(|coverage| match format {
+            "csv" => seats_to_csv(seats, at, threshold, plan, coverage).map(|text| (text, "text/csv")),
+            _ => seats_to_json(seats, at, threshold, plan, coverage).map(|text| (text, "application/json")),
+        });
         let outcome = result.map_err(|error| error.to_string()).and_then(|(text, mime)| {
             // "…-acme-partial-…" or "…-acme-all-…": a file says whether it holds every seat.
             let named = format!("{scope_name}-{}", coverage.with_untracked(SeatCoverage::file_name_part));
@@ -194,6 +195,7 @@ pub fn SeatGrid(
 
     view! {
         <section class="card seat-grid" aria-label="Seats">
+            <SsoLeftOutWarning coverage test_id="sso-warning" />
             <Toolbar loaded prices enterprise />
             <Summary view prices coverage />
             {desk.zip(selection).map(|(desk, selection)| view! {
@@ -420,13 +422,30 @@ fn Toolbar(loaded: Signal<LoadedSeats>, prices: RwSignal<SeatPrices>, enterprise
     }
 }
 
+/// The organizations GitHub left out of the list for SAML single sign-on, and how to authorize the token
+/// for them (the core's words); nothing when GitHub left nothing out.
+#[component]
+pub fn SsoLeftOutWarning(coverage: Signal<SeatCoverage>, test_id: &'static str) -> impl IntoView {
+    move || {
+        coverage.with(SeatCoverage::sso_warning).map(|warning| {
+            view! {
+                <p class="sso-left-out" role="note" data-testid=test_id>
+                    <strong>{copilot_api::sso::LEFT_OUT_HEADING}</strong>
+                    " "
+                    {warning}
+                </p>
+            }
+        })
+    }
+}
+
 #[component]
 fn Summary(view: Memo<Arc<GridView>>, prices: RwSignal<SeatPrices>, coverage: Signal<SeatCoverage>) -> impl IntoView {
     let count = move |status: SeatStatus| view.with(|v| v.total_counts.get(status));
     view! {
         <div class="summary" aria-live="polite">
-            <p class="coverage" class:partial=move || !coverage.get().complete data-testid="coverage">
-                {move || coverage.get().figure_note()}
+            <p class="coverage" class:partial=move || coverage.with(|c| !c.holds_every_seat()) data-testid="coverage">
+                {move || coverage.with(SeatCoverage::figure_note)}
             </p>
             <dl class="counts">
                 <div><dt>"Active"</dt><dd data-testid="count-active">{move || count(SeatStatus::Active)}</dd></div>

@@ -7,22 +7,23 @@ use std::rc::Rc;
 use copilot_api::insight::{enterprise_summary, SeatCoverage, SeatStatus};
 use copilot_api::plan::loader::{LoadProgress, LoaderConfig, MAX_CONCURRENCY};
 use copilot_api::plan::loads_every_seat_on_connect;
-use copilot_api::{ApiError, LinkHeader, OrganizationBilling, PageRequest, PlanType, MAX_PER_PAGE};
+use copilot_api::{ApiError, LinkHeader, OrganizationBilling, PageRequest, PlanType, SsoLeftOut, MAX_PER_PAGE};
 use leptos::prelude::*;
 
 use crate::components::error_message::ErrorMessage;
-use crate::components::seat_grid::{LoadedSeats, SeatGrid};
+use crate::components::seat_grid::{LoadedSeats, SeatGrid, SsoLeftOutWarning};
 use crate::loading::{fetch_page, load_all, Tries};
 use crate::session::{use_session, Connection, Scope};
 use crate::view_url::use_view_url;
 
 /// What is loaded: one server page (with its links), the pages "Load all seats" has read so far (while
-/// it runs, or after Stop), or everything.
+/// it runs, or after Stop), or everything; each with the organizations GitHub left out for SAML single
+/// sign-on.
 #[derive(Clone, PartialEq)]
 enum Source {
-    Page { seats: LoadedSeats, links: LinkHeader, total_seats: Option<u64> },
-    SoFar { seats: LoadedSeats, total_seats: Option<u64> },
-    All { seats: LoadedSeats, total_seats: Option<u64>, duplicates_removed: usize },
+    Page { seats: LoadedSeats, links: LinkHeader, total_seats: Option<u64>, sso_left_out: SsoLeftOut },
+    SoFar { seats: LoadedSeats, total_seats: Option<u64>, sso_left_out: SsoLeftOut },
+    All { seats: LoadedSeats, total_seats: Option<u64>, duplicates_removed: usize, sso_left_out: SsoLeftOut },
 }
 
 impl Source {
@@ -91,6 +92,11 @@ pub fn SeatsPanel(
             _ => 0,
         });
         let shown = Cell::new((shown_before, 0_u64));
+        // What page 1 said GitHub left out, until the whole load says it all.
+        let sso_left_out_before = source.with_untracked(|s| match s {
+            Some(Ok(Source::Page { sso_left_out, .. } | Source::SoFar { sso_left_out, .. })) => sso_left_out.clone(),
+            _ => SsoLeftOut::default(),
+        });
         let on_progress = move |p: LoadProgress, seats_so_far: &[copilot_api::Seat]| {
             progress.set(Some(p));
             let (count, at) = shown.get();
@@ -102,6 +108,7 @@ pub fn SeatsPanel(
                 shown.set((seats_so_far.len(), now));
                 source.set(Some(Ok(Source::SoFar {
                     total_seats: p.total_seats,
+                    sso_left_out: sso_left_out_before.clone(),
                     seats: LoadedSeats::new(seats_so_far.to_vec(), organization_plan.get_untracked()),
                 })));
             }
@@ -116,6 +123,7 @@ pub fn SeatsPanel(
                 Ok(loaded) => source.set(Some(Ok(Source::All {
                     total_seats: loaded.total_seats,
                     duplicates_removed: loaded.duplicates_removed,
+                    sso_left_out: loaded.sso_left_out,
                     seats: LoadedSeats::new(loaded.seats, organization_plan.get_untracked()),
                 }))),
                 // Stopping keeps what was shown (the seats so far, or the page); only a real failure replaces it.
@@ -155,13 +163,13 @@ pub fn SeatsPanel(
         let read = next_read();
         let load_everything_on_connect = load_everything_on_connect.clone();
         leptos::task::spawn_local(async move {
-            let result = fetch_page(&client, &scope, request, None, Tries::AsEveryRead).await.map(|(page, links)| {
-                Source::Page {
-                    total_seats: page.total_seats,
-                    seats: LoadedSeats::new(page.seats, organization_plan.get_untracked()),
-                    links,
-                }
-            });
+            let result =
+                fetch_page(&client, &scope, request, None, Tries::AsEveryRead).await.map(|answered| Source::Page {
+                    total_seats: answered.page.total_seats,
+                    seats: LoadedSeats::new(answered.page.seats, organization_plan.get_untracked()),
+                    links: answered.link,
+                    sso_left_out: answered.sso_left_out,
+                });
             if latest_read.get_value() != read {
                 return;
             }
@@ -193,26 +201,29 @@ pub fn SeatsPanel(
     // Which set the figures cover: every seat, or the page (of how many) that is loaded.
     let coverage = Memo::new(move |_| {
         source.with(|s| match s {
-            Some(Ok(Source::Page { seats, links, total_seats })) => SeatCoverage {
+            Some(Ok(Source::Page { seats, links, total_seats, sso_left_out })) => SeatCoverage {
                 loaded: seats.seats.len(),
                 total: *total_seats,
                 // The only page there is holds every seat.
                 complete: links.next.is_none() && links.prev.is_none(),
                 enterprise,
+                sso_left_out: sso_left_out.clone(),
                 loading: loading_all.get(),
             },
-            Some(Ok(Source::SoFar { seats, total_seats })) => SeatCoverage {
+            Some(Ok(Source::SoFar { seats, total_seats, sso_left_out })) => SeatCoverage {
                 loaded: seats.seats.len(),
                 total: *total_seats,
                 complete: false,
                 enterprise,
+                sso_left_out: sso_left_out.clone(),
                 loading: loading_all.get(),
             },
-            Some(Ok(Source::All { seats, total_seats, .. })) => SeatCoverage {
+            Some(Ok(Source::All { seats, total_seats, sso_left_out, .. })) => SeatCoverage {
                 loaded: seats.seats.len(),
                 total: *total_seats,
                 complete: true,
                 enterprise,
+                sso_left_out: sso_left_out.clone(),
                 loading: false,
             },
             _ => SeatCoverage { enterprise, ..SeatCoverage::default() },
@@ -249,7 +260,7 @@ pub fn SeatsPanel(
                             </nav>
                         }.into_any()
                     }
-                    Some(Ok(Source::All { seats, total_seats, duplicates_removed })) => view! {
+                    Some(Ok(Source::All { seats, total_seats, duplicates_removed, .. })) => view! {
                         <p class="hint" data-testid="all-loaded">
                             {format!("All {} seats loaded", seats.seats.len())}
                             {match (enterprise, total_seats) {
@@ -340,28 +351,32 @@ fn EnterpriseBreakdown(
     view! {
         <section class="card enterprise" aria-labelledby="enterprise-heading">
             <h2 id="enterprise-heading">"Across the enterprise"</h2>
-            <p class="coverage" class:partial=move || !coverage.get().complete data-testid="enterprise-coverage">
-                {move || coverage.get().figure_note()}
+            <p class="coverage" class:partial=move || coverage.with(|c| !c.holds_every_seat()) data-testid="enterprise-coverage">
+                {move || coverage.with(SeatCoverage::figure_note)}
             </p>
+            <SsoLeftOutWarning coverage test_id="enterprise-sso-warning" />
             <dl class="breakdown">
                 <div><dt>"Unique users"</dt><dd data-testid="unique-users">{move || summary.get().unique_users}</dd></div>
                 <div><dt>"Seat grants"</dt><dd data-testid="grants">{move || summary.get().grants}</dd></div>
                 <div><dt>"Users in several organizations"</dt><dd>{move || summary.get().users_in_several_organizations}</dd></div>
             </dl>
-            <table class="per-org">
-                <thead><tr><th scope="col">"Organization"</th><th scope="col">"Grants"</th><th scope="col">"Unique users"</th><th scope="col">"Inactive"</th><th scope="col">"Never used"</th></tr></thead>
-                <tbody>
-                    {move || summary.get().per_organization.into_iter().map(|share| view! {
-                        <tr>
-                            <td>{share.organization.unwrap_or_else(|| "(enterprise team)".to_owned())}</td>
-                            <td>{share.grants}</td>
-                            <td>{share.unique_users}</td>
-                            <td>{share.counts.inactive}</td>
-                            <td>{share.counts.never_used}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            // Five columns do not fit a phone: the table scrolls in its own box, as the grid does.
+            <div class="per-org-scroll" tabindex="0" role="region" aria-label="Seats by organization">
+                <table class="per-org">
+                    <thead><tr><th scope="col">"Organization"</th><th scope="col">"Grants"</th><th scope="col">"Unique users"</th><th scope="col">"Inactive"</th><th scope="col">"Never used"</th></tr></thead>
+                    <tbody>
+                        {move || summary.get().per_organization.into_iter().map(|share| view! {
+                            <tr>
+                                <td>{share.organization.unwrap_or_else(|| "(enterprise team)".to_owned())}</td>
+                                <td>{share.grants}</td>
+                                <td>{share.unique_users}</td>
+                                <td>{share.counts.inactive}</td>
+                                <td>{share.counts.never_used}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
         </section>
     }
 }

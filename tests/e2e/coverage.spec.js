@@ -1,7 +1,7 @@
 // Every figure above the grid says which set of seats it covers: one page of thousands must not read as
 // the organization's.
 import { test, expect } from '@playwright/test';
-import { connect, resetSandbox, screenshot, tokens } from './helpers.js';
+import { connect, downloaded, parseCsv, resetSandbox, screenshot, tokens } from './helpers.js';
 
 test.beforeEach(async ({ request }) => resetSandbox(request));
 
@@ -41,4 +41,23 @@ test('the enterprise breakdown of one page says it covers only the grants loaded
   await page.getByRole('button', { name: 'Load all seats' }).click();
   await expect(page.getByTestId('all-loaded')).toBeVisible({ timeout: 30_000 });
   await expect(note).toContainText('These figures cover every seat of the enterprise');
+});
+
+test('every exported row says whether the file holds every seat, in CSV and JSON', async ({ page }) => {
+  await connect(page, { token: tokens().owner_classic });
+  await expect(page.getByTestId('page-position')).toBeVisible({ timeout: 30_000 });
+  const page1 = await downloaded(page, 'Export all as CSV');
+  expect(page1.name).toMatch(/-acme-partial-/);
+  const [header, ...rows] = parseCsv(page1.text);
+  expect(header.slice(-2)).toEqual(['coverage', 'coverage_note']);
+  expect(rows.length).toBe(50);
+  expect(rows.every((row) => row.length === header.length && row.at(-2) === 'partial' && row.at(-1) === '50 of 2000 seats loaded')).toBe(true);
+
+  await page.getByRole('button', { name: 'Load all seats' }).click();
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 30_000 });
+  const all = await downloaded(page, 'Export view as JSON');
+  expect(all.name).toMatch(/-acme-all-/);
+  const seats = JSON.parse(all.text);
+  expect(seats.length).toBe(2000);
+  expect(seats.every((seat) => seat.coverage === 'all' && seat.coverage_note === 'all 2000 seats of the organization')).toBe(true);
 });

@@ -37,3 +37,33 @@ export async function connect(page, { token, org = 'acme', enterprise = null, ev
 export async function screenshot(page, name) {
   await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
 }
+
+/** Clicks an export button; the file's suggested name and its text. */
+export async function downloaded(page, button) {
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const download = await downloadPromise;
+  const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+  return { name: download.suggestedFilename(), text };
+}
+
+/** RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}

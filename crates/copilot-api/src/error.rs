@@ -3,6 +3,7 @@
 
 use crate::models::BasicError;
 use crate::operation::Operation;
+use crate::sso::SsoHeader;
 use crate::token::TokenKind;
 
 /// What a transport hands back: status, headers and body text. Header names are compared without case.
@@ -101,9 +102,7 @@ impl ApiError {
                     Self::PrimaryRateLimit { reset_epoch_seconds: response.header_number("x-ratelimit-reset") }
                 } else if mentions("secondary rate limit") || response.header("retry-after").is_some() {
                     Self::SecondaryRateLimit { retry_after_seconds: response.header_number("retry-after") }
-                } else if let Some(sso) = response.header("x-github-sso").filter(|v| v.starts_with("required")) {
-                    let authorize_url =
-                        sso.split(';').find_map(|part| part.trim().strip_prefix("url=")).map(str::to_owned);
+                } else if let Some(SsoHeader::Required { authorize_url }) = SsoHeader::of(response) {
                     Self::SsoRequired { authorize_url }
                 } else if let Some(policy) = message.as_deref().and_then(TokenPolicy::from_github_message) {
                     Self::TokenPolicy { policy, github_message: message.unwrap_or_default() }

@@ -17,6 +17,7 @@ pub mod plan;
 pub mod remembered;
 pub mod request;
 pub mod spreadsheet_formula;
+pub mod sso;
 pub mod token;
 
 /// Seats for the tests of every module, built the way GitHub's answers are.
@@ -31,4 +32,5 @@ pub use operation::Operation;
 pub use pagination::{page_count, LinkHeader, PageRequest, DEFAULT_PER_PAGE, MAX_PER_PAGE};
 pub use remembered::RememberedToken;
 pub use request::{ApiRequest, HttpMethod, HttpRequest, RequestOptions};
+pub use sso::{SsoHeader, SsoLeftOut};
 pub use token::{Token, TokenKind};

@@ -6,8 +6,9 @@ mod support;
 use std::collections::{BTreeSet, HashSet};
 
 use chrono::Duration;
+use copilot_api::plan::loader::AnsweredPage;
 use copilot_api::request::{self as api_request, ApiRequest};
-use copilot_api::{ApiBase, ApiError, LinkHeader, Operation, PageRequest, RequestOptions, SeatPage, Token};
+use copilot_api::{ApiBase, ApiError, LinkHeader, Operation, PageRequest, RequestOptions, SeatPage, SsoLeftOut, Token};
 use copilot_sandbox::*;
 use serde_json::{json, Value};
 use support::{assert_conforms, strings, Api};
@@ -677,6 +678,76 @@ fn organizations_that_enforce_saml_refuse_unauthorized_tokens_with_x_github_sso(
         None,
     );
     assert_eq!(elsewhere.status, 200, "only the organization that enforces SAML refuses");
+}
+
+/// Every page of the enterprise list for `token`: the seats, each page's `X-GitHub-SSO` header, and what
+/// the core joins from them over the load.
+fn walk_enterprise_as(api: &mut Api, token: &str) -> (Vec<Value>, Vec<Option<String>>, SsoLeftOut, u64) {
+    let (mut seats, mut headers, mut left_out) = (Vec::new(), Vec::new(), SsoLeftOut::default());
+    let mut target = format!("{ENTERPRISE}?per_page=100");
+    loop {
+        let response = api.call(Operation::ListEnterpriseSeats, &target, Some(token), None);
+        assert_eq!(response.status, 200, "{}", response.body);
+        let parts: copilot_api::ResponseParts = response.clone().into();
+        let page: SeatPage = serde_json::from_str(&parts.body).unwrap();
+        left_out.merge(&AnsweredPage::new(page, &parts).sso_left_out);
+        headers.push(response.header("x-github-sso").map(str::to_owned));
+        let body = response.json_body();
+        seats.extend(body["seats"].as_array().unwrap().iter().cloned());
+        match response.header("link").and_then(next_url) {
+            Some(next) => target = next,
+            None => return (seats, headers, left_out, body["total_seats"].as_u64().unwrap()),
+        }
+    }
+}
+
+#[test]
+fn the_enterprise_list_leaves_out_organizations_whose_saml_the_token_is_not_authorized_for() {
+    let mut api = Api::small();
+    let (whole, headers, left_out, whole_total) = walk_enterprise_as(&mut api, SSO_UNAUTHORIZED_CLASSIC);
+    assert!(headers.iter().all(Option::is_none), "no SAML yet: nothing left out");
+    assert!(left_out.is_empty());
+    api.settings("acme-2", json!({"saml_enforced": true}));
+    let dump = api.dump();
+    let acme_2_id = Api::org(&dump, "acme-2")["id"].as_u64().unwrap();
+    let (seats, headers, left_out, total) = walk_enterprise_as(&mut api, SSO_UNAUTHORIZED_CLASSIC);
+    let expected = format!("partial-results; organizations={acme_2_id}");
+    assert!(headers.len() > 1, "a list of several pages");
+    assert!(
+        headers.iter().all(|header| header.as_deref() == Some(expected.as_str())),
+        "every page says it: {headers:?}"
+    );
+    assert_eq!(left_out.organization_ids(), [acme_2_id]);
+    assert!(!seats.iter().any(|seat| seat["organization"]["login"] == "acme-2"), "acme-2's seats are left out");
+    let acme_2_seats = Api::org(&dump, "acme-2")["seats"].as_array().unwrap().len();
+    assert_eq!(seats.len(), whole.len() - acme_2_seats);
+    // GitHub counts what it lists: the users of acme-2 who hold no other seat are not counted.
+    let listed_users: HashSet<&str> = seats.iter().filter_map(|seat| seat["assignee"]["login"].as_str()).collect();
+    assert_eq!(total, listed_users.len() as u64);
+    assert!(total < whole_total);
+    // A page past the end says it too.
+    let past = api.call(
+        Operation::ListEnterpriseSeats,
+        &format!("{ENTERPRISE}?page=99"),
+        Some(SSO_UNAUTHORIZED_CLASSIC),
+        None,
+    );
+    assert_eq!(past.header("x-github-sso"), Some(expected.as_str()));
+
+    // An authorized token sees everything, without the header.
+    let (all, headers, _, _) = walk_enterprise_as(&mut api, OWNER_CLASSIC);
+    assert_eq!(all.len(), whole.len());
+    assert!(headers.iter().all(Option::is_none));
+
+    // Both organizations enforcing SAML: both ids, in the enterprise's order; the enterprise team's seats stay.
+    api.settings("acme", json!({"saml_enforced": true}));
+    let acme_id = Api::org(&dump, "acme")["id"].as_u64().unwrap();
+    let (seats, _, left_out, _) = walk_enterprise_as(&mut api, SSO_UNAUTHORIZED_CLASSIC);
+    assert_eq!(left_out.organization_ids(), [acme_id, acme_2_id]);
+    assert!(
+        !seats.is_empty() && seats.iter().all(|seat| seat["organization"].is_null()),
+        "enterprise-team seats remain"
+    );
 }
 
 #[test]

@@ -1,9 +1,15 @@
 //! Which set of seats a figure covers. Every count, cost and breakdown above the grid is computed from the
 //! seats loaded, which may be one server page of thousands: a figure that does not say so reads as the
 //! organization's. The billing summary's own numbers are GitHub's and need no such note.
+//!
+//! An enterprise's list can also be short by GitHub's choice: it leaves out the organizations whose SAML
+//! single sign-on the token is not authorized for (`X-GitHub-SSO: partial-results`). Every page of such a
+//! list read is then still not every seat.
+
+use crate::sso::SsoLeftOut;
 
 /// The seats loaded, against how many there are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SeatCoverage {
     /// Seats (enterprise: grants) the figures are computed from.
     pub loaded: usize,
@@ -13,15 +19,71 @@ pub struct SeatCoverage {
     pub complete: bool,
     /// Enterprise lists count grants per organization, and GitHub's total counts users.
     pub enterprise: bool,
+    /// The organizations GitHub left out of the list for SAML single sign-on (empty when none).
+    pub sso_left_out: SsoLeftOut,
     /// "Load all seats" is still reading pages: the figures grow as they arrive.
     pub loading: bool,
 }
 
 impl SeatCoverage {
+    /// Every seat there is: every page read, and nothing left out by GitHub.
+    pub fn holds_every_seat(&self) -> bool {
+        self.complete && self.sso_left_out.is_empty()
+    }
+
     /// The note beside a figure: which set it covers, and how to get the whole set when it is partial.
     pub fn figure_note(&self) -> String {
+        let note = self.pages_note();
+        match (self.sso_left_out.is_empty(), self.complete) {
+            (true, _) => note,
+            (false, true) => format!(
+                "These figures cover all {} {} GitHub listed, not every seat of {}: GitHub left out organizations whose SAML single sign-on this token is not authorized for.",
+                self.loaded,
+                self.seats_noun(),
+                self.whole()
+            ),
+            (false, false) => format!(
+                "{note} Even then they will not be every seat: GitHub leaves out organizations whose SAML single sign-on this token is not authorized for."
+            ),
+        }
+    }
+
+    /// The warning about organizations GitHub left out, shown above the grid and in the enterprise
+    /// breakdown; `None` when GitHub left nothing out.
+    pub fn sso_warning(&self) -> Option<String> {
+        self.sso_left_out.warning()
+    }
+
+    /// The `coverage_note` of an export's rows: which set the file was taken from, in a few words
+    /// ("50 of 2000 seats loaded", "all 2000 seats of the organization", and what GitHub left out).
+    pub fn export_note(&self) -> String {
+        let (seats, whole) = (self.seats_noun(), self.whole());
+        let loaded = self.loaded;
+        let pages = match (self.complete, self.total, self.sso_left_out.is_empty()) {
+            (true, _, true) => format!("all {loaded} {seats} of {whole}"),
+            (true, _, false) => format!("all {loaded} {seats} GitHub listed"),
+            (false, Some(total), _) if self.enterprise => format!("{loaded} {seats} loaded, of {total} users"),
+            (false, Some(total), _) => format!("{loaded} of {total} seats loaded"),
+            (false, None, _) => format!("{loaded} {seats} loaded, not all"),
+        };
+        match self.sso_left_out.export_note() {
+            Some(left_out) => format!("{pages}; {left_out}"),
+            None => pages,
+        }
+    }
+
+    fn whole(&self) -> &'static str {
+        if self.enterprise {
+            "the enterprise"
+        } else {
+            "the organization"
+        }
+    }
+
+    /// Which pages the figures cover, as if GitHub had left nothing out.
+    fn pages_note(&self) -> String {
         let seats = self.seats_noun();
-        let whole = if self.enterprise { "the enterprise" } else { "the organization" };
+        let whole = self.whole();
         if self.loading && !self.complete {
             let of_total =
                 self.total.map(|total| format!(", of {total} {}", if self.enterprise { "users" } else { "seats" }));
@@ -45,9 +107,10 @@ impl SeatCoverage {
         }
     }
 
-    /// What an export's file name says of its contents: every seat, or part of them.
+    /// What an export's file name and its `coverage` column say of its contents: every seat, or part of
+    /// them.
     pub fn file_name_part(&self) -> &'static str {
-        if self.complete {
+        if self.holds_every_seat() {
             "all"
         } else {
             "partial"
@@ -70,7 +133,7 @@ mod tests {
 
     #[test]
     fn one_page_of_many_says_how_many_of_how_many() {
-        let page = SeatCoverage { loaded: 50, total: Some(2000), complete: false, enterprise: false, loading: false };
+        let page = SeatCoverage { loaded: 50, total: Some(2000), complete: false, ..SeatCoverage::default() };
         assert_eq!(
             page.figure_note(),
             "These figures cover only the 50 seats loaded, of 2000 seats: press \u{201c}Load all seats\u{201d} for the organization's."
@@ -80,29 +143,110 @@ mod tests {
 
     #[test]
     fn every_seat_loaded_says_so() {
-        let all = SeatCoverage { loaded: 2000, total: Some(2000), complete: true, enterprise: false, loading: false };
+        let all = SeatCoverage { loaded: 2000, total: Some(2000), complete: true, ..SeatCoverage::default() };
         assert_eq!(all.figure_note(), "These figures cover every seat of the organization: all 2000 seats loaded.");
         assert_eq!(all.file_name_part(), "all");
     }
 
     #[test]
     fn an_enterprise_counts_grants_against_githubs_users() {
-        let page = SeatCoverage { loaded: 50, total: Some(2505), complete: false, enterprise: true, loading: false };
+        let page = SeatCoverage {
+            loaded: 50,
+            total: Some(2505),
+            complete: false,
+            enterprise: true,
+            ..SeatCoverage::default()
+        };
         let note = page.figure_note();
         assert!(note.contains("the 50 seat grants loaded, of 2505 users"), "{note}");
         assert!(note.contains("the enterprise's"), "{note}");
     }
 
+    fn left_out() -> SsoLeftOut {
+        SsoLeftOut::organizations([21955855, 20582480])
+    }
+
+    #[test]
+    fn every_page_of_a_list_github_shortened_for_sso_is_not_every_seat() {
+        let listed = SeatCoverage {
+            loaded: 1998,
+            total: Some(1500),
+            complete: true,
+            enterprise: true,
+            sso_left_out: left_out(),
+            loading: false,
+        };
+        assert!(!listed.holds_every_seat());
+        let note = listed.figure_note();
+        assert_eq!(
+            note,
+            "These figures cover all 1998 seat grants GitHub listed, not every seat of the enterprise: GitHub left out organizations whose SAML single sign-on this token is not authorized for."
+        );
+        assert_eq!(listed.file_name_part(), "partial");
+        assert!(listed.sso_warning().is_some_and(|w| w.contains("(ids 21955855, 20582480)")));
+    }
+
+    #[test]
+    fn one_page_of_a_shortened_list_says_both_what_is_loaded_and_what_github_left_out() {
+        let page = SeatCoverage {
+            loaded: 50,
+            total: Some(1500),
+            complete: false,
+            enterprise: true,
+            sso_left_out: left_out(),
+            loading: false,
+        };
+        let note = page.figure_note();
+        assert!(note.starts_with("These figures cover only the 50 seat grants loaded, of 1500 users"), "{note}");
+        assert!(note.ends_with("Even then they will not be every seat: GitHub leaves out organizations whose SAML single sign-on this token is not authorized for."), "{note}");
+        assert_eq!(page.file_name_part(), "partial");
+    }
+
+    #[test]
+    fn nothing_left_out_means_no_warning() {
+        let all = SeatCoverage { loaded: 3, total: Some(3), complete: true, ..SeatCoverage::default() };
+        assert!(all.holds_every_seat());
+        assert_eq!(all.sso_warning(), None);
+    }
+
+    #[test]
+    fn the_export_note_says_in_a_few_words_which_set_the_file_holds() {
+        let organization =
+            |loaded, total, complete| SeatCoverage { loaded, total, complete, ..SeatCoverage::default() };
+        assert_eq!(organization(2000, Some(2000), true).export_note(), "all 2000 seats of the organization");
+        assert_eq!(organization(50, Some(2000), false).export_note(), "50 of 2000 seats loaded");
+        assert_eq!(organization(50, None, false).export_note(), "50 seats loaded, not all");
+        let enterprise = SeatCoverage {
+            loaded: 50,
+            total: Some(2505),
+            complete: false,
+            enterprise: true,
+            ..SeatCoverage::default()
+        };
+        assert_eq!(enterprise.export_note(), "50 seat grants loaded, of 2505 users");
+        let shortened = SeatCoverage {
+            loaded: 1998,
+            total: Some(1500),
+            complete: true,
+            enterprise: true,
+            sso_left_out: left_out(),
+            loading: false,
+        };
+        assert_eq!(
+            shortened.export_note(),
+            "all 1998 seat grants GitHub listed; GitHub left out 2 organizations (ids 21955855, 20582480): SAML single sign-on not authorized for this token"
+        );
+    }
+
     #[test]
     fn while_every_seat_loads_the_figures_say_so_far() {
-        let loading =
-            SeatCoverage { loaded: 1234, total: Some(2000), complete: false, enterprise: false, loading: true };
+        let loading = SeatCoverage { loaded: 1234, total: Some(2000), loading: true, ..SeatCoverage::default() };
         assert_eq!(
             loading.figure_note(),
             "These figures cover the 1234 seats loaded so far, of 2000 seats: the rest are loading."
         );
         assert_eq!(loading.file_name_part(), "partial");
-        let grants = SeatCoverage { enterprise: true, total: None, ..loading };
+        let grants = SeatCoverage { enterprise: true, total: None, ..loading.clone() };
         assert_eq!(
             grants.figure_note(),
             "These figures cover the 1234 seat grants loaded so far: the rest are loading."
@@ -111,7 +255,7 @@ mod tests {
 
     #[test]
     fn an_unknown_total_is_still_called_partial() {
-        let page = SeatCoverage { loaded: 1, total: None, complete: false, enterprise: false, loading: false };
+        let page = SeatCoverage { loaded: 1, total: None, complete: false, ..SeatCoverage::default() };
         assert!(page.figure_note().starts_with("These figures cover only the 1 seat loaded, not all of"));
     }
 }

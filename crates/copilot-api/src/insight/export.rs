@@ -2,6 +2,22 @@
 //!
 //! Team names and editor strings come from other people: every CSV cell goes through
 //! [`neutralise_formula`], so opening an export can never run anything.
+//!
+//! ## Whether a file holds every seat
+//!
+//! Besides its name (`-all-` or `-partial-`), every row says which set it was taken from, in two last
+//! columns (CSV) or fields (JSON): `coverage` is `all` or `partial` (the file name's word), and
+//! `coverage_note` says it in a few words ("50 of 2000 seats loaded", "all 2000 seats of the
+//! organization"), with the organizations GitHub left out for SAML single sign-on when it did.
+//!
+//! Why columns repeated on every row rather than one statement at the top or the bottom: a CSV has no
+//! comment syntax. A leading `# 50 of 2000 seats` line becomes the header row in Excel, LibreOffice and
+//! Google Sheets, and a one-field line before a 14-field header makes the `csv` crate's reader (and
+//! pandas) fail with a field-count error unless the reader is told to expect it; a trailing line is read as
+//! a seat by every sum, filter and pivot table. Columns at the end are read by every tool without options,
+//! survive sorting and filtering, and leave the existing columns where they were. The JSON export keeps the
+//! same rows for the same reasons: it stays the array of row objects it has always been (a script reading
+//! `.[].login` keeps working), and each row gains the same two fields.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;
@@ -10,6 +26,7 @@ use crate::models::{PlanType, Seat};
 use crate::spreadsheet_formula::neutralise_formula;
 
 use super::cost::effective_plan;
+use super::coverage::SeatCoverage;
 use super::editor::EditorInfo;
 use super::status::{idle_days, seat_status};
 
@@ -33,8 +50,8 @@ pub struct ExportRow {
     pub idle_days: i64,
 }
 
-/// The CSV header, in the order of [`ExportRow`]'s fields.
-pub const CSV_HEADER: [&str; 14] = [
+/// The CSV header, in the order of [`ExportRow`]'s fields, then the two columns of [`Coverage`].
+pub const CSV_HEADER: [&str; 16] = [
     "login",
     "organization",
     "granted_by",
@@ -49,7 +66,32 @@ pub const CSV_HEADER: [&str; 14] = [
     "last_authenticated_at",
     "pending_cancellation_date",
     "idle_days",
+    "coverage",
+    "coverage_note",
 ];
+
+/// What every row of an export says of the set it was taken from (see the module documentation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// `all` or `partial`, as in the file name.
+    pub coverage: &'static str,
+    pub coverage_note: String,
+}
+
+impl Coverage {
+    pub fn of(coverage: &SeatCoverage) -> Self {
+        Self { coverage: coverage.file_name_part(), coverage_note: coverage.export_note() }
+    }
+}
+
+/// One row as the JSON export writes it: the seat's fields, then the coverage fields.
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    #[serde(flatten)]
+    seat: &'a ExportRow,
+    #[serde(flatten)]
+    coverage: &'a Coverage,
+}
 
 impl ExportRow {
     /// `organization_plan` prices seats that carry no plan, as in the grid.
@@ -113,36 +155,42 @@ pub fn export_rows<'a>(
     seats.into_iter().map(|seat| ExportRow::new(seat, now, threshold_days, organization_plan)).collect()
 }
 
-/// A header row and one row per seat, quoted per RFC 4180, with formula-like cells neutralised.
+/// A header row and one row per seat, quoted per RFC 4180, with formula-like cells neutralised; every row
+/// ends with the `coverage` columns of `coverage`, the set the seats were taken from.
 pub fn seats_to_csv<'a>(
     seats: impl IntoIterator<Item = &'a Seat>,
     now: DateTime<Utc>,
     threshold_days: u32,
     organization_plan: Option<PlanType>,
+    coverage: &SeatCoverage,
 ) -> Result<String, ExportError> {
     let failed = |error: &dyn std::fmt::Display| ExportError(error.to_string());
+    let coverage = Coverage::of(coverage);
+    let coverage_cells = [coverage.coverage.to_owned(), coverage.coverage_note];
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(CSV_HEADER).map_err(|e| failed(&e))?;
     for seat in seats {
         let row = ExportRow::new(seat, now, threshold_days, organization_plan);
-        writer
-            .write_record(row.csv_cells().iter().map(|cell| neutralise_formula(cell).into_owned()))
-            .map_err(|e| failed(&e))?;
+        let cells = row.csv_cells().into_iter().chain(coverage_cells.iter().cloned());
+        writer.write_record(cells.map(|cell| neutralise_formula(&cell).into_owned())).map_err(|e| failed(&e))?;
     }
     let bytes = writer.into_inner().map_err(|e| failed(&e))?;
     String::from_utf8(bytes).map_err(|e| failed(&e))
 }
 
-/// The same rows as a JSON array of objects (missing values are `null`; nothing is neutralised, since no
-/// spreadsheet evaluates JSON).
+/// The same rows as a JSON array of objects, each with the `coverage` fields (missing values are `null`;
+/// nothing is neutralised, since no spreadsheet evaluates JSON).
 pub fn seats_to_json<'a>(
     seats: impl IntoIterator<Item = &'a Seat>,
     now: DateTime<Utc>,
     threshold_days: u32,
     organization_plan: Option<PlanType>,
+    coverage: &SeatCoverage,
 ) -> Result<String, ExportError> {
-    serde_json::to_string_pretty(&export_rows(seats, now, threshold_days, organization_plan))
-        .map_err(|error| ExportError(error.to_string()))
+    let coverage = Coverage::of(coverage);
+    let rows = export_rows(seats, now, threshold_days, organization_plan);
+    let json_rows: Vec<JsonRow<'_>> = rows.iter().map(|seat| JsonRow { seat, coverage: &coverage }).collect();
+    serde_json::to_string_pretty(&json_rows).map_err(|error| ExportError(error.to_string()))
 }
 
 /// A download name such as `copilot-seats-octo-org-2024-06-30.csv`; anything but letters, digits, `-` and
@@ -169,8 +217,12 @@ mod tests {
         reader.records().map(|record| record.expect("a CSV record").iter().map(str::to_owned).collect()).collect()
     }
 
+    fn whole() -> SeatCoverage {
+        SeatCoverage { loaded: 2, total: Some(2), complete: true, ..SeatCoverage::default() }
+    }
+
     fn csv_of(seats: &[Seat]) -> String {
-        seats_to_csv(seats, at(NOW), 30, None).expect("a CSV export")
+        seats_to_csv(seats, at(NOW), 30, None, &whole()).expect("a CSV export")
     }
 
     #[test]
@@ -206,7 +258,9 @@ mod tests {
                 "1.86.82",
                 "2021-10-14T06:53:32Z",
                 "",
-                "990"
+                "990",
+                "all",
+                "all 2 seats of the organization"
             ]
         );
         assert_eq!(
@@ -225,7 +279,9 @@ mod tests {
                 "",
                 "",
                 "2024-07-31",
-                "29"
+                "29",
+                "all",
+                "all 2 seats of the organization"
             ]
         );
     }
@@ -264,7 +320,7 @@ mod tests {
             seat("mona").editor("vscode/1.77.3").last_activity("2024-06-29T12:00:00Z").build(),
             seat("x").ghost().build(),
         ];
-        let json = seats_to_json(&seats, at(NOW), 30, Some(PlanType::Enterprise)).expect("a JSON export");
+        let json = seats_to_json(&seats, at(NOW), 30, Some(PlanType::Enterprise), &whole()).expect("a JSON export");
         let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         let rows = value.as_array().expect("an array");
         assert_eq!(rows.len(), 2);
@@ -276,12 +332,63 @@ mod tests {
         assert_eq!(rows[0]["idle_days"], 1);
         assert_eq!(rows[1]["login"], serde_json::Value::Null);
         assert_eq!(rows[1]["status"], "never-used");
+        assert_eq!(rows[1]["coverage"], "all");
+        assert_eq!(rows[1]["coverage_note"], "all 2 seats of the organization");
+        let keys: Vec<&str> = rows[0].as_object().expect("an object").keys().map(String::as_str).collect();
+        assert_eq!(keys.len(), CSV_HEADER.len(), "the JSON rows have the CSV's fields: {keys:?}");
+        assert!(CSV_HEADER.iter().all(|column| keys.contains(column)), "{keys:?}");
+    }
+
+    fn shortened_by_sso() -> SeatCoverage {
+        SeatCoverage {
+            loaded: 1,
+            total: Some(1),
+            complete: true,
+            enterprise: true,
+            sso_left_out: crate::sso::SsoLeftOut::organizations([21955855, 20582480]),
+            loading: false,
+        }
+    }
+
+    const SHORTENED_NOTE: &str = "all 1 seat grant GitHub listed; GitHub left out 2 organizations (ids 21955855, 20582480): SAML single sign-on not authorized for this token";
+
+    #[test]
+    fn every_csv_row_says_whether_the_file_holds_every_seat_and_what_github_left_out() {
+        let seats = vec![seat("mona").org("acme").build()];
+        let page = SeatCoverage { loaded: 50, total: Some(2000), complete: false, ..SeatCoverage::default() };
+        let rows = read_csv(&seats_to_csv(&seats, at(NOW), 30, None, &page).expect("a CSV export"));
+        assert_eq!(rows[1][14..], ["partial", "50 of 2000 seats loaded"]);
+        let rows = read_csv(&seats_to_csv(&seats, at(NOW), 30, None, &shortened_by_sso()).expect("a CSV export"));
+        assert_eq!(rows[0][14..], ["coverage", "coverage_note"]);
+        assert_eq!(rows[1][14..], ["partial", SHORTENED_NOTE]);
+    }
+
+    #[test]
+    fn the_csv_crates_reader_reads_the_export_with_its_defaults_headers_and_all() {
+        let seats = vec![seat("mona").build(), seat("hubot").build()];
+        let text = seats_to_csv(&seats, at(NOW), 30, None, &shortened_by_sso()).expect("a CSV export");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(reader.headers().expect("a header").iter().collect::<Vec<_>>(), CSV_HEADER);
+        let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("every row reads");
+        assert_eq!(records.len(), 2, "one row per seat, no extra statement row");
+        assert!(records.iter().all(|record| record.len() == CSV_HEADER.len() && &record[15] == SHORTENED_NOTE));
+    }
+
+    #[test]
+    fn every_json_row_carries_the_same_coverage_fields() {
+        let seats = vec![seat("mona").org("acme").build()];
+        let json = seats_to_json(&seats, at(NOW), 30, None, &shortened_by_sso()).expect("a JSON export");
+        let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        let row = &value.as_array().expect("still an array of rows")[0];
+        assert_eq!(row["login"], "mona");
+        assert_eq!(row["coverage"], "partial");
+        assert_eq!(row["coverage_note"], SHORTENED_NOTE);
     }
 
     #[test]
     fn json_keeps_formula_like_text_as_it_is() {
         let seats = vec![seat("mona").team("=1+1").build()];
-        let json = seats_to_json(&seats, at(NOW), 30, None).expect("a JSON export");
+        let json = seats_to_json(&seats, at(NOW), 30, None, &whole()).expect("a JSON export");
         assert!(json.contains("\"granted_by\": \"=1+1\""), "{json}");
     }
 

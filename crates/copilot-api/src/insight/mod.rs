@@ -34,7 +34,7 @@ pub use cost::{effective_plan, format_cents, parse_price_cents, IdleSeatCost, Pr
 pub use coverage::SeatCoverage;
 pub use editor::EditorInfo;
 pub use enterprise::{enterprise_summary, EnterpriseSummary, OrganizationShare};
-pub use export::{export_file_name, seats_to_csv, seats_to_json, ExportError, ExportRow};
+pub use export::{export_file_name, seats_to_csv, seats_to_json, Coverage, ExportError, ExportRow};
 pub use grid::{
     grid_view, page_of, sort_after_click, Column, FilterOption, FilterOptions, GridPage, GridState, GridView,
     SeatIndex, SeatRow, SortDirection, StatusCounts, StatusSet, TeamFilter,

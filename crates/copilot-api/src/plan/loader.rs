@@ -23,9 +23,10 @@ use std::collections::{BTreeMap, VecDeque};
 use rustc_hash::FxHashSet;
 
 use super::retry::{mix, Attempts, LimitReason, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
-use crate::error::ApiError;
+use crate::error::{ApiError, ResponseParts};
 use crate::models::{AssigningTeam, Seat, SeatPage, Timestamp};
 use crate::pagination::{page_count, LinkHeader, PageRequest, DEFAULT_PER_PAGE};
+use crate::sso::SsoLeftOut;
 
 /// Octokit's default: more in flight does not make GitHub answer faster, only trips its limits sooner.
 pub const MAX_CONCURRENCY: u8 = 10;
@@ -123,6 +124,26 @@ pub struct LoadProgress {
     pub waiting_until: Option<(u64, LimitReason)>,
 }
 
+/// A seat page with what the headers of its answer say: the `Link` header (page 1's names the last page)
+/// and the organizations `X-GitHub-SSO: partial-results` left out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AnsweredPage {
+    pub page: SeatPage,
+    pub link: LinkHeader,
+    pub sso_left_out: SsoLeftOut,
+}
+
+impl AnsweredPage {
+    /// The page with the headers of the response it was read from.
+    pub fn new(page: SeatPage, response: &ResponseParts) -> Self {
+        Self {
+            page,
+            link: response.header("link").map(LinkHeader::parse).unwrap_or_default(),
+            sso_left_out: SsoLeftOut::of(response),
+        }
+    }
+}
+
 /// The seats of every page, in page order, each once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedSeats {
@@ -131,6 +152,8 @@ pub struct LoadedSeats {
     pub total_seats: Option<u64>,
     /// Seats seen twice because the list shifted between two page reads.
     pub duplicates_removed: usize,
+    /// What GitHub left out for SAML single sign-on, joined over every page (each page may say it).
+    pub sso_left_out: SsoLeftOut,
 }
 
 impl LoadedSeats {
@@ -166,6 +189,8 @@ pub struct PageLoader {
     /// Answered pages. A page is stored only if it was in flight, so a duplicate or late answer (after a
     /// retry, a timeout or a cancel) can never be counted twice.
     done: PageAssembly,
+    /// What the answered pages' `X-GitHub-SSO` headers left out, joined.
+    sso_left_out: SsoLeftOut,
     attempts: BTreeMap<u32, Attempts>,
     /// Pages sent on the expected count that failed for good before page 1 said how many pages there are:
     /// the load fails for them only if they turn out to exist (a page past the end matters to no one).
@@ -189,6 +214,7 @@ impl PageLoader {
             retry_at: BTreeMap::new(),
             in_flight: BTreeMap::new(),
             done: PageAssembly::default(),
+            sso_left_out: SsoLeftOut::default(),
             attempts: BTreeMap::new(),
             failed_before_count: BTreeMap::new(),
             recent_sends: VecDeque::new(),
@@ -272,14 +298,21 @@ impl PageLoader {
     /// Hands in page 1's answer with its `Link` header, which names the last page. (Page 1 is sent, like
     /// every page, when `poll` says so.)
     pub fn on_first_page(&mut self, page: SeatPage, link: LinkHeader) {
-        self.accept(1, page, link);
+        self.accept(1, AnsweredPage { page, link, ..AnsweredPage::default() });
     }
 
     /// Hands in any page's answer. (Page 1's success may come here too; its page count then comes from
     /// `total_seats` alone.) Answers for pages not in flight are ignored.
     pub fn on_page(&mut self, page: u32, answer: Result<SeatPage, ApiError>, now_ms: u64) {
+        self.on_answer(page, answer.map(|page| AnsweredPage { page, ..AnsweredPage::default() }), now_ms);
+    }
+
+    /// Hands in any page's answer with what its headers say: page 1's `Link` (when it names the last page),
+    /// and what `X-GitHub-SSO` left out, which is joined over the pages taken (an answer not taken, for a
+    /// page not in flight, adds nothing).
+    pub fn on_answer(&mut self, page: u32, answer: Result<AnsweredPage, ApiError>, now_ms: u64) {
         match answer {
-            Ok(seat_page) => self.accept(page, seat_page, LinkHeader::default()),
+            Ok(answered) => self.accept(page, answered),
             Err(error) => {
                 if self.phase == Phase::Loading && self.in_flight.remove(&page).is_some() {
                     self.fail_page(page, error, now_ms);
@@ -324,7 +357,10 @@ impl PageLoader {
     /// The seats in page order, each once; or the error that stopped the load.
     pub fn into_result(self) -> Result<LoadedSeats, ApiError> {
         match self.phase {
-            Phase::Done => Ok(without_repeats(self.done.into_seats(), self.total_seats)),
+            Phase::Done => Ok(LoadedSeats {
+                sso_left_out: self.sso_left_out,
+                ..without_repeats(self.done.into_seats(), self.total_seats)
+            }),
             Phase::Failed(error) => Err(error),
             Phase::Cancelled => Err(ApiError::Cancelled),
             Phase::Loading => Err(ApiError::InvalidInput("The seat list has not finished loading.".to_owned())),
@@ -339,10 +375,12 @@ impl PageLoader {
         }
     }
 
-    fn accept(&mut self, page: u32, seat_page: SeatPage, link: LinkHeader) {
+    fn accept(&mut self, page: u32, answered: AnsweredPage) {
         if self.phase != Phase::Loading || self.in_flight.remove(&page).is_none() {
             return;
         }
+        let AnsweredPage { page: seat_page, link, sso_left_out } = answered;
+        self.sso_left_out.merge(&sso_left_out);
         // Only page 1 carries the `Link` to the last page (pages sent on the expected count may come first).
         if page == 1 && self.pages_total.is_none() {
             self.learn_page_count(&seat_page, link);
@@ -573,7 +611,7 @@ fn without_repeats(mut seats: Vec<Seat>, total_seats: Option<u64>) -> LoadedSeat
     // Gives back what page 1's claim reserved beyond the seats that came (the allocator shrinks in place).
     seats.shrink_to_fit();
     let duplicates_removed = keep.iter().filter(|kept| !**kept).count();
-    LoadedSeats { seats, total_seats, duplicates_removed }
+    LoadedSeats { seats, total_seats, duplicates_removed, sso_left_out: SsoLeftOut::default() }
 }
 
 /// The shortest time a full load can take with `pages` pages, at most `concurrency` requests in flight,
@@ -1085,6 +1123,48 @@ mod tests {
         assert_eq!(ids(&loaded.seats), vec![1, 2, 3, 3]);
         assert_eq!(loaded.duplicates_removed, 1);
         assert!(!loaded.changed_while_loading(), "4 announced, 4 found");
+    }
+
+    #[test]
+    fn what_any_page_says_sso_left_out_is_joined_over_the_load_and_an_answer_not_taken_adds_nothing() {
+        let mut loader = PageLoader::new(LoaderConfig::new(10, 1));
+        loader.poll(NOW);
+        let answer = |id: u64, header: Option<&str>| {
+            let headers = header.map(|value| ("X-GitHub-SSO".to_owned(), value.to_owned())).into_iter().collect();
+            let page = SeatPage { total_seats: Some(3), seats: vec![seat("u", id)] };
+            Ok(AnsweredPage::new(page, &ResponseParts::new(200, headers, "")))
+        };
+        loader.on_answer(1, answer(1, Some("partial-results; organizations=21955855,20582480")), NOW);
+        assert_eq!(loader.poll(NOW), LoaderStep::Send(vec![2, 3]));
+        loader.on_answer(3, answer(3, Some("partial-results; organizations=20582480,4")), NOW + 1);
+        loader.on_answer(2, answer(2, None), NOW + 2);
+        // A repeated answer for a page already in, saying more, is not taken.
+        loader.on_answer(2, answer(2, Some("partial-results; organizations=99")), NOW + 3);
+        assert_eq!(loader.poll(NOW + 3), LoaderStep::Finished);
+        let loaded = loader.into_result().unwrap();
+        assert_eq!(loaded.sso_left_out.organization_ids(), [21955855, 20582480, 4]);
+        assert_eq!(ids(&loaded.seats), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn page_ones_link_header_comes_in_with_its_answer() {
+        let mut loader = PageLoader::new(LoaderConfig::new(10, 2));
+        loader.poll(NOW);
+        let link = (
+            "Link".to_owned(),
+            r#"<https://api.github.com/x?page=2>; rel="next", <https://api.github.com/x?page=4>; rel="last""#
+                .to_owned(),
+        );
+        let page = SeatPage { total_seats: None, seats: vec![seat("a", 1), seat("b", 2)] };
+        loader.on_answer(1, Ok(AnsweredPage::new(page, &ResponseParts::new(200, vec![link], ""))), NOW);
+        assert_eq!(loader.progress().pages_total, Some(4));
+        assert_eq!(loader.poll(NOW), LoaderStep::Send(vec![2, 3, 4]));
+    }
+
+    #[test]
+    fn a_load_whose_pages_say_nothing_of_sso_left_nothing_out() {
+        let (_, result) = load(10, &mut Server::new(500, 50));
+        assert!(result.unwrap().sso_left_out.is_empty());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::clock::next_cycle_start;
 use crate::errors::{error_response, DOCS_SAML};
 use crate::http::{percent_encode, Request, Response};
 use crate::render::{self, SeatSource};
-use crate::state::{SeatRecord, State, UserId};
+use crate::state::{Org, SeatRecord, State, UserId};
 use crate::tokens::{Access, Credential, TokenGrant};
 use rustc_hash::FxHashSet;
 
@@ -30,7 +30,7 @@ pub(super) fn run(
     let docs = docs_url(operation);
     match route {
         Route::EnterpriseSeats { enterprise } => match authorize_enterprise(state, grant, enterprise, docs) {
-            Ok(()) => enterprise_seats(state, request),
+            Ok(()) => enterprise_seats(state, grant, request),
             Err(refusal) => refusal,
         },
         Route::Billing { org }
@@ -288,8 +288,15 @@ fn org_seats(state: &State, index: usize, request: &Request, docs: &str) -> Resu
 
 /// One entry per organization and per enterprise team that grants a user a seat; `total_seats` counts
 /// each user once.
-fn enterprise_seats(state: &State, request: &Request) -> Response {
-    let orgs: Vec<_> = state.orgs.iter().filter(|org| org.settings.copilot_enabled).collect();
+///
+/// An organization that enforces SAML single sign-on, for a token not authorized for it, is left out, as
+/// GitHub does: its seats are neither listed nor counted in `total_seats` (GitHub counts what it lists), and
+/// every page, past the end too, says so in `X-GitHub-SSO: partial-results; organizations=ID,ID`.
+fn enterprise_seats(state: &State, grant: &TokenGrant, request: &Request) -> Response {
+    let sso_blocked = |org: &&Org| org.settings.saml_enforced && !grant.sso_authorized;
+    let left_out: Vec<String> = state.orgs.iter().filter(sso_blocked).map(|org| org.id.to_string()).collect();
+    let orgs: Vec<_> =
+        state.orgs.iter().filter(|org| org.settings.copilot_enabled).filter(|org| !sso_blocked(org)).collect();
     let grants = orgs.iter().map(|org| org.seats.len()).sum::<usize>()
         + state.enterprise.teams.iter().map(|team| team.seats.len()).sum::<usize>();
     let mut seen = vec![false; state.users.len()];
@@ -327,7 +334,12 @@ fn enterprise_seats(state: &State, request: &Request) -> Response {
         seats
             .extend(records.get(from..to).unwrap_or_default().iter().map(|record| render::seat(state, record, source)));
     }
-    page_response(request, SeatPage { total_seats: Some(unique), seats }, page, per_page, grants as u64)
+    let mut response =
+        page_response(request, SeatPage { total_seats: Some(unique), seats }, page, per_page, grants as u64);
+    if !left_out.is_empty() {
+        response.set_header("X-GitHub-SSO", &format!("partial-results; organizations={}", left_out.join(",")));
+    }
+    response
 }
 
 fn member_seat(state: &State, index: usize, username: &str, docs: &str) -> Result<Response, Response> {
