@@ -80,14 +80,15 @@ pub fn SeatsPanel(
         leptos::task::spawn_local(async move {
             let result = load_all(client, scope, config, stop, move |p| progress.set(Some(p))).await;
             loading_all.set(false);
-            if latest_read.get_value() != read {
+            // `try_`: the panel may be gone by now (another tab, Disconnect), its values with it.
+            if latest_read.try_get_value() != Some(read) {
                 return;
             }
             match result {
                 Ok(loaded) => source.set(Some(Ok(Source::All {
                     total_seats: loaded.total_seats,
                     duplicates_removed: loaded.duplicates_removed,
-                    seats: LoadedSeats::new(loaded.seats, organization_plan.get_untracked()),
+                    seats: LoadedSeats::new(loaded.seats, organization_plan.try_get_untracked().flatten()),
                 }))),
                 // Stopping keeps what was shown before; only a real failure replaces it.
                 Err(ApiError::Cancelled) => {}
@@ -121,16 +122,18 @@ pub fn SeatsPanel(
         let (client, scope) = (page_connection.client.clone(), page_connection.scope.clone());
         let read = next_read();
         leptos::task::spawn_local(async move {
-            let result = fetch_page(&client, &scope, request, None, Tries::AsEveryRead).await.map(|(page, links)| {
-                Source::Page {
-                    total_seats: page.total_seats,
-                    seats: LoadedSeats::new(page.seats, organization_plan.get_untracked()),
-                    links,
-                }
-            });
-            if latest_read.get_value() == read {
-                source.set(Some(result));
+            let result = fetch_page(&client, &scope, request, None, Tries::AsEveryRead).await;
+            // `try_`: a person may have left for another tab before the answer came, and the panel's values
+            // are gone with it (reading them would panic).
+            if latest_read.try_get_value() != Some(read) {
+                return;
             }
+            let plan = organization_plan.try_get_untracked().flatten();
+            source.set(Some(result.map(|(page, links)| Source::Page {
+                total_seats: page.total_seats,
+                seats: LoadedSeats::new(page.seats, plan),
+                links,
+            })));
         });
         (request, refresh)
     });
