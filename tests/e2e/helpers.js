@@ -21,10 +21,10 @@ export async function resetSandbox(request) {
   expect(response.ok()).toBeTruthy();
 }
 
-/** Opens the app pointed at the sandbox, types the token and connects. */
-export async function connect(page, { token, org = 'acme', enterprise = null }) {
+/** Opens the app pointed at the sandbox (or another API address), types the token and connects. */
+export async function connect(page, { token, org = 'acme', enterprise = null, api = SANDBOX }) {
   const scope = enterprise ? `enterprise=${enterprise}` : `org=${org}`;
-  await page.goto(`/?host=custom&api=${encodeURIComponent(SANDBOX)}&${scope}`);
+  await page.goto(`/?host=custom&api=${encodeURIComponent(api)}&${scope}`);
   await page.getByLabel('Token', { exact: true }).fill(token);
   await page.getByRole('button', { name: 'Connect' }).click();
 }
