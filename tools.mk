@@ -2,7 +2,8 @@
 #
 # - wasm-bindgen: the CLI must be exactly the `wasm-bindgen` crate version in Cargo.lock (the crate is
 #   pinned with `=` in Cargo.toml), so it is read from there rather than written twice.
-# - binaryen (wasm-opt) and Playwright: exact versions in package.json, locked in package-lock.json.
+# - binaryen (wasm-opt), Playwright and Prism (the end-to-end tests' second API): exact versions in
+#   package.json, locked in package-lock.json.
 #   Trunk.toml's `[tools] wasm_opt` names the same binaryen version, so trunk refuses any other copy
 #   (Debian's binaryen 108 builds a page that fails at run time).
 # - Chromium and ChromeDriver: Debian's packages (their versions move together).

@@ -103,20 +103,21 @@ pub fn SeatsPanel(
             let now = crate::loading::now_ms();
             if seats_so_far.len() > count
                 && now.saturating_sub(at) >= SHOW_SEATS_SO_FAR_EVERY_MS
-                && latest_read.get_value() == read
+                && latest_read.try_get_value() == Some(read)
             {
                 shown.set((seats_so_far.len(), now));
                 source.set(Some(Ok(Source::SoFar {
                     total_seats: p.total_seats,
                     sso_left_out: sso_left_out_before.clone(),
-                    seats: LoadedSeats::new(seats_so_far.to_vec(), organization_plan.get_untracked()),
+                    seats: LoadedSeats::new(seats_so_far.to_vec(), organization_plan.try_get_untracked().flatten()),
                 })));
             }
         };
         leptos::task::spawn_local(async move {
             let result = load_all(client, scope, config, stop, on_progress).await;
             loading_all.set(false);
-            if latest_read.get_value() != read {
+            // `try_`: the panel may be gone by now (another tab, Disconnect), its values with it.
+            if latest_read.try_get_value() != Some(read) {
                 return;
             }
             match result {
@@ -124,7 +125,7 @@ pub fn SeatsPanel(
                     total_seats: loaded.total_seats,
                     duplicates_removed: loaded.duplicates_removed,
                     sso_left_out: loaded.sso_left_out,
-                    seats: LoadedSeats::new(loaded.seats, organization_plan.get_untracked()),
+                    seats: LoadedSeats::new(loaded.seats, organization_plan.try_get_untracked().flatten()),
                 }))),
                 // Stopping keeps what was shown (the seats so far, or the page); only a real failure replaces it.
                 Err(ApiError::Cancelled) => {}
@@ -163,19 +164,23 @@ pub fn SeatsPanel(
         let read = next_read();
         let load_everything_on_connect = load_everything_on_connect.clone();
         leptos::task::spawn_local(async move {
-            let result =
-                fetch_page(&client, &scope, request, None, Tries::AsEveryRead).await.map(|answered| Source::Page {
-                    total_seats: answered.page.total_seats,
-                    seats: LoadedSeats::new(answered.page.seats, organization_plan.get_untracked()),
-                    links: answered.link,
-                    sso_left_out: answered.sso_left_out,
-                });
-            if latest_read.get_value() != read {
+            let result = fetch_page(&client, &scope, request, None, Tries::AsEveryRead).await;
+            // `try_`: a person may have left for another tab before the answer came, and the panel's values
+            // are gone with it (reading them would panic).
+            if latest_read.try_get_value() != Some(read) {
                 return;
             }
-            let load_every_seat = !connect_read_done.get_value()
+            let plan = organization_plan.try_get_untracked().flatten();
+            let result = result.map(|answered| Source::Page {
+                total_seats: answered.page.total_seats,
+                seats: LoadedSeats::new(answered.page.seats, plan),
+                links: answered.link,
+                sso_left_out: answered.sso_left_out,
+            });
+            let load_every_seat = connect_read_done.try_get_value() == Some(false)
                 && matches!(&result, Ok(Source::Page { links, total_seats, .. })
-                    if loads_every_seat_on_connect(*total_seats, links.next.is_some(), first_page_only.get_untracked()));
+                    if loads_every_seat_on_connect(*total_seats, links.next.is_some(),
+                        first_page_only.try_get_untracked().unwrap_or(true)));
             if result.is_ok() {
                 connect_read_done.set_value(true);
             }

@@ -22,14 +22,14 @@ export async function resetSandbox(request) {
 }
 
 /**
- * Opens the app pointed at the sandbox, types the token and connects. With `everySeat`, the app reads
- * every seat on connect as it does for a person (up to 10,000 seats); without it the link says
- * `load=page`, so that tests of paging and of "Load all seats" start from the first page alone.
+ * Opens the app pointed at the sandbox (or another API address), types the token and connects. With
+ * `everySeat`, the app reads every seat on connect as it does for a person (up to 10,000 seats); without
+ * it the link says `load=page`, so that tests of paging and of "Load all seats" start from the first page.
  */
-export async function connect(page, { token, org = 'acme', enterprise = null, everySeat = false }) {
+export async function connect(page, { token, org = 'acme', enterprise = null, api = SANDBOX, everySeat = false }) {
   const scope = enterprise ? `enterprise=${enterprise}` : `org=${org}`;
   const load = everySeat ? '' : '&load=page';
-  await page.goto(`/?host=custom&api=${encodeURIComponent(SANDBOX)}&${scope}${load}`);
+  await page.goto(`/?host=custom&api=${encodeURIComponent(api)}&${scope}${load}`);
   await page.getByLabel('Token', { exact: true }).fill(token);
   await page.getByRole('button', { name: 'Connect' }).click();
 }
