@@ -2,7 +2,7 @@
 //! in-page demo's sandbox). Components call typed requests through it and get typed answers or the
 //! core's error.
 
-use copilot_api::plan::{Attempts, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
+use copilot_api::plan::{Attempts, LimitTracker, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
 use copilot_api::{ApiBase, ApiError, ApiRequest, HttpMethod, HttpRequest, RequestOptions, ResponseParts, Token};
 use futures::future::{select, Either};
 use web_sys::AbortSignal;
@@ -100,7 +100,9 @@ impl Client {
         let kind = if http.method == HttpMethod::Get { RequestKind::Read } else { RequestKind::Write };
         let policy = RetryPolicy::default();
         let mut attempts = Attempts::default();
+        let mut limits = LimitTracker::default();
         loop {
+            let sent_ms = now_ms();
             let answer = self.attempt(request, &http, abort).await;
             let error = match answer {
                 Ok(reply) => return Ok(reply),
@@ -109,14 +111,21 @@ impl Client {
             if kind == RequestKind::Write || abort.is_some_and(AbortSignal::aborted) {
                 return Err(error);
             }
-            let decision = policy.decide(kind, &error, attempts, now_ms(), js_sys::Math::random().to_bits() as u32);
+            let limit_wait = limits.on_refusal(&error, sent_ms, now_ms());
+            let seed = js_sys::Math::random().to_bits() as u32;
+            let decision = policy.decide(kind, &error, attempts, limit_wait, now_ms(), seed);
             attempts.note(decision);
-            match decision {
-                RetryDecision::RetryAt(at) | RetryDecision::WaitForLimit { until_ms: at, .. } => {
+            let at = match decision {
+                RetryDecision::RetryAt(at) => Some(at),
+                RetryDecision::WaitForLimit(wait) => Some(wait.until_ms),
+                RetryDecision::GiveUp | RetryDecision::Unconfirmed => None,
+            };
+            match at {
+                Some(at) => {
                     let wait = at.saturating_sub(now_ms());
                     sleep_ms(i32::try_from(wait).unwrap_or(i32::MAX)).await;
                 }
-                RetryDecision::GiveUp | RetryDecision::Unconfirmed => return Err(error),
+                None => return Err(error),
             }
         }
     }

@@ -385,10 +385,14 @@ fn RunningStep(progress: RwSignal<RunProgress>, stop_requested: RwSignal<bool>) 
         if p.retries > 0 {
             text.push_str(&format!(", {} retried", p.retries));
         }
-        if let Some(until) = p.waiting_until {
-            let seconds = until.saturating_sub(crate::loading::now_ms()).div_ceil(1000);
-            let why = p.waiting_for_limit.map_or("Waiting before trying again", |limit| limit.describe());
-            text.push_str(&format!(" — {why}: {seconds} s."));
+        let now = crate::loading::now_ms();
+        match (p.limit_wait, p.waiting_until) {
+            (Some(wait), _) => text.push_str(&format!(" — {}", wait.describe(now))),
+            (None, Some(until)) => {
+                let seconds = until.saturating_sub(now).div_ceil(1000);
+                text.push_str(&format!(" — Waiting before trying again: {seconds} s."));
+            }
+            (None, None) => {}
         }
         text
     };

@@ -1,10 +1,12 @@
-//! Planning of long work: write batches and selection rules, the paced page loader, retries.
+//! Planning of long work: write batches and selection rules, the paced page loader, retries and rate-limit
+//! waits.
 //!
 //! Each is a state machine without a clock or a network: the browser app drives it with timers and
 //! `fetch`, passing the time in; tests drive the same machines with a simulated clock and server. That is
 //! what lets the pacing, the retry rules and the per-name reports be proven natively.
 
 pub mod loader;
+pub mod rate_limit;
 pub mod retry;
 pub mod write;
 
@@ -12,7 +14,8 @@ pub mod write;
 mod test_support;
 
 pub use loader::{lower_bound_ms, LoadProgress, LoadedSeats, LoaderConfig, LoaderStep, PageLoader};
-pub use retry::{Attempts, LimitReason, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
+pub use rate_limit::{LimitPolicy, LimitReason, LimitTracker, LimitWait, WaitBasis};
+pub use retry::{Attempts, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
 pub use write::{
     confirmation_matches, cost_effect, needs_typed_confirmation, plan_revocation, reconcile, select_range,
     ActivityEntry, ActivityLog, CostEffect, NameOutcome, NameReport, RevokeSelection, TeamGrantedChoice, WriteKind,

@@ -7,8 +7,9 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use super::rate_limit::{LimitTracker, LimitWait};
 use super::retry::REQUEST_TIMEOUT_MS;
-use super::retry::{mix, write_may_have_landed, Attempts, LimitReason, RequestKind, RetryDecision, RetryPolicy};
+use super::retry::{mix, write_may_have_landed, Attempts, RequestKind, RetryDecision, RetryPolicy};
 use crate::api_base::ApiBase;
 use crate::error::{ApiError, ResponseParts};
 use crate::models::Seat;
@@ -370,7 +371,7 @@ enum BatchStatus {
     /// Failed once; to be sent again at `until_ms`.
     Waiting {
         until_ms: u64,
-        limit: Option<LimitReason>,
+        limit: Option<LimitWait>,
         after: ApiError,
     },
     Confirmed {
@@ -408,7 +409,8 @@ pub struct WriteProgress {
     pub names_total: usize,
     /// Set while the next request waits for a retry delay or a rate limit (for a countdown).
     pub waiting_until: Option<u64>,
-    pub waiting_for_limit: Option<LimitReason>,
+    /// The rate limit behind that wait, with the core's words for it.
+    pub limit_wait: Option<LimitWait>,
     pub retries: u32,
 }
 
@@ -423,7 +425,7 @@ impl WriteProgress {
             names_done: self.names_done + other.names_done,
             names_total: self.names_total + other.names_total,
             waiting_until: waiting.waiting_until,
-            waiting_for_limit: waiting.waiting_for_limit,
+            limit_wait: waiting.limit_wait,
             retries: self.retries + other.retries,
         }
     }
@@ -439,6 +441,8 @@ pub struct WriteRun {
     request_timeout_ms: u64,
     batches: Vec<Batch>,
     last_write_ended_ms: Option<u64>,
+    /// GitHub's rate limits as this run met them (the streak of secondary limits, the wait in force).
+    limits: LimitTracker,
     stopped_by_user: bool,
     /// An error that every later batch would meet too (a revoked token, no permission).
     stopped_because: Option<ApiError>,
@@ -459,6 +463,7 @@ impl WriteRun {
             jitter_seed,
             request_timeout_ms: REQUEST_TIMEOUT_MS,
             last_write_ended_ms: None,
+            limits: LimitTracker::default(),
             stopped_by_user: false,
             stopped_because: None,
         }
@@ -507,25 +512,25 @@ impl WriteRun {
     /// flight (a late answer after a timeout) are ignored: its outcome is already unconfirmed.
     pub fn on_result(&mut self, batch_index: usize, result: Result<u64, ApiError>, now_ms: u64) {
         let Some(batch) = self.batches.get_mut(batch_index) else { return };
-        if !matches!(batch.status, BatchStatus::InFlight { .. }) {
-            return;
-        }
+        let BatchStatus::InFlight { since_ms: sent_ms } = batch.status else { return };
         self.last_write_ended_ms = Some(now_ms);
         let error = match result {
             Ok(count) => {
                 batch.status = BatchStatus::Confirmed { count };
+                self.limits.on_success(sent_ms);
                 return;
             }
             Err(error) => error,
         };
         batch.may_have_landed |= write_may_have_landed(&error);
+        let limit_wait = self.limits.on_refusal(&error, sent_ms, now_ms);
         let seed = self.jitter_seed ^ mix(u32::try_from(batch_index).unwrap_or(u32::MAX));
-        let decision = self.policy.decide(RequestKind::Write, &error, batch.attempts, now_ms, seed);
+        let decision = self.policy.decide(RequestKind::Write, &error, batch.attempts, limit_wait, now_ms, seed);
         batch.attempts.note(decision);
         batch.status = match decision {
             RetryDecision::RetryAt(until_ms) => BatchStatus::Waiting { until_ms, limit: None, after: error },
-            RetryDecision::WaitForLimit { until_ms, reason } => {
-                BatchStatus::Waiting { until_ms, limit: Some(reason), after: error }
+            RetryDecision::WaitForLimit(wait) => {
+                BatchStatus::Waiting { until_ms: wait.until_ms, limit: Some(wait), after: error }
             }
             RetryDecision::Unconfirmed => BatchStatus::Unconfirmed(error),
             RetryDecision::GiveUp if batch.may_have_landed => BatchStatus::Unconfirmed(error),
@@ -560,7 +565,7 @@ impl WriteRun {
             names_done: settled().map(|(_, names)| names.len()).sum(),
             names_total: self.plan.name_count(),
             waiting_until: waiting.map(|(until, _)| until),
-            waiting_for_limit: waiting.and_then(|(_, limit)| limit),
+            limit_wait: waiting.and_then(|(_, limit)| limit),
             retries: self.batches.iter().map(|batch| batch.attempts.retries + batch.attempts.rate_limit_waits).sum(),
         }
     }
@@ -968,17 +973,20 @@ mod tests {
     use super::*;
     use crate::operation::Operation;
     use crate::plan::test_support::{enterprise_team_seat, ghost_seat, pending_seat, seat, team_seat, NOW};
+    use crate::plan::LimitReason;
     use proptest::prelude::*;
 
     #[test]
     fn progress_of_several_runs_adds_up_and_keeps_the_wait_of_the_run_that_waits() {
+        let limit = ApiError::SecondaryRateLimit { retry_after_seconds: Some(5) };
+        let wait = LimitTracker::default().on_refusal(&limit, NOW, NOW);
         let first = WriteProgress {
             batches_done: 2,
             batches_total: 3,
             names_done: 100,
             names_total: 120,
             waiting_until: Some(NOW + 5_000),
-            waiting_for_limit: Some(LimitReason::Secondary),
+            limit_wait: wait,
             retries: 1,
         };
         let second = WriteProgress {
@@ -990,13 +998,10 @@ mod tests {
         };
         let both = first.and(second);
         assert_eq!((both.batches_done, both.batches_total, both.names_done, both.names_total), (2, 5, 100, 160));
-        assert_eq!(
-            (both.waiting_until, both.waiting_for_limit, both.retries),
-            (Some(NOW + 5_000), Some(LimitReason::Secondary), 1)
-        );
-        let later_wait = WriteProgress { waiting_until: Some(NOW + 9_000), waiting_for_limit: None, ..second };
+        assert_eq!((both.waiting_until, both.limit_wait, both.retries), (Some(NOW + 5_000), wait, 1));
+        let later_wait = WriteProgress { waiting_until: Some(NOW + 9_000), limit_wait: None, ..second };
         assert_eq!(first.and(later_wait).waiting_until, Some(NOW + 9_000));
-        assert_eq!(first.and(later_wait).waiting_for_limit, None);
+        assert_eq!(first.and(later_wait).limit_wait, None);
         assert_eq!(WriteProgress::default().and(first), first);
     }
 
@@ -1257,16 +1262,32 @@ mod tests {
         run.on_result(first, Err(ApiError::SecondaryRateLimit { retry_after_seconds: Some(45) }), NOW + 100);
         assert_eq!(run.poll(NOW + 100), WriteStep::WaitUntil(NOW + 45_100));
         let progress = run.progress();
-        assert_eq!(
-            (progress.waiting_until, progress.waiting_for_limit),
-            (Some(NOW + 45_100), Some(LimitReason::Secondary))
-        );
+        assert_eq!(progress.waiting_until, Some(NOW + 45_100));
+        let wait = progress.limit_wait.expect("a rate limit");
+        assert_eq!((wait.until_ms, wait.reason), (NOW + 45_100, LimitReason::Secondary));
         assert_eq!(run.report().per_name[0].outcome, NameOutcome::Pending);
         let (again, _) = send(&mut run, NOW + 45_100);
         run.on_result(again, Ok(3), NOW + 45_200);
         let report = run.report();
         assert!(report.per_name.iter().all(|line| line.outcome.is_done()));
         assert!(report.needs_verification, "a retried write's count may differ");
+    }
+
+    #[test]
+    fn a_write_refused_again_by_a_secondary_limit_without_retry_after_waits_twice_as_long() {
+        let mut run = revoke_run(users(3));
+        let untold = || Err(ApiError::SecondaryRateLimit { retry_after_seconds: None });
+        let (first, _) = send(&mut run, NOW);
+        run.on_result(first, untold(), NOW + 100);
+        assert_eq!(run.poll(NOW + 100), WriteStep::WaitUntil(NOW + 60_100));
+        let (again, _) = send(&mut run, NOW + 60_100);
+        run.on_result(again, untold(), NOW + 60_200);
+        assert_eq!(run.poll(NOW + 60_200), WriteStep::WaitUntil(NOW + 180_200));
+        let text = run.progress().limit_wait.expect("a rate limit").describe(NOW + 60_200);
+        assert!(text.contains("the 2nd time in a row") && text.contains("waiting 2 min"), "{text}");
+        let (third, _) = send(&mut run, NOW + 180_200);
+        run.on_result(third, Ok(3), NOW + 180_300);
+        assert!(run.report().per_name.iter().all(|line| line.outcome.is_done()));
     }
 
     #[test]
