@@ -9,6 +9,7 @@ pub mod loader;
 pub mod rate_limit;
 pub mod retry;
 pub mod write;
+pub mod write_budget;
 
 #[cfg(test)]
 mod test_support;
@@ -20,4 +21,7 @@ pub use write::{
     confirmation_matches, cost_effect, needs_typed_confirmation, plan_revocation, reconcile, select_range,
     ActivityEntry, ActivityLog, CostEffect, NameOutcome, NameReport, RevokeSelection, TeamGrantedChoice, WriteKind,
     WritePlan, WriteProgress, WriteReport, WriteRequest, WriteRun, WriteStep,
+};
+pub use write_budget::{
+    BudgetHold, BudgetWindow, JobPace, WriteBudget, CONTENT_CREATING_PER_HOUR, CONTENT_CREATING_PER_MINUTE,
 };
