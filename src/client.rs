@@ -2,7 +2,11 @@
 //! in-page demo's sandbox). Components call typed requests through it and get typed answers or the
 //! core's error.
 
-use copilot_api::plan::{Attempts, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
+use std::sync::{Arc, Mutex};
+
+use copilot_api::plan::{
+    Attempts, LimitTracker, RequestKind, RetryDecision, RetryPolicy, WriteBudget, REQUEST_TIMEOUT_MS,
+};
 use copilot_api::{ApiBase, ApiError, ApiRequest, HttpMethod, HttpRequest, RequestOptions, ResponseParts, Token};
 use futures::future::{select, Either};
 use web_sys::AbortSignal;
@@ -27,6 +31,9 @@ pub struct Client {
     token: Option<Token>,
     pub options: RequestOptions,
     backend: Backend,
+    /// GitHub's budget of content-creating requests is the token's: every write run of this connection
+    /// (every clone of the client) counts against one budget.
+    write_budget: Arc<Mutex<WriteBudget>>,
 }
 
 /// A typed answer with the response it came from (for `Link` and rate-limit headers).
@@ -38,7 +45,7 @@ pub struct Reply<T> {
 
 impl Client {
     pub fn new(base: ApiBase, token: Option<Token>) -> Self {
-        Self { base, token, options: RequestOptions::default(), backend: Backend::Fetch }
+        Self { base, token, options: RequestOptions::default(), backend: Backend::Fetch, write_budget: Arc::default() }
     }
 
     /// The in-page demo: a realistic organization, generated at its first request, answering inside the
@@ -50,6 +57,7 @@ impl Client {
             token: Token::new(copilot_sandbox::DEMO_TOKEN),
             options: RequestOptions::default(),
             backend: Backend::Demo(DemoWorker::default()),
+            write_budget: Arc::default(),
         }
     }
 
@@ -59,6 +67,17 @@ impl Client {
 
     pub fn token(&self) -> Option<&Token> {
         self.token.as_ref()
+    }
+
+    /// The connection's budget of content-creating requests, with every write sent so far counted.
+    pub fn write_budget(&self) -> WriteBudget {
+        // One thread: the lock is never poisoned by another; if it were, the budget is still sound.
+        self.write_budget.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
+    }
+
+    /// Keeps the budget a write run has used, for the next one.
+    pub fn keep_write_budget(&self, budget: WriteBudget) {
+        *self.write_budget.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = budget;
     }
 
     /// Sends a built request once. A request unanswered after `REQUEST_TIMEOUT_MS` is aborted and reported
@@ -100,7 +119,9 @@ impl Client {
         let kind = if http.method == HttpMethod::Get { RequestKind::Read } else { RequestKind::Write };
         let policy = RetryPolicy::default();
         let mut attempts = Attempts::default();
+        let mut limits = LimitTracker::default();
         loop {
+            let sent_ms = now_ms();
             let answer = self.attempt(request, &http, abort).await;
             let error = match answer {
                 Ok(reply) => return Ok(reply),
@@ -109,14 +130,21 @@ impl Client {
             if kind == RequestKind::Write || abort.is_some_and(AbortSignal::aborted) {
                 return Err(error);
             }
-            let decision = policy.decide(kind, &error, attempts, now_ms(), js_sys::Math::random().to_bits() as u32);
+            let limit_wait = limits.on_refusal(&error, sent_ms, now_ms());
+            let seed = js_sys::Math::random().to_bits() as u32;
+            let decision = policy.decide(kind, &error, attempts, limit_wait, now_ms(), seed);
             attempts.note(decision);
-            match decision {
-                RetryDecision::RetryAt(at) | RetryDecision::WaitForLimit { until_ms: at, .. } => {
+            let at = match decision {
+                RetryDecision::RetryAt(at) => Some(at),
+                RetryDecision::WaitForLimit(wait) => Some(wait.until_ms),
+                RetryDecision::GiveUp | RetryDecision::Unconfirmed => None,
+            };
+            match at {
+                Some(at) => {
                     let wait = at.saturating_sub(now_ms());
                     sleep_ms(i32::try_from(wait).unwrap_or(i32::MAX)).await;
                 }
-                RetryDecision::GiveUp | RetryDecision::Unconfirmed => return Err(error),
+                None => return Err(error),
             }
         }
     }

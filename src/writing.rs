@@ -1,7 +1,7 @@
 //! Drives the core's write runs (`copilot_api::plan::WriteRun`) with real requests, as `loading` drives the
 //! page loader: it sends what the run says, aborts what it says, sleeps until it says, and hands every
-//! answer back. Every decision (batches, one write at a time, the second between writes, retries, what a
-//! failure means for each name) is the core's. Afterwards, when GitHub's answers leave a name unsettled,
+//! answer back. Every decision (batches, one write at a time, the second between writes, GitHub's budget of
+//! content-creating requests, retries, what a failure means for each name) is the core's. Afterwards, when GitHub's answers leave a name unsettled,
 //! the seats are read again and the core reconciles the report with them.
 
 use std::cell::Cell;
@@ -57,6 +57,8 @@ pub async fn run_writes(
         })
         .collect();
     let mut last_write_ended: Option<u64> = None;
+    // One budget for the connection: what earlier jobs sent in the last hour counts.
+    let mut budget = client.write_budget();
     for index in 0..runs.len() {
         let others = runs
             .iter()
@@ -75,10 +77,13 @@ pub async fn run_writes(
                 sleep_ms(i32::try_from(wait).unwrap_or(i32::MAX)).await;
             }
         }
+        run.set_budget(budget);
         let sent_any = drive(&client, run, &should_stop, |progress| {
             on_progress(RunProgress { writes: others.and(progress), verifying: false })
         })
         .await;
+        budget = run.budget().clone();
+        client.keep_write_budget(budget.clone());
         if sent_any {
             last_write_ended = Some(now_ms());
         }

@@ -315,10 +315,7 @@ pub fn SeatsPanel(
 #[component]
 fn LoadBar(progress: LoadProgress) -> impl IntoView {
     let total = progress.pages_total.unwrap_or(0).max(1);
-    let waiting = progress.waiting_until.map(|(until, reason)| {
-        let seconds = until.saturating_sub(crate::loading::now_ms()).div_ceil(1000);
-        format!(" — {} Waiting {seconds} s.", reason.describe())
-    });
+    let waiting = progress.limit_wait.map(|wait| format!(" — {}", wait.describe(crate::loading::now_ms())));
     view! {
         <div class="progress">
             <progress max=total value=progress.pages_done aria-label="Pages loaded"></progress>

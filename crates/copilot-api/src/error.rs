@@ -95,13 +95,18 @@ impl ApiError {
         let status = response.status;
         match status {
             401 => Self::Unauthorized { github_message: message },
+            // GitHub answers either limit with 403 or 429, and documents the order to read them in:
+            // `retry-after` first, then `x-ratelimit-remaining: 0` (wait for `x-ratelimit-reset`), then
+            // its words; a 429 that says nothing more is a secondary limit (wait a minute, then longer).
             403 | 429 => {
                 let mentions =
                     |needle: &str| message.as_deref().is_some_and(|m| m.to_ascii_lowercase().contains(needle));
-                if response.header("x-ratelimit-remaining") == Some("0") {
-                    Self::PrimaryRateLimit { reset_epoch_seconds: response.header_number("x-ratelimit-reset") }
-                } else if mentions("secondary rate limit") || response.header("retry-after").is_some() {
+                if response.header("retry-after").is_some() {
                     Self::SecondaryRateLimit { retry_after_seconds: response.header_number("retry-after") }
+                } else if response.header("x-ratelimit-remaining") == Some("0") {
+                    Self::PrimaryRateLimit { reset_epoch_seconds: response.header_number("x-ratelimit-reset") }
+                } else if mentions("secondary rate limit") || mentions("abuse detection") {
+                    Self::SecondaryRateLimit { retry_after_seconds: None }
                 } else if let Some(SsoHeader::Required { authorize_url }) = SsoHeader::of(response) {
                     Self::SsoRequired { authorize_url }
                 } else if let Some(policy) = message.as_deref().and_then(TokenPolicy::from_github_message) {

@@ -136,6 +136,49 @@ fn the_secondary_rate_limit_gives_retry_after() {
 }
 
 #[test]
+fn either_limit_is_told_apart_whether_it_comes_as_403_or_429() {
+    let secondary_words =
+        r#"{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again."}"#;
+    let primary_words = r#"{"message":"API rate limit exceeded for user ID 1."}"#;
+    let exhausted = [("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "1700000000")];
+    let primary = ApiError::PrimaryRateLimit { reset_epoch_seconds: Some(1_700_000_000) };
+    let untold = ApiError::SecondaryRateLimit { retry_after_seconds: None };
+    for status in [403, 429] {
+        let error = |headers: &[(&str, &str)], body: &str| {
+            ApiError::from_response(Operation::ListOrganizationSeats, None, &response(status, headers, body))
+        };
+        assert_eq!(error(&exhausted, primary_words), primary, "{status}: primary");
+        assert_eq!(
+            error(&[("retry-after", "30"), ("x-ratelimit-remaining", "4000")], secondary_words),
+            ApiError::SecondaryRateLimit { retry_after_seconds: Some(30) },
+            "{status}: secondary with retry-after"
+        );
+        // GitHub reads `retry-after` first, then `x-ratelimit-remaining: 0`.
+        assert_eq!(
+            error(&[("retry-after", "30"), exhausted[0], exhausted[1]], secondary_words),
+            ApiError::SecondaryRateLimit { retry_after_seconds: Some(30) },
+            "{status}: retry-after before the reset"
+        );
+        assert_eq!(error(&exhausted, secondary_words), primary, "{status}: no retry-after, the reset then");
+        assert_eq!(
+            error(&[("x-ratelimit-remaining", "4000")], secondary_words),
+            untold,
+            "{status}: secondary without retry-after"
+        );
+        let abuse = r#"{"message":"You have triggered an abuse detection mechanism."}"#;
+        assert_eq!(error(&[], abuse), untold, "{status}: GitHub's older words");
+        // A retry-after that is no number of seconds (an HTTP date) is waited as if untold.
+        assert_eq!(error(&[("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT")], "{}"), untold, "{status}: a date");
+    }
+    // A 429 that says nothing more is a secondary limit; a 403 that says nothing more is a permission.
+    assert_eq!(ApiError::from_response(Operation::ListOrganizationSeats, None, &response(429, &[], "{}")), untold);
+    assert!(matches!(
+        ApiError::from_response(Operation::ListOrganizationSeats, None, &response(403, &[], "{}")),
+        ApiError::MissingPermission { .. }
+    ));
+}
+
+#[test]
 fn a_404_names_what_was_not_found() {
     let not_found = response(404, &[], r#"{"message":"Not Found"}"#);
     let (_, org) = error_for(Operation::GetOrganizationBilling, None, &not_found);

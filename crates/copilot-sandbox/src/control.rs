@@ -2,8 +2,9 @@
 //!
 //! - `GET /_sandbox/state`: the whole state (see `dump`).
 //! - `POST /_sandbox/reset`: back to the generated state, the starting faults and rate limit, no counts.
-//! - `GET`/`POST /_sandbox/faults`: read or change `fail_rate`, `drop_rate`, `malformed_rate`, `latency_ms`,
-//!   `jitter_ms` (and `rate_limit`, the primary limit per hour).
+//! - `GET`/`POST /_sandbox/faults`: read or change `fail_rate`, `drop_rate`, `malformed_rate`,
+//!   `secondary_rate`, `latency_ms`, `jitter_ms`, how limits are answered (`limit_status` 403 or 429,
+//!   `secondary_retry_after`), and `rate_limit`, the primary limit per hour.
 //! - `POST /_sandbox/orgs/{org}/settings`: change any Copilot setting of an organization, and
 //!   `copilot_enabled`, `billing_set_up`, `payment_problem`, `saml_enforced`, `forbid_classic_tokens`,
 //!   `fine_grained_max_lifetime_days` (0 lifts it).

@@ -1,4 +1,5 @@
-//! Network trouble on demand: slow answers, server errors, dropped connections and broken bodies.
+//! Network trouble on demand: slow answers, server errors, dropped connections and broken bodies; and how
+//! rate limits are answered (403 or 429, with or without `retry-after`), as GitHub may do either.
 //!
 //! The decisions are pure (a seeded generator picks them); the server carries them out. They never touch
 //! `/_sandbox/*` or a CORS preflight.
@@ -9,8 +10,8 @@ use crate::errors::error_body;
 use crate::http::Response;
 use crate::rng::Rng;
 
-/// How often each kind of trouble happens, and how slow answers are.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+/// How often each kind of trouble happens, how slow answers are, and how limits are answered.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Faults {
     /// The fraction of API requests answered 500 or 502 (before they reach the handler: nothing changes).
@@ -24,9 +25,30 @@ pub struct Faults {
     pub latency_ms: u64,
     /// Up to this much more, drawn for each request.
     pub jitter_ms: u64,
-    /// The fraction of API requests refused with GitHub's secondary rate limit (403, `Retry-After: 1`),
-    /// before they reach the handler: bursts a client must wait out, forced at will (nothing changes).
+    /// The fraction of API requests refused with GitHub's secondary rate limit (by default 403 with
+    /// `Retry-After: 1`), before they reach the handler: bursts a client must wait out, forced at will
+    /// (nothing changes).
     pub secondary_rate: f64,
+    /// The status of every rate-limit refusal, primary or secondary: GitHub documents 403 or 429.
+    pub limit_status: u16,
+    /// Whether secondary-limit refusals carry `retry-after`. GitHub may leave it out; a client must then
+    /// wait at least a minute, and longer while the limit repeats.
+    pub secondary_retry_after: bool,
+}
+
+impl Default for Faults {
+    fn default() -> Self {
+        Self {
+            fail_rate: 0.0,
+            drop_rate: 0.0,
+            malformed_rate: 0.0,
+            latency_ms: 0,
+            jitter_ms: 0,
+            secondary_rate: 0.0,
+            limit_status: 403,
+            secondary_retry_after: true,
+        }
+    }
 }
 
 /// A change to some of the fault settings (`POST /_sandbox/faults`).
@@ -39,6 +61,8 @@ pub struct FaultsUpdate {
     pub latency_ms: Option<u64>,
     pub jitter_ms: Option<u64>,
     pub secondary_rate: Option<f64>,
+    pub limit_status: Option<u16>,
+    pub secondary_retry_after: Option<bool>,
     /// Not a fault: the primary rate limit per token and hour.
     pub rate_limit: Option<u32>,
 }
@@ -63,8 +87,12 @@ pub enum Malformation {
 }
 
 impl Faults {
-    /// Rates outside `[0, 1]` (or not numbers) are refused, with the reason.
+    /// Rates outside `[0, 1]` (or not numbers) and limit statuses other than 403 and 429 are refused, with
+    /// the reason.
     pub fn validated(self) -> Result<Self, String> {
+        if !matches!(self.limit_status, 403 | 429) {
+            return Err(format!("limit_status must be 403 or 429 (what GitHub answers), not {}", self.limit_status));
+        }
         for (name, rate) in [
             ("fail_rate", self.fail_rate),
             ("drop_rate", self.drop_rate),
@@ -86,6 +114,8 @@ impl Faults {
             latency_ms: update.latency_ms.unwrap_or(self.latency_ms),
             jitter_ms: update.jitter_ms.unwrap_or(self.jitter_ms),
             secondary_rate: update.secondary_rate.unwrap_or(self.secondary_rate),
+            limit_status: update.limit_status.unwrap_or(self.limit_status),
+            secondary_retry_after: update.secondary_retry_after.unwrap_or(self.secondary_retry_after),
         }
         .validated()
     }
@@ -108,6 +138,18 @@ impl Faults {
         }
     }
 
+    /// A secondary-limit refusal as these settings answer it: the status, and `retry_after_seconds` as
+    /// `Retry-After` unless refusals go without it.
+    pub fn secondary_limit(&self, message: &str, retry_after_seconds: u64) -> Response {
+        let response =
+            crate::errors::error_response(self.limit_status, message, crate::errors::DOCS_SECONDARY_RATE_LIMITS);
+        if self.secondary_retry_after {
+            response.with_header("Retry-After", &retry_after_seconds.to_string())
+        } else {
+            response
+        }
+    }
+
     pub fn malformation(&self, rng: &mut Rng) -> Option<Malformation> {
         rng.chance(self.malformed_rate).then(|| {
             if rng.chance(0.5) {
@@ -125,15 +167,11 @@ pub fn failure_response(status: u16) -> Response {
     Response::json(status, &error_body(message, "https://docs.github.com/rest", status))
 }
 
-/// A forced secondary rate limit, as GitHub words it, asking to wait one second (short, so fault tests
-/// stay fast; a client must honour whatever `Retry-After` says).
-pub fn secondary_limit_response() -> Response {
-    crate::errors::error_response(
-        403,
-        "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
-        crate::errors::DOCS_SECONDARY_RATE_LIMITS,
-    )
-    .with_header("Retry-After", "1")
+/// A forced secondary rate limit, as GitHub words it, asking to wait one second when it says how long
+/// (short, so fault tests stay fast; a client must honour whatever `Retry-After` says).
+pub fn secondary_limit_response(faults: &Faults) -> Response {
+    faults
+        .secondary_limit("You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", 1)
 }
 
 /// A 200 whose body a JSON parser cannot read: the first half of the real body (never a complete JSON
@@ -193,6 +231,21 @@ mod tests {
         assert_eq!(limited.before_handler(&mut rng), BeforeHandler::SecondaryLimit);
         let dropping = Faults { drop_rate: 1.0, fail_rate: 1.0, ..Faults::default() };
         assert_eq!(dropping.before_handler(&mut rng), BeforeHandler::Drop);
+    }
+
+    #[test]
+    fn limits_are_answered_403_or_429_with_or_without_retry_after() {
+        let told = secondary_limit_response(&Faults::default());
+        assert_eq!((told.status, told.header("retry-after")), (403, Some("1")));
+        let update =
+            FaultsUpdate { limit_status: Some(429), secondary_retry_after: Some(false), ..FaultsUpdate::default() };
+        let untold_429 = Faults::default().apply(&update).expect("valid settings");
+        let untold = secondary_limit_response(&untold_429);
+        assert_eq!((untold.status, untold.header("retry-after")), (429, None));
+        assert!(untold.json_body()["message"].as_str().is_some_and(|m| m.contains("secondary rate limit")));
+        assert_eq!(untold.json_body()["status"], "429");
+        let teapot = FaultsUpdate { limit_status: Some(418), ..FaultsUpdate::default() };
+        assert!(Faults::default().apply(&teapot).is_err(), "GitHub answers limits with 403 or 429 only");
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //!
 //! - Primary: a number of requests per token and hour (5,000 by default; 60 without a token). The hour
 //!   starts with the first request; `x-ratelimit-reset` is when it ends. A `304 Not Modified` is free.
-//! - Secondary: more than 100 requests in flight at once, or more than 900 points in a minute (a read costs
-//!   1 point, a write 5), are refused with 403 and `retry-after`.
+//! - Secondary: more than 100 requests in flight at once, more than 900 points in a minute (a read costs
+//!   1 point, a write 5), or more than 80 content-creating requests (every write) in a minute or 500 in an
+//!   hour, are refused with 403 (or 429) and `retry-after` (unless switched off).
 
 use std::collections::VecDeque;
 
@@ -16,6 +17,11 @@ pub const MAX_IN_FLIGHT: u32 = 100;
 pub const POINTS_PER_MINUTE: u32 = 900;
 pub const READ_POINTS: u32 = 1;
 pub const WRITE_POINTS: u32 = 5;
+/// GitHub: "no more than 80 content-generating requests per minute and no more than 500 content-generating
+/// requests per hour".
+pub const CONTENT_CREATING_PER_MINUTE: usize = 80;
+pub const CONTENT_CREATING_PER_HOUR: usize = 500;
+const HOUR_MS: i64 = 3_600_000;
 const HOUR: Epoch = 3_600;
 const MINUTE_MS: i64 = 60_000;
 
@@ -33,6 +39,8 @@ struct Usage {
     /// (millisecond instant, points) of the last minute's requests.
     recent: VecDeque<(i64, u32)>,
     recent_points: u32,
+    /// Millisecond instants of the last hour's writes, oldest first.
+    recent_writes: VecDeque<i64>,
 }
 
 /// The numbers sent in the `x-ratelimit-*` headers.
@@ -129,6 +137,33 @@ impl RateLimits {
         Err(60)
     }
 
+    /// `Err(retry_after_seconds)` when one more write would pass 80 in the last minute or 500 in the
+    /// last hour: until enough of them have aged out.
+    pub fn check_content_creation(&mut self, bucket: &Bucket, now_ms: i64) -> Result<(), u64> {
+        let usage = self.usage.entry(bucket.clone()).or_default();
+        while usage.recent_writes.front().is_some_and(|at| *at <= now_ms - HOUR_MS) {
+            usage.recent_writes.pop_front();
+        }
+        let writes = &usage.recent_writes;
+        let in_last_minute = writes.iter().rev().take_while(|at| **at > now_ms - MINUTE_MS).count();
+        // The write whose ageing out makes room: the one that many places from the newest.
+        let opens_at = |window: i64, allowed: usize, counted: usize| {
+            (counted >= allowed).then(|| writes[writes.len() - allowed] + window)
+        };
+        let opens = [
+            opens_at(MINUTE_MS, CONTENT_CREATING_PER_MINUTE, in_last_minute),
+            opens_at(HOUR_MS, CONTENT_CREATING_PER_HOUR, writes.len()),
+        ];
+        match opens.into_iter().flatten().max() {
+            None => Ok(()),
+            Some(at) => Err(u64::try_from((at - now_ms).max(1).saturating_add(999) / 1_000).unwrap_or(60)),
+        }
+    }
+
+    pub fn consume_content_creation(&mut self, bucket: &Bucket, now_ms: i64) {
+        self.usage.entry(bucket.clone()).or_default().recent_writes.push_back(now_ms);
+    }
+
     pub fn consume_points(&mut self, bucket: &Bucket, now_ms: i64, points: u32) {
         let usage = self.usage.entry(bucket.clone()).or_default();
         usage.recent.push_back((now_ms, points));
@@ -157,6 +192,28 @@ mod tests {
         );
         assert!(!limits.primary_exhausted(&TOKEN, start + HOUR), "a new hour");
         assert_eq!(limits.status(&Bucket::Anonymous, start).limit, ANONYMOUS_LIMIT);
+    }
+
+    #[test]
+    fn more_than_80_writes_a_minute_or_500_an_hour_are_refused_until_the_oldest_ages_out() {
+        let mut limits = RateLimits::new(100_000);
+        let t0 = 9_000_000;
+        for i in 0..80 {
+            assert_eq!(limits.check_content_creation(&TOKEN, t0 + i * 100), Ok(()), "write {i}");
+            limits.consume_content_creation(&TOKEN, t0 + i * 100);
+        }
+        assert_eq!(limits.check_content_creation(&TOKEN, t0 + 20_000), Err(40), "the first ages out at 60 s");
+        assert_eq!(limits.check_content_creation(&TOKEN, t0 + 60_000), Ok(()));
+        assert_eq!(limits.check_content_creation(&Bucket::Anonymous, t0 + 20_000), Ok(()), "per token");
+
+        // 500 an hour, one a second (well under 80 a minute): the 501st waits for the first to age out.
+        let mut limits = RateLimits::new(100_000);
+        for i in 0..500 {
+            assert_eq!(limits.check_content_creation(&TOKEN, t0 + i * 1_000), Ok(()), "write {i}");
+            limits.consume_content_creation(&TOKEN, t0 + i * 1_000);
+        }
+        assert_eq!(limits.check_content_creation(&TOKEN, t0 + 600_000), Err(3_000));
+        assert_eq!(limits.check_content_creation(&TOKEN, t0 + 3_600_000), Ok(()));
     }
 
     #[test]

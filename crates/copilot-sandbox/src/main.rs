@@ -45,6 +45,12 @@ struct Flags {
     /// Fraction of API requests refused with the secondary rate limit (403, `Retry-After: 1`).
     #[arg(long, default_value_t = 0.0)]
     secondary_rate: f64,
+    /// The status of every rate-limit refusal: 403 or 429 (GitHub answers either).
+    #[arg(long, default_value_t = 403)]
+    limit_status: u16,
+    /// Secondary-limit refusals without `Retry-After` (a client must then wait a minute, and longer).
+    #[arg(long)]
+    no_retry_after: bool,
     /// Primary rate limit: requests per token and hour.
     #[arg(long, default_value_t = DEFAULT_PRIMARY_LIMIT)]
     rate_limit: u32,
@@ -66,6 +72,8 @@ fn main() -> ExitCode {
         latency_ms: flags.latency_ms,
         jitter_ms: flags.jitter_ms,
         secondary_rate: flags.secondary_rate,
+        limit_status: flags.limit_status,
+        secondary_retry_after: !flags.no_retry_after,
     };
     let faults = match faults.validated() {
         Ok(faults) => faults,

@@ -324,7 +324,7 @@ async fn entry(
             return response;
         }
         BeforeHandler::Fail(status) => decorated(failure_response(status)),
-        BeforeHandler::SecondaryLimit => decorated(crate::faults::secondary_limit_response()),
+        BeforeHandler::SecondaryLimit => decorated(crate::faults::secondary_limit_response(&faults)),
         BeforeHandler::Proceed => {
             let in_flight = guard.count();
             let response = lock(&shared.sandbox).handle_in_flight(request, system_now(), in_flight);

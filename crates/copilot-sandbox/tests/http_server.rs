@@ -325,6 +325,23 @@ fn fault_flags_apply_from_the_start_and_reset_returns_to_them() {
 }
 
 #[test]
+fn forced_secondary_limits_come_as_429_without_retry_after_when_the_flags_say_so() {
+    let server =
+        start("limit-flags", &["--seats", "10", "--secondary-rate", "1", "--limit-status", "429", "--no-retry-after"]);
+    let agent = agent();
+    let path = "/orgs/acme/copilot/billing/seats";
+    let refused = server.get(&agent, path, OWNER_CLASSIC);
+    assert_eq!((refused.status, refused.header("retry-after")), (429, None));
+    assert_eq!(refused.header("access-control-allow-origin"), Some("*"), "the page can read it");
+    assert_eq!(error_of(&refused), ApiError::SecondaryRateLimit { retry_after_seconds: None });
+    server.faults(&agent, json!({"secondary_retry_after": true, "limit_status": 403}));
+    let told = server.get(&agent, path, OWNER_CLASSIC);
+    assert_eq!((told.status, told.header("retry-after")), (403, Some("1")));
+    server.faults(&agent, json!({"secondary_rate": 0.0}));
+    assert_eq!(server.get(&agent, path, OWNER_CLASSIC).status, 200);
+}
+
+#[test]
 fn latency_is_applied_to_api_requests_only() {
     let server = start("latency", &["--seats", "10", "--latency-ms", "300", "--jitter-ms", "50"]);
     let agent = agent();

@@ -796,14 +796,19 @@ fn secondary_limits_refuse_too_many_in_flight_and_too_many_points_a_minute() {
     assert_conforms(Operation::ListOrganizationSeats, &hundred);
     assert_eq!(hundred.status, 200);
 
-    // 900 points in one minute: 180 writes at 5 points each, then nothing more, not even a read.
+    // 900 points in one minute: 80 writes at 5 points each and 500 reads, then nothing more.
     let now = now + Duration::seconds(120);
     let body = json!({"selected_usernames": [OWNER_LOGIN]}).to_string();
-    for i in 0..180 {
+    for i in 0..80 {
         let at = now + Duration::milliseconds(i * 100);
         let response = api.sandbox.handle(Request::post(USERS, body.clone()).with_token(OWNER_CLASSIC), at);
         assert_conforms(Operation::AddUsers, &response);
         assert_eq!(response.status, 201, "write {i}");
+    }
+    for i in 0..500 {
+        let at = now + Duration::milliseconds(8_000 + i * 10);
+        let response = api.sandbox.handle(Request::get(SEATS).with_token(OWNER_CLASSIC), at);
+        assert_eq!(response.status, 200, "read {i}");
     }
     let at = now + Duration::seconds(20);
     let refused = api.sandbox.handle(Request::get(SEATS).with_token(OWNER_CLASSIC), at);
@@ -814,6 +819,82 @@ fn secondary_limits_refuse_too_many_in_flight_and_too_many_points_a_minute() {
     let after_wait = api.sandbox.handle(Request::get(SEATS).with_token(OWNER_CLASSIC), at + Duration::seconds(retry));
     assert_conforms(Operation::ListOrganizationSeats, &after_wait);
     assert_eq!(after_wait.status, 200, "waiting retry-after seconds is enough");
+}
+
+#[test]
+fn writes_past_80_a_minute_or_500_an_hour_meet_the_secondary_limit() {
+    let mut api = Api::small();
+    let start = api.now;
+    let body = json!({"selected_usernames": [OWNER_LOGIN]}).to_string();
+    let mut write = |at| api.sandbox.handle(Request::post(USERS, body.clone()).with_token(OWNER_CLASSIC), at);
+    for i in 0..80 {
+        assert_eq!(write(start + Duration::milliseconds(i * 500)).status, 201, "write {i}");
+    }
+    let refused = write(start + Duration::seconds(45));
+    assert_conforms(Operation::AddUsers, &refused);
+    assert_eq!(refused.status, 403);
+    assert_eq!(refused.header("retry-after"), Some("15"), "the first write ages out a minute after it was made");
+    assert_eq!(
+        error_of(Operation::AddUsers, OWNER_CLASSIC, &refused),
+        ApiError::SecondaryRateLimit { retry_after_seconds: Some(15) }
+    );
+    assert_eq!(write(start + Duration::seconds(60)).status, 201, "a minute later there is room again");
+
+    // One write a second stays under 80 a minute; the hour allows 500 (81 were made above).
+    let mut made = 81;
+    let mut at = start + Duration::seconds(61);
+    while made < 500 {
+        assert_eq!(write(at).status, 201, "write {made}");
+        made += 1;
+        at += Duration::seconds(1);
+    }
+    let over_the_hour = write(at);
+    assert_eq!(over_the_hour.status, 403);
+    let wait: i64 = over_the_hour.header("retry-after").unwrap().parse().unwrap();
+    assert_eq!(start + Duration::seconds(3_600), at + Duration::seconds(wait), "until the hour's first write ages out");
+    // Reads are not content-creating: they go on.
+    assert_eq!(api.sandbox.handle(Request::get(SEATS).with_token(OWNER_CLASSIC), at).status, 200);
+}
+
+#[test]
+fn limits_are_answered_as_429_and_secondary_limits_without_retry_after_when_switched() {
+    let mut api = Api::small();
+    let switched =
+        api.send(Request::post("/_sandbox/faults", r#"{"limit_status": 429, "secondary_retry_after": false}"#));
+    assert_eq!(
+        (switched.json_body()["limit_status"].clone(), switched.json_body()["secondary_retry_after"].clone()),
+        (json!(429), json!(false))
+    );
+    let now = api.now;
+    let crowded = api.sandbox.handle_in_flight(Request::get(SEATS).with_token(OWNER_CLASSIC), now, 101);
+    assert_conforms(Operation::ListOrganizationSeats, &crowded);
+    assert_eq!((crowded.status, crowded.header("retry-after")), (429, None));
+    assert_ne!(crowded.header("x-ratelimit-remaining"), Some("0"), "a secondary limit, not the primary");
+    assert_eq!(
+        error_of(Operation::ListOrganizationSeats, OWNER_CLASSIC, &crowded),
+        ApiError::SecondaryRateLimit { retry_after_seconds: None }
+    );
+
+    // The primary limit as 429: `x-ratelimit-remaining: 0` and the reset.
+    let used_up = api.send(Request::post("/_sandbox/faults", r#"{"rate_limit": 1}"#));
+    assert_eq!(used_up.status, 200);
+    assert_eq!(api.call(Operation::ListOrganizationSeats, SEATS, Some(OWNER_CLASSIC), None).status, 200);
+    let refused = api.call(Operation::ListOrganizationSeats, SEATS, Some(OWNER_CLASSIC), None);
+    assert_eq!((refused.status, refused.header("x-ratelimit-remaining")), (429, Some("0")));
+    let reset: u64 = refused.header("x-ratelimit-reset").unwrap().parse().unwrap();
+    assert_eq!(
+        error_of(Operation::ListOrganizationSeats, OWNER_CLASSIC, &refused),
+        ApiError::PrimaryRateLimit { reset_epoch_seconds: Some(reset) }
+    );
+
+    let refused = api.send(Request::post("/_sandbox/faults", r#"{"limit_status": 418}"#));
+    assert_eq!(refused.status, 422, "GitHub answers limits with 403 or 429 only");
+    api.send(Request::post("/_sandbox/reset", ""));
+    let reset_faults = api.send(Request::get("/_sandbox/faults")).json_body();
+    assert_eq!(
+        (reset_faults["limit_status"].clone(), reset_faults["secondary_retry_after"].clone()),
+        (json!(403), json!(true))
+    );
 }
 
 #[test]

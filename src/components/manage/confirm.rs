@@ -5,8 +5,10 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use copilot_api::plan::write::{CANNOT_BE_UNDONE, MAX_NAMES_PER_WRITE};
-use copilot_api::plan::{confirmation_matches, needs_typed_confirmation, TeamGrantedChoice, WritePlan};
+use copilot_api::plan::write::CANNOT_BE_UNDONE;
+use copilot_api::plan::{
+    confirmation_matches, needs_typed_confirmation, JobPace, TeamGrantedChoice, WriteBudget, WritePlan,
+};
 use copilot_api::ApiError;
 use leptos::prelude::*;
 
@@ -87,13 +89,14 @@ pub fn ConfirmWrite(connection: Connection) -> impl IntoView {
         }
     };
 
+    let confirm_connection = connection.clone();
     let confirm = move || {
         let Some(proposal) = desk.proposal.get_untracked() else { return };
         let plans = proposal.plans(choice.get_untracked());
         if plans.is_empty() {
             return;
         }
-        let client = connection.client.clone();
+        let client = confirm_connection.client.clone();
         if dry_run.get_untracked() {
             let listing = plans
                 .iter()
@@ -107,7 +110,7 @@ pub fn ConfirmWrite(connection: Connection) -> impl IntoView {
         stop_requested.set(false);
         progress.set(RunProgress::default());
         phase.set(Phase::Running);
-        let scope = connection.scope.clone();
+        let scope = confirm_connection.scope.clone();
         let abandoned = abandoned.clone();
         leptos::task::spawn_local(async move {
             let should_stop =
@@ -144,7 +147,7 @@ pub fn ConfirmWrite(connection: Connection) -> impl IntoView {
                 let proposal = desk.proposal.get()?;
                 Some(match stage.get() {
                     Stage::Confirm => view! {
-                        <ConfirmStep proposal desk choice typed dry_run
+                        <ConfirmStep proposal desk choice typed dry_run budget=connection.client.write_budget()
                             on_confirm=move || confirm.with_value(|confirm| confirm())
                             on_cancel=close />
                     }.into_any(),
@@ -203,6 +206,8 @@ fn ConfirmStep(
     choice: RwSignal<TeamGrantedChoice>,
     typed: RwSignal<String>,
     dry_run: RwSignal<bool>,
+    /// The connection's budget of content-creating requests, as earlier jobs left it.
+    budget: WriteBudget,
     on_confirm: impl Fn() + Send + Sync + 'static,
     on_cancel: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -218,6 +223,7 @@ fn ConfirmStep(
         Proposal::Names { .. } => None,
     };
     let typed_needed = Memo::new(move |_| needs_typed_confirmation(seat_count.get()));
+    let pace = Memo::new(move |_| plans.with(|plans| JobPace::of(plans, &budget, crate::loading::now_ms()).notice()));
     let confirm_org = org.clone();
     let ready = Memo::new(move |_| {
         !plans.with(Vec::is_empty)
@@ -312,10 +318,7 @@ fn ConfirmStep(
             view! {
                 <section class="plan" aria-label=plan.kind().title()>
                     <h3>{format!("{}: {}", plan.kind().title(), plural(plan.name_count(), noun.0, noun.1))}</h3>
-                    <p class="hint">{format!(
-                        "Sent in {} of at most {MAX_NAMES_PER_WRITE} names, one a second.",
-                        plural(plan.batches().len(), "request", "requests"),
-                    )}</p>
+                    <p class="hint">{plan.pacing_hint()}</p>
                     <ul class="name-list" tabindex="0" aria-label=format!("Names: {}", plan.kind().title())>
                         {names.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}
                     </ul>
@@ -323,6 +326,7 @@ fn ConfirmStep(
                 </section>
             }
         }).collect_view()}
+        {move || pace.get().map(|notice| view! { <p class="notice" data-testid="job-pace">{notice}</p> })}
         <Show when=move || plans.with(Vec::is_empty)>
             <p class="notice" data-testid="nothing-to-do">"Nothing in this selection can be revoked by name."</p>
         </Show>
@@ -378,20 +382,7 @@ fn DryRunStep(
 /// Batches and names written so far, any wait, and Stop.
 #[component]
 fn RunningStep(progress: RwSignal<RunProgress>, stop_requested: RwSignal<bool>) -> impl IntoView {
-    let text = move || {
-        let p = progress.get().writes;
-        let mut text =
-            format!("{} of {} batches, {} of {} names", p.batches_done, p.batches_total, p.names_done, p.names_total);
-        if p.retries > 0 {
-            text.push_str(&format!(", {} retried", p.retries));
-        }
-        if let Some(until) = p.waiting_until {
-            let seconds = until.saturating_sub(crate::loading::now_ms()).div_ceil(1000);
-            let why = p.waiting_for_limit.map_or("Waiting before trying again", |limit| limit.describe());
-            text.push_str(&format!(" — {why}: {seconds} s."));
-        }
-        text
-    };
+    let text = move || progress.get().writes.status(crate::loading::now_ms());
     view! {
         <h2 id=HEADING_ID>"Writing…"</h2>
         <div class="progress">

@@ -80,6 +80,25 @@ fn plural(count: i64, unit: &str) -> String {
     }
 }
 
+/// A length of time to wait, as a countdown reads it: "45 s" and "90 s" below two minutes, then "2 min",
+/// "14 min 30 s", and "1 h 15 min" from an hour (seconds no longer matter there). Part-seconds round up:
+/// a wait shown as "0 s" would already be over.
+pub fn length_in_words(millis: u64) -> String {
+    let seconds = millis.div_ceil(1_000);
+    let (hours, minutes, rest) = (seconds / 3_600, seconds % 3_600 / 60, seconds % 60);
+    if seconds < 120 {
+        format!("{seconds} s")
+    } else if hours == 0 && rest == 0 {
+        format!("{minutes} min")
+    } else if hours == 0 {
+        format!("{minutes} min {rest} s")
+    } else if minutes == 0 {
+        format!("{hours} h")
+    } else {
+        format!("{hours} h {minutes} min")
+    }
+}
+
 /// The exact moment for a tooltip, in UTC so that every admin reading a shared link sees the same text:
 /// `2021-10-14 06:53 UTC`.
 pub fn exact_time<Tz: TimeZone>(time: &DateTime<Tz>) -> String {
@@ -178,6 +197,20 @@ mod tests {
         assert_eq!(relative_date(date("2024-07-01"), at(NOW)), "tomorrow");
         assert_eq!(relative_date(date("2024-07-12"), at(NOW)), "in 12 days");
         assert_eq!(relative_date(date("2024-06-27"), at(NOW)), "3 days ago");
+    }
+
+    #[test]
+    fn waits_read_in_seconds_then_minutes_then_hours() {
+        assert_eq!(length_in_words(0), "0 s");
+        assert_eq!(length_in_words(1), "1 s", "a part-second still to wait is a second");
+        assert_eq!(length_in_words(60_000), "60 s");
+        assert_eq!(length_in_words(119_000), "119 s");
+        assert_eq!(length_in_words(119_001), "2 min", "rounded up to the whole second");
+        assert_eq!(length_in_words(120_000), "2 min");
+        assert_eq!(length_in_words(870_000), "14 min 30 s");
+        assert_eq!(length_in_words(3_600_000), "1 h");
+        assert_eq!(length_in_words(4_530_000), "1 h 15 min");
+        assert_eq!(length_in_words(u64::MAX), "5124095576030 h 25 min");
     }
 
     #[test]

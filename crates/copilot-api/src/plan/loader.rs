@@ -7,8 +7,9 @@
 //! empty. Requests go out under three limits at once: at most `concurrency` requests in flight (octokit's
 //! default is 10), at most `max_requests_per_minute` sent in any sliding 60-second window (GitHub's
 //! secondary limit is 900 points a minute per endpoint, a `GET` costing one; we keep a safety margin), and
-//! nothing at all while GitHub asks us to wait (`retry-after`, `x-ratelimit-reset`). Failed pages are
-//! asked again under the read rules of [`RetryPolicy`].
+//! nothing at all while GitHub asks us to wait (`retry-after`, `x-ratelimit-reset`, or a minute and longer
+//! while a secondary limit without `retry-after` repeats: see [`LimitTracker`]). Failed pages are asked
+//! again under the read rules of [`RetryPolicy`].
 //!
 //! The loader is a state machine without a clock: the browser calls [`PageLoader::poll`] with the time,
 //! does what it says (send, abort, or set a timer), and hands every answer to [`PageLoader::on_page`]. Tests
@@ -22,7 +23,8 @@ use std::collections::{BTreeMap, VecDeque};
 
 use rustc_hash::FxHashSet;
 
-use super::retry::{mix, Attempts, LimitReason, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
+use super::rate_limit::{LimitTracker, LimitWait};
+use super::retry::{mix, Attempts, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
 use crate::error::{ApiError, ResponseParts};
 use crate::models::{AssigningTeam, Seat, SeatPage, Timestamp};
 use crate::pagination::{page_count, LinkHeader, PageRequest, DEFAULT_PER_PAGE};
@@ -120,8 +122,8 @@ pub struct LoadProgress {
     /// Retries after failures (5xx, dropped connections, timeouts).
     pub retries: u32,
     pub rate_limit_waits: u32,
-    /// Set while a rate limit holds every request back: until when, and why (for a countdown).
-    pub waiting_until: Option<(u64, LimitReason)>,
+    /// Set while a rate limit holds every request back: until when, why, and the words for it.
+    pub limit_wait: Option<LimitWait>,
 }
 
 /// A seat page with what the headers of its answer say: the `Link` header (page 1's names the last page)
@@ -197,7 +199,8 @@ pub struct PageLoader {
     failed_before_count: BTreeMap<u32, ApiError>,
     /// Send times within the last budget window, oldest first.
     recent_sends: VecDeque<u64>,
-    pause: Option<(u64, LimitReason)>,
+    /// GitHub's rate limits: the limit is the token's, not the page's, so a wait holds every request.
+    limits: LimitTracker,
     requests_sent: u64,
     retries: u32,
     rate_limit_waits: u32,
@@ -218,7 +221,7 @@ impl PageLoader {
             attempts: BTreeMap::new(),
             failed_before_count: BTreeMap::new(),
             recent_sends: VecDeque::new(),
-            pause: None,
+            limits: LimitTracker::default(),
             requests_sent: 0,
             retries: 0,
             rate_limit_waits: 0,
@@ -248,8 +251,9 @@ impl PageLoader {
         if !stalled.is_empty() {
             let seconds = u32::try_from(self.config.request_timeout_ms / 1_000).unwrap_or(u32::MAX);
             for page in &stalled {
-                self.in_flight.remove(page);
-                self.fail_page(*page, ApiError::Timeout(seconds), now_ms);
+                if let Some(sent_ms) = self.in_flight.remove(page) {
+                    self.fail_page(*page, ApiError::Timeout(seconds), sent_ms, now_ms);
+                }
             }
             return LoaderStep::Abort(stalled);
         }
@@ -264,9 +268,7 @@ impl PageLoader {
             }
             return LoaderStep::Abort(past_the_end);
         }
-        if self.pause.is_some_and(|(until, _)| until <= now_ms) {
-            self.pause = None;
-        }
+        self.limits.expire(now_ms);
         // Every page up to the last, without a gap (pages sent on the expected count may lie beyond it).
         if self.pages_total.is_some_and(|total| self.done.pages_joined >= total) {
             self.phase = Phase::Done;
@@ -275,7 +277,7 @@ impl PageLoader {
         self.forget_old_sends(now_ms);
         let mut batch = Vec::new();
         while self.in_flight.len() < usize::from(self.config.concurrency)
-            && self.pause.is_none()
+            && self.limits.holds_until(now_ms).is_none()
             && self.budget_has_room()
         {
             let Some(page) = self.next_ready_page(now_ms) else { break };
@@ -314,8 +316,11 @@ impl PageLoader {
         match answer {
             Ok(answered) => self.accept(page, answered),
             Err(error) => {
-                if self.phase == Phase::Loading && self.in_flight.remove(&page).is_some() {
-                    self.fail_page(page, error, now_ms);
+                if self.phase != Phase::Loading {
+                    return;
+                }
+                if let Some(sent_ms) = self.in_flight.remove(&page) {
+                    self.fail_page(page, error, sent_ms, now_ms);
                 }
             }
         }
@@ -344,7 +349,7 @@ impl PageLoader {
             requests_sent: self.requests_sent,
             retries: self.retries,
             rate_limit_waits: self.rate_limit_waits,
-            waiting_until: self.pause,
+            limit_wait: self.limits.in_force(),
         }
     }
 
@@ -376,9 +381,11 @@ impl PageLoader {
     }
 
     fn accept(&mut self, page: u32, answered: AnsweredPage) {
-        if self.phase != Phase::Loading || self.in_flight.remove(&page).is_none() {
+        if self.phase != Phase::Loading {
             return;
         }
+        let Some(sent_ms) = self.in_flight.remove(&page) else { return };
+        self.limits.on_success(sent_ms);
         let AnsweredPage { page: seat_page, link, sso_left_out } = answered;
         self.sso_left_out.merge(&sso_left_out);
         // Only page 1 carries the `Link` to the last page (pages sent on the expected count may come first).
@@ -408,17 +415,15 @@ impl PageLoader {
         }
     }
 
-    fn fail_page(&mut self, page: u32, error: ApiError, now_ms: u64) {
+    fn fail_page(&mut self, page: u32, error: ApiError, sent_ms: u64, now_ms: u64) {
+        // The tracker holds every request from here on (the limit is the token's), whatever the page.
+        let limit_wait = self.limits.on_refusal(&error, sent_ms, now_ms);
         let attempts = self.attempts.entry(page).or_default();
         let seed = self.config.jitter_seed ^ mix(page);
-        let decision = self.config.retry.decide(RequestKind::Read, &error, *attempts, now_ms, seed);
+        let decision = self.config.retry.decide(RequestKind::Read, &error, *attempts, limit_wait, now_ms, seed);
         attempts.note(decision);
-        // A page sent on the expected count that lies past the end is never asked again and fails nothing;
-        // a rate limit it met still holds every request (the limit is the token's).
+        // A page sent on the expected count that lies past the end is never asked again and fails nothing.
         if self.pages_total.is_some_and(|total| page > total) {
-            if let RetryDecision::WaitForLimit { until_ms, reason } = decision {
-                self.hold_everything_until(until_ms, reason);
-            }
             return;
         }
         match decision {
@@ -426,22 +431,14 @@ impl PageLoader {
                 self.retries = self.retries.saturating_add(1);
                 self.retry_at.insert(page, at);
             }
-            RetryDecision::WaitForLimit { until_ms, reason } => {
+            RetryDecision::WaitForLimit(wait) => {
                 self.rate_limit_waits = self.rate_limit_waits.saturating_add(1);
-                self.retry_at.insert(page, until_ms);
-                self.hold_everything_until(until_ms, reason);
+                self.retry_at.insert(page, wait.until_ms);
             }
             RetryDecision::GiveUp | RetryDecision::Unconfirmed if self.pages_total.is_none() && page != 1 => {
                 self.failed_before_count.insert(page, error);
             }
             RetryDecision::GiveUp | RetryDecision::Unconfirmed => self.phase = Phase::Failed(error),
-        }
-    }
-
-    /// The limit is the token's, not the page's: every request waits.
-    fn hold_everything_until(&mut self, until_ms: u64, reason: LimitReason) {
-        if self.pause.is_none_or(|(until, _)| until < until_ms) {
-            self.pause = Some((until_ms, reason));
         }
     }
 
@@ -485,7 +482,7 @@ impl PageLoader {
             if self.fresh_page_available() { Some(now_ms) } else { self.retry_at.values().copied().min() };
         let next_send =
             earliest_work.filter(|_| self.in_flight.len() < usize::from(self.config.concurrency)).map(|work| {
-                let pause_end = self.pause.map_or(0, |(until, _)| until);
+                let pause_end = self.limits.holds_until(now_ms).unwrap_or(0);
                 let budget_opens = if self.budget_has_room() {
                     0
                 } else {
@@ -639,6 +636,7 @@ pub fn lower_bound_ms(pages: u32, concurrency: u8, budget_per_minute: u32, laten
 mod tests {
     use super::*;
     use crate::plan::test_support::{seat, seat_in, NOW};
+    use crate::plan::LimitReason;
     use proptest::prelude::*;
     use std::collections::HashSet;
 
@@ -654,6 +652,8 @@ mod tests {
         SecondaryLimit {
             retry_after_seconds: u64,
         },
+        /// A secondary limit without `retry-after`: a minute at least, longer while it repeats.
+        SecondaryLimitUntold,
         PrimaryLimit {
             resets_in_seconds: u64,
         },
@@ -665,6 +665,7 @@ mod tests {
             Just(Fault::Dropped),
             Just(Fault::Stalled),
             (0u64..90).prop_map(|retry_after_seconds| Fault::SecondaryLimit { retry_after_seconds }),
+            Just(Fault::SecondaryLimitUntold),
             (0u64..90).prop_map(|resets_in_seconds| Fault::PrimaryLimit { resets_in_seconds }),
         ]
     }
@@ -733,6 +734,9 @@ mod tests {
                 Some(Fault::SecondaryLimit { retry_after_seconds }) => {
                     Answer::Error(ApiError::SecondaryRateLimit { retry_after_seconds: Some(retry_after_seconds) })
                 }
+                Some(Fault::SecondaryLimitUntold) => {
+                    Answer::Error(ApiError::SecondaryRateLimit { retry_after_seconds: None })
+                }
                 Some(Fault::PrimaryLimit { resets_in_seconds }) => Answer::Error(ApiError::PrimaryRateLimit {
                     reset_epoch_seconds: Some(at / 1_000 + resets_in_seconds),
                 }),
@@ -798,6 +802,8 @@ mod tests {
                             Answer::Error(error) => {
                                 let wait = match &error {
                                     ApiError::SecondaryRateLimit { retry_after_seconds: Some(s) } => now + s * 1_000,
+                                    // GitHub: at least a minute (longer while it repeats).
+                                    ApiError::SecondaryRateLimit { retry_after_seconds: None } => now + 60_000,
                                     ApiError::PrimaryRateLimit { reset_epoch_seconds: Some(r) } => r * 1_000 + 1_000,
                                     _ => 0,
                                 };
@@ -980,7 +986,7 @@ mod tests {
         loader.on_first_page(first, LinkHeader { last: Some(3), ..LinkHeader::default() });
         let limit = ApiError::SecondaryRateLimit { retry_after_seconds: Some(30) };
         loader.on_page(5, Err(limit), NOW + 100);
-        assert!(loader.progress().waiting_until.is_some_and(|(until, _)| until >= NOW + 30_000));
+        assert!(loader.progress().limit_wait.is_some_and(|wait| wait.until_ms >= NOW + 30_000));
         // The other pages past the end are aborted; page 5 is never asked again.
         assert_eq!(loader.poll(NOW + 100), LoaderStep::Abort(vec![4, 6, 7, 8, 9, 10]));
         for page in [2, 3] {
@@ -1229,10 +1235,42 @@ mod tests {
         loader.on_page(2, Err(ApiError::SecondaryRateLimit { retry_after_seconds: Some(30) }), NOW + 100);
         loader.on_page(3, Ok(SeatPage { total_seats: Some(4), seats: vec![seat("c", 3)] }), NOW + 100);
         assert_eq!(loader.poll(NOW + 100), LoaderStep::WaitUntil(NOW + 30_100));
-        assert_eq!(loader.progress().waiting_until, Some((NOW + 30_100, LimitReason::Secondary)));
+        let wait = loader.progress().limit_wait.expect("a wait in force");
+        assert_eq!((wait.until_ms, wait.reason), (NOW + 30_100, LimitReason::Secondary));
         assert_eq!(loader.poll(NOW + 30_099), LoaderStep::WaitUntil(NOW + 30_100));
         assert_eq!(loader.poll(NOW + 30_100), LoaderStep::Send(vec![2, 4]));
-        assert_eq!(loader.progress().waiting_until, None);
+        assert_eq!(loader.progress().limit_wait, None);
+    }
+
+    #[test]
+    fn a_secondary_limit_without_retry_after_waits_a_minute_then_two_while_it_repeats_then_loads() {
+        let mut server = Server::new(40, 10);
+        // Page 2 is refused, then again right after the wait; the pages in flight with it come back fine.
+        server.faults.insert(2, vec![Fault::SecondaryLimitUntold, Fault::SecondaryLimitUntold].into());
+        let mut loader = PageLoader::new(LoaderConfig::new(10, 10));
+        let trace = simulate(&mut loader, &mut server);
+        let two: Vec<u64> = trace.sends.iter().filter(|(_, page)| *page == 2).map(|(at, _)| *at).collect();
+        assert_eq!(two.len(), 3, "{two:?}");
+        // Each refusal came 100 ms after its send: a minute from the first, then two minutes.
+        assert_eq!(two[1] - two[0], 100 + 60_000, "{two:?}");
+        assert_eq!(two[2] - two[1], 100 + 120_000, "{two:?}");
+        assert!(trace.sends_during_a_limit.is_empty(), "{:?}", trace.sends_during_a_limit);
+        assert_eq!(loader.progress().rate_limit_waits, 2);
+        assert_eq!(loader.into_result().map(|loaded| ids(&loaded.seats)), Ok((1..=40).collect()));
+    }
+
+    #[test]
+    fn the_wait_in_force_is_told_in_the_cores_words_while_it_holds() {
+        let mut loader = PageLoader::new(LoaderConfig::new(1, 1));
+        loader.poll(NOW);
+        loader.on_page(1, Err(ApiError::SecondaryRateLimit { retry_after_seconds: None }), NOW + 100);
+        assert_eq!(loader.poll(NOW + 100), LoaderStep::WaitUntil(NOW + 60_100));
+        let text = loader.progress().limit_wait.expect("a wait in force").describe(NOW + 30_100);
+        assert!(text.contains("waiting 60 s") && text.contains("(30 s left)"), "{text}");
+        assert_eq!(loader.poll(NOW + 60_100), LoaderStep::Send(vec![1]));
+        loader.on_page(1, Err(ApiError::SecondaryRateLimit { retry_after_seconds: None }), NOW + 60_200);
+        let text = loader.progress().limit_wait.expect("a wait in force").describe(NOW + 60_200);
+        assert!(text.contains("the 2nd time in a row") && text.contains("waiting 2 min"), "{text}");
     }
 
     #[test]

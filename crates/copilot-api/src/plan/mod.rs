@@ -1,4 +1,5 @@
-//! Planning of long work: write batches and selection rules, the paced page loader, retries.
+//! Planning of long work: write batches and selection rules, the paced page loader, retries and rate-limit
+//! waits.
 //!
 //! Each is a state machine without a clock or a network: the browser app drives it with timers and
 //! `fetch`, passing the time in; tests drive the same machines with a simulated clock and server. That is
@@ -6,17 +7,23 @@
 
 pub mod loader;
 pub mod on_connect;
+pub mod rate_limit;
 pub mod retry;
 pub mod write;
+pub mod write_budget;
 
 #[cfg(test)]
 mod test_support;
 
 pub use loader::{lower_bound_ms, LoadProgress, LoadedSeats, LoaderConfig, LoaderStep, PageLoader};
 pub use on_connect::{loads_every_seat_on_connect, AUTO_LOAD_MAX_SEATS};
-pub use retry::{Attempts, LimitReason, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
+pub use rate_limit::{LimitPolicy, LimitReason, LimitTracker, LimitWait, WaitBasis};
+pub use retry::{Attempts, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
 pub use write::{
     confirmation_matches, cost_effect, needs_typed_confirmation, plan_revocation, reconcile, select_range,
     ActivityEntry, ActivityLog, CostEffect, NameOutcome, NameReport, RevokeSelection, TeamGrantedChoice, WriteKind,
     WritePlan, WriteProgress, WriteReport, WriteRequest, WriteRun, WriteStep,
+};
+pub use write_budget::{
+    BudgetHold, BudgetWindow, JobPace, WriteBudget, CONTENT_CREATING_PER_HOUR, CONTENT_CREATING_PER_MINUTE,
 };

@@ -1,6 +1,6 @@
 //! When to try a failed request again, and when to wait for a rate limit, anchored on octokit's
-//! `plugin-retry` (up to 3 retries, `(retry + 1)²` seconds apart) and `plugin-throttling` (wait for the
-//! primary limit's reset, or the secondary limit's `retry-after`).
+//! `plugin-retry` (up to 3 retries, `(retry + 1)²` seconds apart) and `plugin-throttling` (wait out the
+//! limit). How long a rate limit is waited is [`rate_limit`](super::rate_limit)'s to say.
 //!
 //! Reads and writes differ. A read can always be asked again. A write that may have reached GitHub must
 //! not be sent blindly a second time: not because it would do harm (adding or removing the same seat twice
@@ -9,6 +9,8 @@
 //! when the connection failed; anything that may have landed without an answer is *unconfirmed*, and the
 //! caller re-reads the seats to learn what happened.
 
+pub use super::rate_limit::LimitReason;
+use super::rate_limit::{LimitTracker, LimitWait};
 use crate::error::ApiError;
 
 /// Every request is abandoned after this long, so a stalled request never hangs the page.
@@ -19,25 +21,6 @@ pub const REQUEST_TIMEOUT_MS: u64 = 30_000;
 pub enum RequestKind {
     Read,
     Write,
-}
-
-/// Which of GitHub's limits asked us to wait.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum LimitReason {
-    /// The token's hourly budget (`x-ratelimit-remaining: 0`).
-    Primary,
-    /// Too many requests at once or in a minute.
-    Secondary,
-}
-
-impl LimitReason {
-    /// What a countdown next to the progress bar says.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::Primary => "GitHub's hourly rate limit is used up; waiting for it to reset",
-            Self::Secondary => "GitHub asked to slow down (secondary rate limit); waiting before going on",
-        }
-    }
 }
 
 /// How many times one request has been tried again so far. Rate-limit waits are counted apart from
@@ -53,7 +36,7 @@ impl Attempts {
     pub fn note(&mut self, decision: RetryDecision) {
         match decision {
             RetryDecision::RetryAt(_) => self.retries = self.retries.saturating_add(1),
-            RetryDecision::WaitForLimit { .. } => self.rate_limit_waits = self.rate_limit_waits.saturating_add(1),
+            RetryDecision::WaitForLimit(_) => self.rate_limit_waits = self.rate_limit_waits.saturating_add(1),
             RetryDecision::GiveUp | RetryDecision::Unconfirmed => {}
         }
     }
@@ -66,8 +49,8 @@ pub enum RetryDecision {
     GiveUp,
     /// Send the same request again at this time (ms since the epoch).
     RetryAt(u64),
-    /// A rate limit: send nothing before this time (ms since the epoch), then go on.
-    WaitForLimit { until_ms: u64, reason: LimitReason },
+    /// A rate limit: send nothing before the wait's end, then go on.
+    WaitForLimit(LimitWait),
     /// A write that may or may not have taken effect: do not send it again; re-read the seats to learn.
     Unconfirmed,
 }
@@ -79,45 +62,37 @@ pub struct RetryPolicy {
     pub max_retries: u32,
     /// Spread of the random part of a retry delay, in percent either way.
     pub jitter_percent: u8,
-    /// Rate-limit waits for one request before giving up, so a limit that never lifts cannot loop forever.
+    /// Rate-limit waits for one request before giving up, so a limit that never lifts cannot loop forever
+    /// (GitHub: "throw an error after a specific number of retries"). Ten waits of a secondary limit
+    /// without `retry-after` add up to about an hour and three quarters.
     pub max_rate_limit_waits: u32,
-    /// Wait after a secondary limit that came without `retry-after` (GitHub's guidance: at least a minute).
-    pub secondary_default_wait_ms: u64,
-    /// Wait after a primary limit that came without `x-ratelimit-reset` (it resets within the hour, but
-    /// one minute then a fresh try shows the real reset time sooner).
-    pub primary_default_wait_ms: u64,
-    /// Added after `x-ratelimit-reset`: our clock and GitHub's are not the same clock.
-    pub primary_reset_margin_ms: u64,
 }
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        Self {
-            max_retries: 3,
-            jitter_percent: 20,
-            max_rate_limit_waits: 10,
-            secondary_default_wait_ms: 60_000,
-            primary_default_wait_ms: 60_000,
-            primary_reset_margin_ms: 1_000,
-        }
+        Self { max_retries: 3, jitter_percent: 20, max_rate_limit_waits: 10 }
     }
 }
 
 impl RetryPolicy {
     /// What to do after `error`. `attempts` says how often this request was already tried again;
-    /// `jitter_seed` is any number (the browser passes a random one; tests a fixed one) from which the
-    /// delay's random part is derived, so concurrent retries do not all fire at the same instant.
+    /// `limit_wait` is the wait the caller's [`LimitTracker`] decided for it (`None` when it is no rate
+    /// limit; for a rate limit without one, it is waited as the first of its kind); `jitter_seed` is any
+    /// number (the browser passes a random one; tests a fixed one) from which the delay's random part is
+    /// derived, so concurrent retries do not all fire at the same instant.
     pub fn decide(
         &self,
         kind: RequestKind,
         error: &ApiError,
         attempts: Attempts,
+        limit_wait: Option<LimitWait>,
         now_ms: u64,
         jitter_seed: u32,
     ) -> RetryDecision {
-        if let Some((until_ms, reason)) = self.rate_limit_wait(error, now_ms) {
+        let limit_wait = limit_wait.or_else(|| LimitTracker::default().on_refusal(error, now_ms, now_ms));
+        if let Some(wait) = limit_wait {
             return if attempts.rate_limit_waits < self.max_rate_limit_waits {
-                RetryDecision::WaitForLimit { until_ms, reason }
+                RetryDecision::WaitForLimit(wait)
             } else {
                 RetryDecision::GiveUp
             };
@@ -152,25 +127,6 @@ impl RetryPolicy {
         let factor = 1_000 + unit * spread / 1_000; // thousandths of base_ms
         let factor = u64::try_from(factor).unwrap_or(0);
         base_ms.saturating_mul(factor) / 1_000
-    }
-
-    /// How long a rate-limit error asks us to wait, if it is one.
-    fn rate_limit_wait(&self, error: &ApiError, now_ms: u64) -> Option<(u64, LimitReason)> {
-        match error {
-            ApiError::PrimaryRateLimit { reset_epoch_seconds: Some(reset) } => {
-                let until = reset.saturating_mul(1_000).saturating_add(self.primary_reset_margin_ms);
-                // A reset already past by our clock means the clocks disagree: wait the margin only.
-                Some((until.max(now_ms.saturating_add(self.primary_reset_margin_ms)), LimitReason::Primary))
-            }
-            ApiError::PrimaryRateLimit { reset_epoch_seconds: None } => {
-                Some((now_ms.saturating_add(self.primary_default_wait_ms), LimitReason::Primary))
-            }
-            ApiError::SecondaryRateLimit { retry_after_seconds } => {
-                let wait = retry_after_seconds.map_or(self.secondary_default_wait_ms, |s| s.saturating_mul(1_000));
-                Some((now_ms.saturating_add(wait), LimitReason::Secondary))
-            }
-            _ => None,
-        }
     }
 }
 
@@ -217,7 +173,7 @@ mod tests {
         let policy = no_jitter();
         let error = ApiError::Server { status: 502 };
         let delays: Vec<RetryDecision> =
-            (0..4).map(|retries| policy.decide(RequestKind::Read, &error, after(retries), NOW, 7)).collect();
+            (0..4).map(|retries| policy.decide(RequestKind::Read, &error, after(retries), None, NOW, 7)).collect();
         assert_eq!(
             delays,
             vec![
@@ -233,7 +189,10 @@ mod tests {
     fn dropped_connections_and_timeouts_are_retried_for_reads() {
         let policy = no_jitter();
         for error in [ApiError::Network("reset".into()), ApiError::Timeout(30)] {
-            assert_eq!(policy.decide(RequestKind::Read, &error, after(0), NOW, 0), RetryDecision::RetryAt(NOW + 1_000));
+            assert_eq!(
+                policy.decide(RequestKind::Read, &error, after(0), None, NOW, 0),
+                RetryDecision::RetryAt(NOW + 1_000)
+            );
         }
     }
 
@@ -252,7 +211,7 @@ mod tests {
         ];
         for error in errors {
             for kind in [RequestKind::Read, RequestKind::Write] {
-                assert_eq!(policy.decide(kind, &error, after(0), NOW, 0), RetryDecision::GiveUp, "{error:?}");
+                assert_eq!(policy.decide(kind, &error, after(0), None, NOW, 0), RetryDecision::GiveUp, "{error:?}");
             }
         }
     }
@@ -268,31 +227,23 @@ mod tests {
     }
 
     #[test]
-    fn primary_limit_waits_until_the_reset_plus_a_second() {
-        let error = ApiError::PrimaryRateLimit { reset_epoch_seconds: Some(NOW / 1_000 + 120) };
-        let decision = RetryPolicy::default().decide(RequestKind::Read, &error, Attempts::default(), NOW, 0);
-        assert_eq!(decision, RetryDecision::WaitForLimit { until_ms: NOW + 121_000, reason: LimitReason::Primary });
-    }
-
-    #[test]
-    fn primary_limit_whose_reset_already_passed_waits_only_the_margin() {
-        let error = ApiError::PrimaryRateLimit { reset_epoch_seconds: Some(NOW / 1_000 - 30) };
-        let decision = RetryPolicy::default().decide(RequestKind::Read, &error, Attempts::default(), NOW, 0);
-        assert_eq!(decision, RetryDecision::WaitForLimit { until_ms: NOW + 1_000, reason: LimitReason::Primary });
-    }
-
-    #[test]
-    fn secondary_limit_waits_retry_after_or_a_minute() {
+    fn a_rate_limit_is_waited_as_the_tracker_decided_it() {
         let policy = RetryPolicy::default();
-        let with = ApiError::SecondaryRateLimit { retry_after_seconds: Some(17) };
-        let without = ApiError::SecondaryRateLimit { retry_after_seconds: None };
+        let error = ApiError::SecondaryRateLimit { retry_after_seconds: None };
+        let mut tracker = LimitTracker::default();
+        let first = tracker.on_refusal(&error, NOW, NOW);
+        let second = tracker.on_refusal(&error, NOW + 61_000, NOW + 61_000);
+        for kind in [RequestKind::Read, RequestKind::Write] {
+            assert_eq!(
+                policy.decide(kind, &error, Attempts::default(), second, NOW + 61_000, 0),
+                RetryDecision::WaitForLimit(second.expect("a rate limit"))
+            );
+        }
+        assert_eq!(second.map(|wait| wait.length_ms), Some(120_000));
+        // Without the tracker's word, it is the first of its kind: a minute.
         assert_eq!(
-            policy.decide(RequestKind::Write, &with, Attempts::default(), NOW, 0),
-            RetryDecision::WaitForLimit { until_ms: NOW + 17_000, reason: LimitReason::Secondary }
-        );
-        assert_eq!(
-            policy.decide(RequestKind::Read, &without, Attempts::default(), NOW, 0),
-            RetryDecision::WaitForLimit { until_ms: NOW + 60_000, reason: LimitReason::Secondary }
+            policy.decide(RequestKind::Read, &error, Attempts::default(), None, NOW, 0),
+            RetryDecision::WaitForLimit(first.expect("a rate limit"))
         );
     }
 
@@ -302,19 +253,22 @@ mod tests {
         let error = ApiError::SecondaryRateLimit { retry_after_seconds: Some(1) };
         let used_retries = Attempts { retries: 3, rate_limit_waits: 0 };
         assert!(matches!(
-            policy.decide(RequestKind::Read, &error, used_retries, NOW, 0),
-            RetryDecision::WaitForLimit { .. }
+            policy.decide(RequestKind::Read, &error, used_retries, None, NOW, 0),
+            RetryDecision::WaitForLimit(_)
         ));
         let many_waits = Attempts { retries: 0, rate_limit_waits: policy.max_rate_limit_waits };
-        assert_eq!(policy.decide(RequestKind::Read, &error, many_waits, NOW, 0), RetryDecision::GiveUp);
+        assert_eq!(policy.decide(RequestKind::Read, &error, many_waits, None, NOW, 0), RetryDecision::GiveUp);
     }
 
     #[test]
     fn a_write_whose_connection_failed_is_retried() {
         let policy = no_jitter();
         let error = ApiError::Network("connection refused".into());
-        assert_eq!(policy.decide(RequestKind::Write, &error, after(0), NOW, 0), RetryDecision::RetryAt(NOW + 1_000));
-        assert_eq!(policy.decide(RequestKind::Write, &error, after(3), NOW, 0), RetryDecision::Unconfirmed);
+        assert_eq!(
+            policy.decide(RequestKind::Write, &error, after(0), None, NOW, 0),
+            RetryDecision::RetryAt(NOW + 1_000)
+        );
+        assert_eq!(policy.decide(RequestKind::Write, &error, after(3), None, NOW, 0), RetryDecision::Unconfirmed);
     }
 
     #[test]
@@ -327,7 +281,7 @@ mod tests {
             ApiError::UnexpectedBody { status: 201, detail: "eof".into() },
         ] {
             assert_eq!(
-                policy.decide(RequestKind::Write, &error, after(0), NOW, 0),
+                policy.decide(RequestKind::Write, &error, after(0), None, NOW, 0),
                 RetryDecision::Unconfirmed,
                 "{error:?}"
             );
@@ -338,8 +292,10 @@ mod tests {
     fn attempts_count_retries_and_waits_apart() {
         let mut attempts = Attempts::default();
         attempts.note(RetryDecision::RetryAt(1));
-        attempts.note(RetryDecision::WaitForLimit { until_ms: 2, reason: LimitReason::Secondary });
-        attempts.note(RetryDecision::WaitForLimit { until_ms: 3, reason: LimitReason::Primary });
+        let limit = ApiError::SecondaryRateLimit { retry_after_seconds: Some(1) };
+        let wait = LimitTracker::default().on_refusal(&limit, 2, 2).expect("a rate limit");
+        attempts.note(RetryDecision::WaitForLimit(wait));
+        attempts.note(RetryDecision::WaitForLimit(wait));
         attempts.note(RetryDecision::GiveUp);
         assert_eq!(attempts, Attempts { retries: 1, rate_limit_waits: 2 });
     }
@@ -348,10 +304,10 @@ mod tests {
     fn huge_numbers_saturate_instead_of_overflowing() {
         let policy = RetryPolicy::default();
         let error = ApiError::SecondaryRateLimit { retry_after_seconds: Some(u64::MAX) };
-        assert_eq!(
-            policy.decide(RequestKind::Read, &error, Attempts::default(), u64::MAX - 5, u32::MAX),
-            RetryDecision::WaitForLimit { until_ms: u64::MAX, reason: LimitReason::Secondary }
-        );
+        assert!(matches!(
+            policy.decide(RequestKind::Read, &error, Attempts::default(), None, u64::MAX - 5, u32::MAX),
+            RetryDecision::WaitForLimit(wait) if wait.until_ms == u64::MAX
+        ));
         assert!(policy.backoff_ms(u32::MAX, u32::MAX) > 0);
     }
 }

@@ -7,8 +7,10 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use super::rate_limit::{LimitTracker, LimitWait};
 use super::retry::REQUEST_TIMEOUT_MS;
-use super::retry::{mix, write_may_have_landed, Attempts, LimitReason, RequestKind, RetryDecision, RetryPolicy};
+use super::retry::{mix, write_may_have_landed, Attempts, RequestKind, RetryDecision, RetryPolicy};
+use super::write_budget::{BudgetHold, WriteBudget};
 use crate::api_base::ApiBase;
 use crate::error::{ApiError, ResponseParts};
 use crate::models::Seat;
@@ -334,6 +336,14 @@ impl WritePlan {
         &self.rejected
     }
 
+    /// How the confirmation says the plan is sent: "Sent in 3 requests of at most 50 names, one a second."
+    pub fn pacing_hint(&self) -> String {
+        format!(
+            "Sent in {} of at most {MAX_NAMES_PER_WRITE} names, one a second.",
+            plural(self.batches.len(), "request")
+        )
+    }
+
     pub fn request(&self, batch_index: usize) -> Option<WriteRequest> {
         self.batches.get(batch_index).map(|names| WriteRequest::new(self.kind, &self.org, names.clone()))
     }
@@ -370,7 +380,7 @@ enum BatchStatus {
     /// Failed once; to be sent again at `until_ms`.
     Waiting {
         until_ms: u64,
-        limit: Option<LimitReason>,
+        limit: Option<LimitWait>,
         after: ApiError,
     },
     Confirmed {
@@ -408,7 +418,10 @@ pub struct WriteProgress {
     pub names_total: usize,
     /// Set while the next request waits for a retry delay or a rate limit (for a countdown).
     pub waiting_until: Option<u64>,
-    pub waiting_for_limit: Option<LimitReason>,
+    /// The rate limit behind that wait, with the core's words for it.
+    pub limit_wait: Option<LimitWait>,
+    /// Set while the next request waits for GitHub's budget of content-creating requests.
+    pub budget_hold: Option<BudgetHold>,
     pub retries: u32,
 }
 
@@ -416,21 +429,49 @@ impl WriteProgress {
     /// Several runs as one bar: the counts add up, and a wait shown is the last waiting run's (runs go one
     /// after the other, so at most one waits at a time).
     pub fn and(self, other: WriteProgress) -> Self {
-        let waiting = if other.waiting_until.is_some() { other } else { self };
+        let waiting = if other.waiting_until.is_some() || other.budget_hold.is_some() { other } else { self };
         Self {
             batches_done: self.batches_done + other.batches_done,
             batches_total: self.batches_total + other.batches_total,
             names_done: self.names_done + other.names_done,
             names_total: self.names_total + other.names_total,
             waiting_until: waiting.waiting_until,
-            waiting_for_limit: waiting.waiting_for_limit,
+            limit_wait: waiting.limit_wait,
+            budget_hold: waiting.budget_hold,
             retries: self.retries + other.retries,
         }
+    }
+
+    /// The line under the progress bar: "3 of 20 batches, 150 of 1000 names, 1 retried", and what the
+    /// next request waits for, if anything, at `now_ms`.
+    pub fn status(&self, now_ms: u64) -> String {
+        let mut text = format!(
+            "{} of {} batches, {} of {} names",
+            self.batches_done, self.batches_total, self.names_done, self.names_total
+        );
+        if self.retries > 0 {
+            text.push_str(&format!(", {} retried", self.retries));
+        }
+        let waiting = match (self.limit_wait, self.budget_hold, self.waiting_until) {
+            (Some(wait), _, _) => Some(wait.describe(now_ms)),
+            (None, Some(hold), _) => Some(hold.describe(now_ms)),
+            (None, None, Some(until)) => Some(format!(
+                "Waiting before trying again: {}.",
+                crate::insight::time::length_in_words(until.saturating_sub(now_ms))
+            )),
+            (None, None, None) => None,
+        };
+        if let Some(waiting) = waiting {
+            text.push_str(" — ");
+            text.push_str(&waiting);
+        }
+        text
     }
 }
 
 /// One write run: batches one at a time, at least [`MIN_MS_BETWEEN_WRITES`] from the end of one to the
-/// start of the next (retries included), with the write rules of [`RetryPolicy`].
+/// start of the next (retries included), within GitHub's budget of content-creating requests
+/// ([`WriteBudget`]: 80 a minute, 500 an hour), with the write rules of [`RetryPolicy`].
 #[derive(Debug, Clone)]
 pub struct WriteRun {
     plan: WritePlan,
@@ -439,6 +480,12 @@ pub struct WriteRun {
     request_timeout_ms: u64,
     batches: Vec<Batch>,
     last_write_ended_ms: Option<u64>,
+    /// GitHub's rate limits as this run met them (the streak of secondary limits, the wait in force).
+    limits: LimitTracker,
+    /// The connection's budget of content-creating requests, handed from run to run.
+    budget: WriteBudget,
+    /// Set while the budget is what holds the next request back.
+    held_by_budget: Option<BudgetHold>,
     stopped_by_user: bool,
     /// An error that every later batch would meet too (a revoked token, no permission).
     stopped_because: Option<ApiError>,
@@ -459,6 +506,9 @@ impl WriteRun {
             jitter_seed,
             request_timeout_ms: REQUEST_TIMEOUT_MS,
             last_write_ended_ms: None,
+            limits: LimitTracker::default(),
+            budget: WriteBudget::default(),
+            held_by_budget: None,
             stopped_by_user: false,
             stopped_because: None,
         }
@@ -466,6 +516,16 @@ impl WriteRun {
 
     pub fn plan(&self) -> &WritePlan {
         &self.plan
+    }
+
+    /// Uses the connection's budget (what earlier runs sent counts); before the run starts.
+    pub fn set_budget(&mut self, budget: WriteBudget) {
+        self.budget = budget;
+    }
+
+    /// The budget with this run's requests counted, for the next run.
+    pub fn budget(&self) -> &WriteBudget {
+        &self.budget
     }
 
     /// What to do now.
@@ -481,6 +541,7 @@ impl WriteRun {
         }
         if self.is_halted() {
             self.settle_waiting();
+            self.held_by_budget = None;
             return WriteStep::Finished;
         }
         // Batches go in order: the next one is the first not settled.
@@ -492,11 +553,15 @@ impl WriteRun {
             _ => 0,
         };
         let paced = self.last_write_ended_ms.map_or(0, |ended| ended.saturating_add(MIN_MS_BETWEEN_WRITES));
-        let start_at = retry_at.max(paced);
+        let budget = self.budget.holds_until(now_ms.max(retry_at).max(paced));
+        self.held_by_budget = budget.filter(|hold| hold.until_ms > retry_at.max(paced));
+        let start_at = retry_at.max(paced).max(budget.map_or(0, |hold| hold.until_ms));
         if now_ms < start_at {
             return WriteStep::WaitUntil(start_at);
         }
         let Some(request) = self.plan.request(index) else { return WriteStep::Finished };
+        self.budget.record(now_ms);
+        self.held_by_budget = None;
         let batch = &mut self.batches[index];
         batch.status = BatchStatus::InFlight { since_ms: now_ms };
         batch.first_sent_ms.get_or_insert(now_ms);
@@ -507,25 +572,25 @@ impl WriteRun {
     /// flight (a late answer after a timeout) are ignored: its outcome is already unconfirmed.
     pub fn on_result(&mut self, batch_index: usize, result: Result<u64, ApiError>, now_ms: u64) {
         let Some(batch) = self.batches.get_mut(batch_index) else { return };
-        if !matches!(batch.status, BatchStatus::InFlight { .. }) {
-            return;
-        }
+        let BatchStatus::InFlight { since_ms: sent_ms } = batch.status else { return };
         self.last_write_ended_ms = Some(now_ms);
         let error = match result {
             Ok(count) => {
                 batch.status = BatchStatus::Confirmed { count };
+                self.limits.on_success(sent_ms);
                 return;
             }
             Err(error) => error,
         };
         batch.may_have_landed |= write_may_have_landed(&error);
+        let limit_wait = self.limits.on_refusal(&error, sent_ms, now_ms);
         let seed = self.jitter_seed ^ mix(u32::try_from(batch_index).unwrap_or(u32::MAX));
-        let decision = self.policy.decide(RequestKind::Write, &error, batch.attempts, now_ms, seed);
+        let decision = self.policy.decide(RequestKind::Write, &error, batch.attempts, limit_wait, now_ms, seed);
         batch.attempts.note(decision);
         batch.status = match decision {
             RetryDecision::RetryAt(until_ms) => BatchStatus::Waiting { until_ms, limit: None, after: error },
-            RetryDecision::WaitForLimit { until_ms, reason } => {
-                BatchStatus::Waiting { until_ms, limit: Some(reason), after: error }
+            RetryDecision::WaitForLimit(wait) => {
+                BatchStatus::Waiting { until_ms: wait.until_ms, limit: Some(wait), after: error }
             }
             RetryDecision::Unconfirmed => BatchStatus::Unconfirmed(error),
             RetryDecision::GiveUp if batch.may_have_landed => BatchStatus::Unconfirmed(error),
@@ -541,6 +606,7 @@ impl WriteRun {
     /// The Stop button: no batch starts after this; a batch in flight still gets its answer.
     pub fn stop(&mut self) {
         self.stopped_by_user = true;
+        self.held_by_budget = None;
         self.settle_waiting();
     }
 
@@ -560,7 +626,8 @@ impl WriteRun {
             names_done: settled().map(|(_, names)| names.len()).sum(),
             names_total: self.plan.name_count(),
             waiting_until: waiting.map(|(until, _)| until),
-            waiting_for_limit: waiting.and_then(|(_, limit)| limit),
+            limit_wait: waiting.and_then(|(_, limit)| limit),
+            budget_hold: self.held_by_budget,
             retries: self.batches.iter().map(|batch| batch.attempts.retries + batch.attempts.rate_limit_waits).sum(),
         }
     }
@@ -968,17 +1035,22 @@ mod tests {
     use super::*;
     use crate::operation::Operation;
     use crate::plan::test_support::{enterprise_team_seat, ghost_seat, pending_seat, seat, team_seat, NOW};
+    use crate::plan::write_budget::WriteBudget;
+    use crate::plan::LimitReason;
     use proptest::prelude::*;
 
     #[test]
     fn progress_of_several_runs_adds_up_and_keeps_the_wait_of_the_run_that_waits() {
+        let limit = ApiError::SecondaryRateLimit { retry_after_seconds: Some(5) };
+        let wait = LimitTracker::default().on_refusal(&limit, NOW, NOW);
         let first = WriteProgress {
             batches_done: 2,
             batches_total: 3,
             names_done: 100,
             names_total: 120,
             waiting_until: Some(NOW + 5_000),
-            waiting_for_limit: Some(LimitReason::Secondary),
+            limit_wait: wait,
+            budget_hold: None,
             retries: 1,
         };
         let second = WriteProgress {
@@ -990,13 +1062,10 @@ mod tests {
         };
         let both = first.and(second);
         assert_eq!((both.batches_done, both.batches_total, both.names_done, both.names_total), (2, 5, 100, 160));
-        assert_eq!(
-            (both.waiting_until, both.waiting_for_limit, both.retries),
-            (Some(NOW + 5_000), Some(LimitReason::Secondary), 1)
-        );
-        let later_wait = WriteProgress { waiting_until: Some(NOW + 9_000), waiting_for_limit: None, ..second };
+        assert_eq!((both.waiting_until, both.limit_wait, both.retries), (Some(NOW + 5_000), wait, 1));
+        let later_wait = WriteProgress { waiting_until: Some(NOW + 9_000), limit_wait: None, ..second };
         assert_eq!(first.and(later_wait).waiting_until, Some(NOW + 9_000));
-        assert_eq!(first.and(later_wait).waiting_for_limit, None);
+        assert_eq!(first.and(later_wait).limit_wait, None);
         assert_eq!(WriteProgress::default().and(first), first);
     }
 
@@ -1257,16 +1326,102 @@ mod tests {
         run.on_result(first, Err(ApiError::SecondaryRateLimit { retry_after_seconds: Some(45) }), NOW + 100);
         assert_eq!(run.poll(NOW + 100), WriteStep::WaitUntil(NOW + 45_100));
         let progress = run.progress();
-        assert_eq!(
-            (progress.waiting_until, progress.waiting_for_limit),
-            (Some(NOW + 45_100), Some(LimitReason::Secondary))
-        );
+        assert_eq!(progress.waiting_until, Some(NOW + 45_100));
+        let wait = progress.limit_wait.expect("a rate limit");
+        assert_eq!((wait.until_ms, wait.reason), (NOW + 45_100, LimitReason::Secondary));
         assert_eq!(run.report().per_name[0].outcome, NameOutcome::Pending);
         let (again, _) = send(&mut run, NOW + 45_100);
         run.on_result(again, Ok(3), NOW + 45_200);
         let report = run.report();
         assert!(report.per_name.iter().all(|line| line.outcome.is_done()));
         assert!(report.needs_verification, "a retried write's count may differ");
+    }
+
+    #[test]
+    fn a_write_refused_again_by_a_secondary_limit_without_retry_after_waits_twice_as_long() {
+        let mut run = revoke_run(users(3));
+        let untold = || Err(ApiError::SecondaryRateLimit { retry_after_seconds: None });
+        let (first, _) = send(&mut run, NOW);
+        run.on_result(first, untold(), NOW + 100);
+        assert_eq!(run.poll(NOW + 100), WriteStep::WaitUntil(NOW + 60_100));
+        let (again, _) = send(&mut run, NOW + 60_100);
+        run.on_result(again, untold(), NOW + 60_200);
+        assert_eq!(run.poll(NOW + 60_200), WriteStep::WaitUntil(NOW + 180_200));
+        let text = run.progress().limit_wait.expect("a rate limit").describe(NOW + 60_200);
+        assert!(text.contains("the 2nd time in a row") && text.contains("waiting 2 min"), "{text}");
+        let (third, _) = send(&mut run, NOW + 180_200);
+        run.on_result(third, Ok(3), NOW + 180_300);
+        assert!(run.report().per_name.iter().all(|line| line.outcome.is_done()));
+    }
+
+    /// Runs `run` to its end against a server that accepts every write after `latency_ms`, with a
+    /// simulated clock; returns every send time.
+    fn run_to_the_end(run: &mut WriteRun, start: u64, latency_ms: u64) -> Vec<u64> {
+        let mut now = start;
+        let mut sends = Vec::new();
+        for _ in 0..1_000_000 {
+            match run.poll(now) {
+                WriteStep::Send { batch_index, request } => {
+                    sends.push(now);
+                    now += latency_ms;
+                    run.on_result(batch_index, Ok(request.names().len() as u64), now);
+                }
+                WriteStep::WaitUntil(at) => {
+                    assert!(at > now, "asked to wait until {at}, not after {now}");
+                    now = at;
+                }
+                WriteStep::Abort { .. } => panic!("nothing stalls here"),
+                WriteStep::Finished => return sends,
+            }
+        }
+        panic!("the run never finished");
+    }
+
+    fn most_in_any_window(sends: &[u64], window_ms: u64) -> usize {
+        (0..sends.len())
+            .map(|i| sends[i..].iter().take_while(|at| **at < sends[i] + window_ms).count())
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn a_run_past_500_requests_waits_for_the_hour_to_free_room_and_never_passes_the_budget() {
+        let names: Vec<String> = (0..520 * MAX_NAMES_PER_WRITE).map(|n| format!("user-{n}")).collect();
+        let mut run = revoke_run(names);
+        let sends = run_to_the_end(&mut run, NOW, 50);
+        assert_eq!(sends.len(), 520);
+        assert!(sends.windows(2).all(|pair| pair[1] - pair[0] >= MIN_MS_BETWEEN_WRITES + 50), "a second apart");
+        assert!(most_in_any_window(&sends, 60_000) <= 80);
+        assert_eq!(most_in_any_window(&sends, 3_600_000), 500);
+        assert_eq!(sends[500], sends[0] + 3_600_000, "the 501st waits until the first is an hour old");
+        assert!(run.report().per_name.iter().all(|line| line.outcome.is_done()));
+    }
+
+    #[test]
+    fn while_the_budget_holds_the_progress_says_so_and_stop_ends_the_run() {
+        let mut budget = WriteBudget::default();
+        for n in 0..500 {
+            budget.record(NOW + n * 1_000);
+        }
+        let mut run = revoke_run(users(60));
+        run.set_budget(budget);
+        let now = NOW + 600_000;
+        assert_eq!(run.poll(now), WriteStep::WaitUntil(NOW + 3_600_000));
+        let progress = run.progress();
+        assert_eq!(progress.budget_hold.map(|hold| hold.until_ms), Some(NOW + 3_600_000));
+        let line = progress.status(now);
+        assert!(
+            line.starts_with("0 of 2 batches, 0 of 60 names — GitHub allows 500 content-creating requests an hour"),
+            "{line}"
+        );
+        assert!(line.contains("(50 min left)"), "{line}");
+        // The next run of the job starts from this one's budget.
+        let (first, _) = send(&mut run, NOW + 3_600_000);
+        run.on_result(first, Ok(50), NOW + 3_600_100);
+        assert_eq!(run.budget().used_in_the_last_hour(NOW + 3_600_100), 500);
+        run.stop();
+        assert_eq!(run.poll(NOW + 3_601_100), WriteStep::Finished);
+        assert_eq!(run.progress().budget_hold, None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The one entry point: a request and the time in, a response out. The server and the in-page demo both
 //! call it; it never does IO and never panics.
 //!
-//! The order of the checks follows GitHub: route, token (401), primary then secondary rate limits (403),
+//! The order of the checks follows GitHub: route, token (401), primary then secondary rate limits (403, or
+//! 429 when the faults say so),
 //! organization or enterprise (404), SAML, scope or permission, role (403), then the operation's own
 //! refusals (422, 404) and finally the change.
 
@@ -12,7 +13,7 @@ use copilot_api::Operation;
 
 use crate::control;
 use crate::cors;
-use crate::errors::{error_response, DOCS_RATE_LIMITS, DOCS_SECONDARY_RATE_LIMITS};
+use crate::errors::{error_response, DOCS_RATE_LIMITS};
 use crate::http::{Request, Response};
 use crate::limits::{Bucket, MAX_IN_FLIGHT, READ_POINTS, WRITE_POINTS};
 use crate::state::State;
@@ -119,25 +120,35 @@ fn api(state: &mut State, request: &Request, now: DateTime<Utc>, in_flight: u32)
             "API rate limit exceeded for user ID {user_id}. If you reach out to GitHub Support for help, please include the request ID {}.",
             request_id(state)
         );
-        let response = error_response(403, &message, DOCS_RATE_LIMITS);
+        let response = error_response(state.faults.limit_status, &message, DOCS_RATE_LIMITS);
         return finish(state, response, &bucket, Some(&grant), Some(operation), epoch, false);
     }
+    let now_ms = now.timestamp_millis();
     let points = if operation.is_write() { WRITE_POINTS } else { READ_POINTS };
     let secondary = if in_flight > MAX_IN_FLIGHT {
         Err(5)
     } else {
-        state.limits.check_points(&bucket, now.timestamp_millis(), points)
+        state.limits.check_points(&bucket, now_ms, points).and_then(|()| {
+            // Every write creates content (a seat, a cancellation): GitHub's 80 a minute and 500 an hour.
+            if operation.is_write() {
+                state.limits.check_content_creation(&bucket, now_ms)
+            } else {
+                Ok(())
+            }
+        })
     };
     if let Err(retry_after) = secondary {
         let message = format!(
             "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID {}.",
             request_id(state)
         );
-        let response = error_response(403, &message, DOCS_SECONDARY_RATE_LIMITS)
-            .with_header("Retry-After", &retry_after.to_string());
+        let response = state.faults.secondary_limit(&message, retry_after);
         return finish(state, response, &bucket, Some(&grant), Some(operation), epoch, false);
     }
-    state.limits.consume_points(&bucket, now.timestamp_millis(), points);
+    state.limits.consume_points(&bucket, now_ms, points);
+    if operation.is_write() {
+        state.limits.consume_content_creation(&bucket, now_ms);
+    }
 
     let mut response = ops::run(state, &grant, &route, request, now);
     let mut counts = true;
