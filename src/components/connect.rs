@@ -221,9 +221,15 @@ pub fn ConnectForm() -> impl IntoView {
             <Show when=move || host.get() != HostKind::Demo fallback=|| view! {
                 <p class="hint">"The demo runs a realistic organization inside this page: nothing leaves your browser, and no token is needed."</p>
             }>
+                // Not `type="password"`: a password field in a form looks like a login to browsers and
+                // password managers, which then offer to save the token, sync it, and fill it in on every
+                // page of this origin. A text field masked by CSS (`input.token`), with the opt-outs that
+                // 1Password, LastPass, Bitwarden and Dashlane honour, is none of that.
                 <label>
                     "Token"
-                    <input type="password" autocomplete="off" spellcheck="false" prop:value=move || token.get()
+                    <input type="text" class="token" autocomplete="off" autocapitalize="none"
+                        spellcheck="false" data-1p-ignore="" data-lpignore="true" data-bwignore=""
+                        data-form-type="other" prop:value=move || token.get()
                         on:input=move |ev| token.set(event_target_value(&ev)) />
                 </label>
                 <TokenNeeds kind=token_kind />
