@@ -16,11 +16,12 @@ APP_PORT ?= 8080
 SANDBOX_PORT ?= 8787
 SANDBOX_SEATS ?= 250
 
-.PHONY: serve test bench soak fuzz tools tools-app tools-browser check test-native test-wasm build e2e clean
+.PHONY: serve test bench soak fuzz tools tools-app tools-browser check test-native test-wasm build dist published e2e clean
 
-## serve: build the app, start the sandbox, and serve both on localhost.
+## serve: build the app (the sandbox build: its policy allows loopback), start the sandbox, and serve both on
+## localhost.
 serve: tools-app
-	trunk build --release
+	SANDBOX_CSP=1 trunk build --release
 	cargo build --release -p copilot-sandbox --features server
 	@mkdir -p target
 	@echo "Starting the sandbox API on http://127.0.0.1:$(SANDBOX_PORT) and the app on http://127.0.0.1:$(APP_PORT)"
@@ -33,7 +34,7 @@ serve: tools-app
 	  wait
 
 ## test: every check and every test layer; fails if any layer fails or runs no test.
-test: tools check test-native test-wasm build e2e
+test: tools check test-native test-wasm build e2e published
 	@echo "make test: every layer passed"
 
 check:
@@ -52,8 +53,21 @@ test-wasm: tools-browser
 	cargo test -p copilot-seats --target wasm32-unknown-unknown --locked 2>&1 | tee target/wasm-tests.log
 	@scripts/require-tests.sh "wasm-bindgen tests" target/wasm-tests.log
 
+## build: the sandbox build in dist/, for the tests and `make serve`: its Content-Security-Policy also
+## allows the loopback sandbox (scripts/csp-origins.mjs). Never publish it; publish `make dist`.
 build: tools-app
+	SANDBOX_CSP=1 trunk build --release
+
+## dist: the site to publish, in dist/: its policy allows GitHub.com and GHE.com only, no loopback.
+dist: tools-app
 	trunk build --release
+	@echo "dist/ is the published build (no loopback in its Content-Security-Policy)."
+
+## published: builds the published site apart (target/published) and checks its policy, leaving dist/ as
+## the tests built it.
+published: tools-app
+	trunk build --release --dist target/published
+	node --test tests/build/
 
 e2e: tools-browser build
 	cargo build --release -p copilot-sandbox --features server --locked

@@ -9,6 +9,8 @@ const TOKENS = process.env.E2E_TOKENS ?? 'target/e2e-tokens.json';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Refuses a published build (no loopback in its policy) with a clear message.
+  globalSetup: './tests/e2e/sandbox-build.mjs',
   outputDir: process.env.E2E_OUTPUT ?? 'test-results',
   // One worker: the tests share one stateful sandbox, and the machine has two cores.
   workers: 1,

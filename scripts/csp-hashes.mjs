@@ -1,10 +1,13 @@
-// Trunk post-build hook: puts the SHA-256 of every inline <script> of the built index.html into its
-// Content-Security-Policy, so the policy can forbid every other inline script. Trunk writes one inline
-// module script (the loader of the wasm); its content changes with each build, so the hash is computed
-// here rather than typed in.
+// Trunk post-build hook: completes the built index.html's Content-Security-Policy.
+// - 'inline-script-hashes' becomes the SHA-256 of every inline <script>, so the policy can forbid every
+//   other inline script. Trunk writes one inline module script (the loader of the wasm); its content
+//   changes with each build, so the hash is computed here rather than typed in.
+// - 'api-origins' becomes the origins the page may connect to, from csp-origins.mjs: the published list,
+//   plus the local sandbox's only in the sandbox build (SANDBOX_CSP=1).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { connectOrigins, isSandboxBuild } from './csp-origins.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -12,14 +15,17 @@ if (!dir) {
   process.exit(1);
 }
 const file = join(dir, 'index.html');
-const html = readFileSync(file, 'utf8');
-const placeholder = "'inline-script-hashes'";
-if (!html.includes(placeholder)) {
-  console.error(`csp-hashes: ${file} has no ${placeholder} in its Content-Security-Policy`);
-  process.exit(1);
+let html = readFileSync(file, 'utf8');
+for (const placeholder of ["'inline-script-hashes'", "'api-origins'"]) {
+  if (!html.includes(placeholder)) {
+    console.error(`csp-hashes: ${file} has no ${placeholder} in its Content-Security-Policy`);
+    process.exit(1);
+  }
 }
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
 );
-writeFileSync(file, html.replace(placeholder, hashes.join(' ')));
-console.log(`csp-hashes: ${hashes.length} inline script(s) hashed into the policy`);
+const sandbox = isSandboxBuild();
+html = html.replace("'inline-script-hashes'", hashes.join(' ')).replace("'api-origins'", connectOrigins({ sandbox }).join(' '));
+writeFileSync(file, html);
+console.log(`csp-hashes: ${hashes.length} inline script(s) hashed into the policy; connect-src for the ${sandbox ? 'sandbox build (loopback allowed)' : 'published build (no loopback)'}`);

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod download;
 pub mod framing;
 pub mod loading;
+pub mod page_origin;
 pub mod session;
 pub mod transport;
 pub mod view_url;

@@ -4,19 +4,28 @@
 
 use copilot_api::{ApiError, HttpMethod, HttpRequest, ResponseParts};
 use gloo_net::http::{Method, RequestBuilder};
-use web_sys::{AbortSignal, RequestCache};
+use web_sys::{AbortSignal, RequestCache, RequestRedirect, ResponseType};
 
 /// Sends one request with `fetch`.
 ///
 /// `cache: no-cache` makes the browser revalidate every time: GitHub sends `max-age=60`, and a re-read
 /// after a change must never be served from the browser cache.
+///
+/// `redirect: manual` means a 3xx is never followed: no GitHub endpoint redirects, and a followed redirect
+/// would take the request somewhere the person never chose. The browser then hands back an
+/// `opaqueredirect` answer (no status, no headers), which becomes [`ApiError::Redirected`]. (`error` would
+/// refuse it too, but as a bare "Failed to fetch", indistinguishable from a network failure.)
 pub async fn fetch(request: &HttpRequest, abort: Option<&AbortSignal>) -> Result<ResponseParts, ApiError> {
     let method = match request.method {
         HttpMethod::Get => Method::GET,
         HttpMethod::Post => Method::POST,
         HttpMethod::Delete => Method::DELETE,
     };
-    let mut builder = RequestBuilder::new(&request.url).method(method).cache(RequestCache::NoCache).abort_signal(abort);
+    let mut builder = RequestBuilder::new(&request.url)
+        .method(method)
+        .cache(RequestCache::NoCache)
+        .redirect(RequestRedirect::Manual)
+        .abort_signal(abort);
     for (name, value) in &request.headers {
         builder = builder.header(name, value);
     }
@@ -26,6 +35,9 @@ pub async fn fetch(request: &HttpRequest, abort: Option<&AbortSignal>) -> Result
     }
     .map_err(network_error)?;
     let response = prepared.send().await.map_err(network_error)?;
+    if response.type_() == ResponseType::Opaqueredirect {
+        return Err(ApiError::Redirected);
+    }
     let status = response.status();
     let headers = response.headers().entries().collect();
     // As bytes, not `text()`: a JS string would be re-encoded into WebAssembly memory character by character

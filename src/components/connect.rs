@@ -92,6 +92,9 @@ pub fn ConnectForm() -> impl IntoView {
     });
     let token = RwSignal::new(String::new());
     let remember = RwSignal::new(false);
+    // On an origin other sites share (GitHub Pages), the token is never remembered nor read back.
+    let shared_origin = crate::page_origin::shared_origin();
+    let may_remember = shared_origin.is_none();
     // The remembered token is offered only while the form names the base it was remembered for, so a link
     // that pre-fills another API address never gets it. `offered` is what was filled in, so it can be taken
     // out again if the person moves the form to another address before typing a token of their own.
@@ -102,7 +105,8 @@ pub fn ConnectForm() -> impl IntoView {
             .flatten()
     });
     Effect::new(move |_| {
-        let for_this_base = form_base.with(|base| base.as_ref().and_then(remembered_token_for));
+        let for_this_base =
+            form_base.with(|base| base.as_ref().filter(|_| may_remember).and_then(remembered_token_for));
         let still_offered = offered.get_value().is_some_and(|shown| token.with_untracked(|t| *t == shown));
         match for_this_base {
             Some(remembered) if still_offered || token.with_untracked(String::is_empty) => {
@@ -133,7 +137,7 @@ pub fn ConnectForm() -> impl IntoView {
         match connection_from_form(host.get_untracked(), &fields) {
             Ok(connection) => {
                 problem.set(None);
-                match (remember.get_untracked(), connection.client.token()) {
+                match (remember.get_untracked() && may_remember, connection.client.token()) {
                     (true, Some(token)) if !connection.client.is_demo() => {
                         remember_token(token, &connection.client.base)
                     }
@@ -221,17 +225,30 @@ pub fn ConnectForm() -> impl IntoView {
             <Show when=move || host.get() != HostKind::Demo fallback=|| view! {
                 <p class="hint">"The demo runs a realistic organization inside this page: nothing leaves your browser, and no token is needed."</p>
             }>
+                // Not `type="password"`: a password field in a form looks like a login to browsers and
+                // password managers, which then offer to save the token, sync it, and fill it in on every
+                // page of this origin. A text field masked by CSS (`input.token`), with the opt-outs that
+                // 1Password, LastPass, Bitwarden and Dashlane honour, is none of that.
                 <label>
                     "Token"
-                    <input type="password" autocomplete="off" spellcheck="false" prop:value=move || token.get()
+                    <input type="text" class="token" autocomplete="off" autocapitalize="none"
+                        spellcheck="false" data-1p-ignore="" data-lpignore="true" data-bwignore=""
+                        data-form-type="other" prop:value=move || token.get()
                         on:input=move |ev| token.set(event_target_value(&ev)) />
                 </label>
                 <TokenNeeds kind=token_kind />
-                <label class="inline">
-                    <input type="checkbox" prop:checked=move || remember.get()
-                        on:change=move |ev| remember.set(event_target_checked(&ev)) />
-                    {REMEMBER_LABEL}
-                </label>
+                {match shared_origin.clone() {
+                    None => view! {
+                        <label class="inline">
+                            <input type="checkbox" prop:checked=move || remember.get()
+                                on:change=move |ev| remember.set(event_target_checked(&ev)) />
+                            {REMEMBER_LABEL}
+                        </label>
+                    }.into_any(),
+                    Some(shared) => view! {
+                        <p class="notice" role="note" data-testid="shared-origin">{shared.warning()}</p>
+                    }.into_any(),
+                }}
             </Show>
             <div class="actions">
                 <button type="submit">"Connect"</button>

@@ -1,9 +1,14 @@
 // Token hygiene and page security: what leaves the page, where the token could linger, and what a
 // person sees if the page ever crashes.
 import { test, expect } from '@playwright/test';
-import { APP, SANDBOX, connect, resetSandbox, sandboxState, tokens } from './helpers.js';
+import { APP, SANDBOX, connect, resetSandbox, sandboxState, screenshot, tokens } from './helpers.js';
 
 test.beforeEach(async ({ request }) => {
+  await resetSandbox(request);
+});
+
+// A switch left on (the redirect below) would break the specs that run after this one.
+test.afterEach(async ({ request }) => {
   await resetSandbox(request);
 });
 
@@ -119,6 +124,33 @@ test('the built page carries a Content-Security-Policy with its inline loader ha
     return window.injected;
   });
   expect(ran).toBe(false);
+});
+
+test('a redirect is never followed: the page says so, does not retry, and nothing reaches where it pointed', async ({ page, request }) => {
+  // Another origin of the same sandbox (localhost, not 127.0.0.1): the page's policy would let a followed
+  // redirect through, so only the app's own refusal keeps the count at zero.
+  const landing = `http://localhost:${new URL(SANDBOX).port}/_sandbox/landed`;
+  const on = await request.post(`${SANDBOX}/_sandbox/redirect`, { data: { location: landing } });
+  expect(on.ok()).toBeTruthy();
+  // Answered requests: Playwright lists the redirect's target as a request of its own even when the
+  // browser never sends it (it then fails as aborted), so only a finished one would mean it was followed.
+  const requests = [];
+  page.on('requestfinished', (r) => requests.push(r.url()));
+
+  await connect(page, { token: tokens().owner_classic });
+  const alert = page.getByRole('alert').first();
+  await expect(alert).toContainText('The API answered with a redirect, which this app never follows');
+  await expect(alert).toContainText('Check the API address');
+  await page.waitForTimeout(1500);
+
+  const state = await (await request.get(`${SANDBOX}/_sandbox/redirect`)).json();
+  expect(state.landed).toBe(0);
+  expect(requests.filter((url) => url.startsWith('http://localhost'))).toEqual([]);
+  // The redirect was met (the sandbox answered the app's requests), and each request was sent once.
+  const api = requests.filter((url) => url.startsWith(`${SANDBOX}/orgs/acme/`));
+  expect(api.length).toBeGreaterThan(0);
+  expect(new Set(api).size).toBe(api.length);
+  await screenshot(page, 'redirect-refused');
 });
 
 test('a panic shows a visible notice instead of a frozen page', async ({ page }) => {

@@ -17,7 +17,10 @@ test('the built page renders the connect screen with no console error and no fai
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Copilot seats' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Connect to GitHub' })).toBeVisible();
-  await expect(page.getByLabel('Token', { exact: true })).toHaveAttribute('type', 'password');
+  // Masked, but not a password field (password managers would offer to save it: see token-life.spec.js).
+  const token = page.getByLabel('Token', { exact: true });
+  await expect(token).toHaveAttribute('type', 'text');
+  expect(await token.evaluate((input) => getComputedStyle(input).webkitTextSecurity)).toBe('disc');
   await screenshot(page, 'connect');
 
   expect(consoleErrors).toEqual([]);

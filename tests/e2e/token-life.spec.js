@@ -92,6 +92,37 @@ test('Disconnect during "Load all seats" stops every request', async ({ page, re
   expect(apiRequests).toEqual([]);
 });
 
+test('the token field is not a password field, so password managers do not offer to save it', async ({ page }) => {
+  await page.goto(SANDBOX_LINK);
+  const field = page.getByLabel('Token', { exact: true });
+  // A password input in a form is what browsers and password managers take for a login.
+  await expect(page.locator('input[type="password"]')).toHaveCount(0);
+  await expect(field).toHaveAttribute('type', 'text');
+  await expect(field).toHaveAttribute('autocomplete', 'off');
+  await expect(field).toHaveAttribute('data-1p-ignore', '');
+  await expect(field).toHaveAttribute('data-lpignore', 'true');
+  await expect(field).toHaveAttribute('data-bwignore', '');
+  await expect(field).toHaveAttribute('data-form-type', 'other');
+  // Still masked on screen, as a password field would be.
+  await field.fill(tokens().owner_classic);
+  expect(await field.evaluate((input) => getComputedStyle(input).webkitTextSecurity)).toBe('disc');
+  for (const width of [390, 1366]) {
+    await page.setViewportSize({ width, height: 900 });
+    await screenshot(page, `token-field-masked-${width}`);
+  }
+});
+
+for (const how of ['Enter', 'the Connect button']) {
+  test(`connecting still works by ${how}`, async ({ page }) => {
+    await page.goto(SANDBOX_LINK);
+    const field = page.getByLabel('Token', { exact: true });
+    await field.fill(tokens().owner_classic);
+    if (how === 'Enter') await field.press('Enter');
+    else await page.getByRole('button', { name: 'Connect' }).click();
+    await expect(page.getByTestId('page-position')).toBeVisible();
+  });
+}
+
 test('the connect form at phone and desktop widths', async ({ page }) => {
   for (const width of [390, 1366]) {
     await page.setViewportSize({ width, height: 900 });

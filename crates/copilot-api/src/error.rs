@@ -74,6 +74,12 @@ pub enum ApiError {
     #[error("GitHub answered with an unexpected status {status}.{}", github_said(.github_message))]
     UnexpectedStatus { status: u16, github_message: Option<String> },
 
+    /// The host answered 3xx. No GitHub endpoint redirects, and a redirect followed by the browser could take
+    /// the request (and on a same-origin hop, its token) to a host the person never chose, so the transport
+    /// never follows one (`redirect: "manual"`) and the answer ends here.
+    #[error("The API answered with a redirect, which this app never follows, so nothing was sent to where it pointed. Check the API address: GitHub.com's is https://api.github.com, a GitHub Enterprise Server's is https://HOSTNAME/api/v3.")]
+    Redirected,
+
     #[error("The request did not reach GitHub or no answer came back ({0}). Check the network and the API address; a browser extension or a proxy may also block it.")]
     Network(String),
 
@@ -120,6 +126,8 @@ impl ApiError {
                     Self::MissingPermission { operation, token_kind, granted_scopes, github_message: message }
                 }
             }
+            // 304 is a cache answer, not a redirect; every other 3xx asks the client to go elsewhere.
+            300..=399 if status != 304 => Self::Redirected,
             404 => Self::NotFound { operation },
             422 => Self::Unprocessable { operation, github_message: message },
             500..=599 => Self::Server { status },

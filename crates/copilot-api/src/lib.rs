@@ -16,6 +16,7 @@ pub mod pagination;
 pub mod plan;
 pub mod remembered;
 pub mod request;
+pub mod shared_origin;
 pub mod spreadsheet_formula;
 pub mod sso;
 pub mod token;

@@ -215,6 +215,26 @@ fn a_5xx_is_transient_and_says_so() {
 }
 
 #[test]
+fn a_redirect_is_refused_with_a_word_on_the_api_address_and_never_retried() {
+    use copilot_api::plan::{Attempts, RequestKind, RetryDecision, RetryPolicy};
+    for status in [301, 302, 303, 307, 308] {
+        let parts = response(status, &[("location", "https://elsewhere.example/collect")], "");
+        let (error, message) = error_for(Operation::ListOrganizationSeats, None, &parts);
+        assert_eq!(error, ApiError::Redirected, "{status}");
+        assert!(message.contains("answered with a redirect, which this app never follows"), "{message}");
+        assert!(message.contains("Check the API address"), "{message}");
+        assert!(!message.contains("elsewhere.example"), "the Location is not repeated: {message}");
+        for kind in [RequestKind::Read, RequestKind::Write] {
+            let decision = RetryPolicy::default().decide(kind, &error, Attempts::default(), 0, 0);
+            assert_eq!(decision, RetryDecision::GiveUp, "{status} {kind:?}");
+        }
+    }
+    // A cache's 304 is not a redirect.
+    let (not_modified, _) = error_for(Operation::ListOrganizationSeats, None, &response(304, &[], ""));
+    assert_eq!(not_modified, ApiError::UnexpectedStatus { status: 304, github_message: None });
+}
+
+#[test]
 fn a_success_with_a_body_that_is_not_the_expected_json_is_a_clear_error() {
     let request = GetOrganizationBilling { org: "acme".into() };
     for body in ["<html>", "{\"seat_breakdown\": ", "[]", "{\"seat_breakdown\":{},\"seat_management_setting\":5}"] {

@@ -5,6 +5,8 @@
 //! - `GET`/`POST /_sandbox/faults`: read or change `fail_rate`, `drop_rate`, `malformed_rate`,
 //!   `secondary_rate`, `latency_ms`, `jitter_ms`, how limits are answered (`limit_status` 403 or 429,
 //!   `secondary_retry_after`), and `rate_limit`, the primary limit per hour.
+//! - `GET`/`POST /_sandbox/redirect` and `/_sandbox/landed`: answer every API request with a redirect, and
+//!   count the requests that followed it (see `redirect`).
 //! - `POST /_sandbox/orgs/{org}/settings`: change any Copilot setting of an organization, and
 //!   `copilot_enabled`, `billing_set_up`, `payment_problem`, `saml_enforced`, `forbid_classic_tokens`,
 //!   `fine_grained_max_lifetime_days` (0 lifts it).
@@ -18,6 +20,7 @@ use crate::errors::{error_response, not_found};
 use crate::faults::FaultsUpdate;
 use crate::generate::generate;
 use crate::http::{Request, Response};
+use crate::redirect::RedirectUpdate;
 use crate::state::{Org, State};
 
 /// Where these endpoints are described (they are not GitHub's).
@@ -52,6 +55,15 @@ pub fn handle(state: &mut State, request: &Request, now: DateTime<Utc>) -> Respo
             },
             Err(refusal) => refusal,
         },
+        ["_sandbox", "redirect"] if get => Response::json(200, &state.redirect.to_json()),
+        ["_sandbox", "redirect"] if post => match parse::<RedirectUpdate>(request) {
+            Ok(update) => match state.redirect.apply(update) {
+                Ok(()) => Response::json(200, &state.redirect.to_json()),
+                Err(problem) => error_response(422, &problem, DOCS),
+            },
+            Err(refusal) => refusal,
+        },
+        ["_sandbox", "landed"] => Response::json(200, &state.redirect.to_json()),
         ["_sandbox", "orgs", org, "settings"] if post => {
             let Some(index) = state.org_index(org) else { return error_response(404, "Not Found", DOCS) };
             match parse::<SettingsUpdate>(request).and_then(|update| update.validated()) {

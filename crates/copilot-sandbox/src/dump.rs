@@ -43,6 +43,7 @@ pub fn dump(state: &State, now: DateTime<Utc>) -> Value {
         })).collect::<Vec<_>>(),
         "rate_limit": state.limits.primary_limit,
         "faults": state.faults,
+        "redirect": state.redirect.to_json(),
     })
 }
 

@@ -143,6 +143,7 @@ impl<'a> Generator<'a> {
             faults: Faults::default(),
             initial_faults: Faults::default(),
             requests_seen: 0,
+            redirect: Default::default(),
             next_expiry: None,
         };
         Self {

@@ -29,6 +29,7 @@ mod generate;
 mod handler;
 mod http;
 mod limits;
+mod redirect;
 mod render;
 mod rng;
 mod state;
@@ -49,6 +50,7 @@ pub use generate::{slugify, GenerateOptions, EDITORS, ENTERPRISE_SLUG, FIRST_ORG
 pub use handler::{etag, handle, handle_in_flight};
 pub use http::{parse_query, percent_decode, Request, Response};
 pub use limits::{ANONYMOUS_LIMIT, DEFAULT_PRIMARY_LIMIT, MAX_IN_FLIGHT, POINTS_PER_MINUTE, READ_POINTS, WRITE_POINTS};
+pub use redirect::{Redirect, LANDED_PATH};
 pub use rng::Rng;
 pub use state::{
     Enterprise, EnterpriseTeamRecord, Invitation, Org, OrgSettings, SeatRecord, State, TeamRecord, User, UserId,

@@ -10,6 +10,7 @@ use crate::clock::Epoch;
 use crate::faults::Faults;
 use crate::generate::GenerateOptions;
 use crate::limits::RateLimits;
+use crate::redirect::Redirect;
 use crate::tokens::TokenGrant;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -249,6 +250,8 @@ pub struct State {
     /// The faults the sandbox started with: a reset goes back to them.
     pub(crate) initial_faults: Faults,
     pub(crate) requests_seen: u64,
+    /// The redirect switch and the requests that followed it (see `redirect`).
+    pub(crate) redirect: Redirect,
     /// The earliest pending cancellation date, so expiring seats costs nothing on most requests.
     pub(crate) next_expiry: Option<NaiveDate>,
 }
@@ -283,6 +286,10 @@ impl State {
     /// The options the data was generated from.
     pub fn options(&self) -> &GenerateOptions {
         &self.options
+    }
+
+    pub fn redirect(&self) -> &Redirect {
+        &self.redirect
     }
 
     pub fn faults(&self) -> &Faults {

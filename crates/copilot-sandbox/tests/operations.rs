@@ -11,7 +11,7 @@ use copilot_api::request::{self as api_request, ApiRequest};
 use copilot_api::{ApiBase, ApiError, LinkHeader, Operation, PageRequest, RequestOptions, SeatPage, SsoLeftOut, Token};
 use copilot_sandbox::*;
 use serde_json::{json, Value};
-use support::{assert_conforms, strings, Api};
+use support::{assert_conforms, method_of, strings, Api};
 
 const SEATS: &str = "/orgs/acme/copilot/billing/seats";
 const BILLING: &str = "/orgs/acme/copilot/billing";
@@ -1145,6 +1145,41 @@ fn control_endpoints_dump_reset_and_change_faults() {
     assert_eq!(after["faults"], before["faults"]);
     assert_eq!(api.send(Request::get("/_sandbox/nothing")).status, 404);
     assert_eq!(api.send(Request::get("/_sandbox/faults")).json_body()["fail_rate"], 0.0);
+}
+
+#[test]
+fn the_redirect_switch_answers_every_api_request_302_and_counts_who_followed() {
+    let mut api = Api::small();
+    let target = "http://localhost:9/_sandbox/landed";
+    let on = api.send(Request::post("/_sandbox/redirect", json!({ "location": target }).to_string()));
+    assert_eq!(on.status, 200);
+    assert_eq!(on.json_body()["location"], target);
+    for (operation, path, body) in every_operation("acme") {
+        let mut request = Request::new(method_of(operation), &path).with_token(OWNER_CLASSIC);
+        if let Some(body) = body {
+            request = request.with_body(body.to_string());
+        }
+        let answer = api.send(request);
+        assert_eq!(answer.status, 302, "{operation:?}");
+        assert_eq!(answer.header("location"), Some(target), "{operation:?}");
+        assert!(answer.header("access-control-allow-origin").is_some(), "a browser reads it only with CORS");
+    }
+    // Nothing changed, preflights and control endpoints still answer, and no request has landed yet.
+    let preflight = api.send(Request::new("OPTIONS", SEATS).with_header("Origin", "http://127.0.0.1:4173"));
+    assert!(preflight.status < 300, "{}", preflight.status);
+    assert_eq!(api.dump()["redirect"]["landed"], 0);
+    // A client that followed arrives at the landing path, preflight and request alike.
+    api.send(Request::new("OPTIONS", LANDED_PATH));
+    let landed = api.send(Request::get(LANDED_PATH));
+    assert_eq!(landed.json_body()["landed"], 2);
+
+    assert_eq!(api.send(Request::post("/_sandbox/redirect", r#"{"location": "/relative"}"#)).status, 422);
+    assert_eq!(api.send(Request::post("/_sandbox/redirect", r#"{"location": null}"#)).status, 200);
+    assert_eq!(api.call(Operation::GetOrganizationBilling, BILLING, Some(OWNER_CLASSIC), None).status, 200);
+    api.send(Request::post("/_sandbox/redirect", json!({ "location": target }).to_string()));
+    api.send(Request::post("/_sandbox/reset", ""));
+    assert_eq!(api.send(Request::get("/_sandbox/redirect")).json_body(), json!({ "location": null, "landed": 0 }));
+    assert_eq!(api.call(Operation::GetOrganizationBilling, BILLING, Some(OWNER_CLASSIC), None).status, 200);
 }
 
 #[test]

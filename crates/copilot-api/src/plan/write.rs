@@ -736,6 +736,7 @@ fn stops_the_run(kind: WriteKind, error: &ApiError) -> bool {
         | ApiError::MissingPermission { .. }
         | ApiError::SsoRequired { .. }
         | ApiError::TokenPolicy { .. }
+        | ApiError::Redirected
         | ApiError::NotFound { .. } => true,
         ApiError::Unprocessable { .. } => kind != WriteKind::RevokeUsers,
         _ => false,
@@ -1303,6 +1304,17 @@ mod tests {
         let report = run.report();
         assert_eq!(report.counts(), OutcomeCounts { failed: 50, not_attempted: 100, ..OutcomeCounts::default() });
         assert!(report.stopped_because.unwrap().contains("401"));
+    }
+
+    #[test]
+    fn a_redirect_ends_the_run_as_failed_not_unconfirmed() {
+        let mut run = revoke_run(users(150));
+        let (first, _) = send(&mut run, NOW);
+        run.on_result(first, Err(ApiError::Redirected), NOW + 100);
+        assert_eq!(run.poll(NOW + 5_000), WriteStep::Finished);
+        let report = run.report();
+        assert_eq!(report.counts(), OutcomeCounts { failed: 50, not_attempted: 100, ..OutcomeCounts::default() });
+        assert!(report.stopped_because.unwrap().contains("redirect"));
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::cors;
 use crate::errors::{error_response, DOCS_RATE_LIMITS};
 use crate::http::{Request, Response};
 use crate::limits::{Bucket, MAX_IN_FLIGHT, READ_POINTS, WRITE_POINTS};
+use crate::redirect::{Redirect, LANDED_PATH};
 use crate::state::State;
 use crate::tokens::{Credential, TokenGrant};
 
@@ -81,10 +82,16 @@ pub fn handle(state: &mut State, request: Request, now: DateTime<Utc>) -> Respon
 pub fn handle_in_flight(state: &mut State, request: Request, now: DateTime<Utc>, in_flight: u32) -> Response {
     state.requests_seen = state.requests_seen.wrapping_add(1);
     state.expire_seats(now.date_naive());
+    // Counted before anything else, so a client's preflight to the redirect's target counts too.
+    if request.path == LANDED_PATH {
+        state.redirect.landed = state.redirect.landed.saturating_add(1);
+    }
     let mut response = if request.is_method("OPTIONS") {
         cors::preflight(&request)
     } else if control::is_control_path(&request.path) {
         control::handle(state, &request, now)
+    } else if let Some(location) = &state.redirect.location {
+        Redirect::response(location)
     } else {
         api(state, &request, now, in_flight)
     };
