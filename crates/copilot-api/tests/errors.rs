@@ -225,7 +225,7 @@ fn a_redirect_is_refused_with_a_word_on_the_api_address_and_never_retried() {
         assert!(message.contains("Check the API address"), "{message}");
         assert!(!message.contains("elsewhere.example"), "the Location is not repeated: {message}");
         for kind in [RequestKind::Read, RequestKind::Write] {
-            let decision = RetryPolicy::default().decide(kind, &error, Attempts::default(), 0, 0);
+            let decision = RetryPolicy::default().decide(kind, &error, Attempts::default(), None, 0, 0);
             assert_eq!(decision, RetryDecision::GiveUp, "{status} {kind:?}");
         }
     }
