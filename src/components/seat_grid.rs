@@ -614,14 +614,16 @@ fn Table(
     let columns = StoredValue::new(columns);
 
     view! {
+        // Sizes are set as `style:` properties (the CSSOM, which the Content-Security-Policy does not govern),
+        // never as `style="…"` attributes, which would need `style-src-attr 'unsafe-inline'`.
         // No scroll anchoring: the browser would move the scroll position whenever the top spacer grows,
         // which moves the rendered range, which grows the spacer again.
-        <div class="table-viewport" style=format!("height: {VIEWPORT_HEIGHT}px; overflow-anchor: none")
+        <div class="table-viewport" style:height=format!("{VIEWPORT_HEIGHT}px") style:overflow-anchor="none"
             on:scroll=move |ev| scroll_top.set(event_target::<web_sys::Element>(&ev).scroll_top())>
             <table role="grid" aria-rowcount=move || view.with(|v| v.rows.len() + 1)>
                 <thead><tr>{select_header}{header_cells}</tr></thead>
                 <tbody>
-                    <tr class="spacer" aria-hidden="true" style=move || format!("height: {}px", range.get().0 * ROW_HEIGHT)>
+                    <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().0 * ROW_HEIGHT)>
                         <td colspan=column_count></td>
                     </tr>
                     <For each=visible key=|row| *row let((_generation, position, seat_index, status))>
@@ -633,7 +635,7 @@ fn Table(
                                 let select = selection.map(|selection| select_cell(selection, seat.login(), shown));
                                 view! {
                                     // Row 1 is the header: the first seat is row 2 of `aria-rowcount`.
-                                    <tr style=format!("height: {ROW_HEIGHT}px") aria-rowindex=position + 2
+                                    <tr style:height=format!("{ROW_HEIGHT}px") aria-rowindex=position + 2
                                         data-login=seat.login().unwrap_or("ghost").to_owned()>
                                         {select}
                                         {columns.with_value(|columns| columns.iter().map(|&column| cell(column, &seat, &loaded, seat_index, status, at)).collect_view())}
@@ -643,7 +645,7 @@ fn Table(
                         }}
                     </For>
                     <tr class="spacer" aria-hidden="true"
-                        style=move || format!("height: {}px", view.with(|v| v.rows.len().saturating_sub(range.get().1)) * ROW_HEIGHT)>
+                        style:height=move || format!("{}px", view.with(|v| v.rows.len().saturating_sub(range.get().1)) * ROW_HEIGHT)>
                         <td colspan=column_count></td>
                     </tr>
                 </tbody>

@@ -1,6 +1,7 @@
 // The published build's Content-Security-Policy: GitHub.com and GHE.com only, no loopback source (a page
-// that may call loopback lets a link aim a token at a listener on the person's machine). The sandbox build
-// the tests use adds the sandbox's origins, and nothing else differs. Run by `make published`, which builds
+// that may call loopback lets a link aim a token at a listener on the person's machine), and no
+// 'unsafe-inline' (the grid sets its sizes through the CSSOM). The sandbox build the tests use adds the
+// sandbox's origins, and nothing else differs. Run by `make published`, which builds
 // the published site into target/published first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,9 +25,10 @@ function policyOf(dir) {
 
 const LOOPBACK = /127\.0\.0\.1|localhost|\[::1\]|\b127\.\d/i;
 
-test('the published policy has no loopback source and connects only to the page, GitHub.com and GHE.com', () => {
+test('the published policy has no loopback source, no \'unsafe-inline\', and connects only to the page, GitHub.com and GHE.com', () => {
   const { text, directives } = policyOf(PUBLISHED);
   assert.doesNotMatch(text, LOOPBACK);
+  assert.doesNotMatch(text, /'unsafe-inline'/);
   assert.deepEqual(directives.get('connect-src'), ["'self'", ...API_ORIGINS]);
   assert.doesNotMatch(text, /'api-origins'|'inline-script-hashes'/, 'every placeholder was filled in');
   assert.match(directives.get('script-src').join(' '), /'sha256-[A-Za-z0-9+/=]+'/);

@@ -153,6 +153,44 @@ test('a redirect is never followed: the page says so, does not retry, and nothin
   await screenshot(page, 'redirect-refused');
 });
 
+test('the policy has no \'unsafe-inline\', and the grid still sizes its rows with no policy violation', async ({ page }) => {
+  // Every refusal of the policy, as the page itself sees it and as the console reports it.
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const consoleViolations = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) consoleViolations.push(m.text()); });
+  await connect(page, { token: tokens().owner_classic });
+  await expect(page.getByTestId('page-position')).toBeVisible();
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).not.toContain('unsafe-inline');
+  expect(policy).not.toContain('style-src-attr');
+
+  // The sizes the grid sets (540 px viewport, 36 px rows, spacers below the rendered rows) are in effect.
+  const viewport = page.locator('.table-viewport');
+  await expect(viewport.locator('tbody tr[data-login]').first()).toBeVisible();
+  const sizes = () => viewport.evaluate((element) => ({
+    viewport: getComputedStyle(element).height,
+    anchor: getComputedStyle(element).overflowAnchor,
+    row: element.querySelector('tbody tr[data-login]').getBoundingClientRect().height,
+    spacers: [...element.querySelectorAll('tr.spacer')].map((tr) => tr.getBoundingClientRect().height),
+  }));
+  const before = await sizes();
+  expect(before.viewport).toBe('540px');
+  expect(before.anchor).toBe('none');
+  expect(before.row).toBe(36);
+  // (A spacer of no rows still shows half a pixel of the collapsed border beside it.)
+  expect(before.spacers[0]).toBeLessThan(1);
+  expect(before.spacers[1]).toBeGreaterThan(36);
+  // Scrolled down, the top spacer grows: the reactive sizes are applied too.
+  await viewport.evaluate((element) => { element.scrollTop = 36 * 20; });
+  await expect.poll(async () => (await sizes()).spacers[0]).toBeGreaterThan(36);
+
+  expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
+  expect(consoleViolations).toEqual([]);
+});
+
 test('a panic shows a visible notice instead of a frozen page', async ({ page }) => {
   await page.goto('/?crash-test');
   await expect(page.getByRole('alert')).toContainText('Something went wrong and this page stopped working');
