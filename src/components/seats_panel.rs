@@ -87,16 +87,15 @@ pub fn SeatsPanel(
         let config = LoaderConfig { expected_seats, ..LoaderConfig::new(concurrency.get_untracked(), MAX_PER_PAGE) };
         // The seats so far replace the page shown once there are more of them, then at most every
         // SHOW_SEATS_SO_FAR_EVERY_MS, so the grid and its figures fill in as pages arrive.
-        let shown_before = source.with_untracked(|s| match s {
-            Some(Ok(source)) => source.seats().seats.len(),
-            _ => 0,
+        // With what page 1 said GitHub left out, until the whole load says it all.
+        let (shown_before, sso_left_out_before) = source.with_untracked(|s| match s {
+            Some(Ok(Source::Page { seats, sso_left_out, .. } | Source::SoFar { seats, sso_left_out, .. })) => {
+                (seats.seats.len(), sso_left_out.clone())
+            }
+            Some(Ok(source)) => (source.seats().seats.len(), SsoLeftOut::default()),
+            _ => (0, SsoLeftOut::default()),
         });
         let shown = Cell::new((shown_before, 0_u64));
-        // What page 1 said GitHub left out, until the whole load says it all.
-        let sso_left_out_before = source.with_untracked(|s| match s {
-            Some(Ok(Source::Page { sso_left_out, .. } | Source::SoFar { sso_left_out, .. })) => sso_left_out.clone(),
-            _ => SsoLeftOut::default(),
-        });
         let on_progress = move |p: LoadProgress, seats_so_far: &[copilot_api::Seat]| {
             progress.set(Some(p));
             let (count, at) = shown.get();
