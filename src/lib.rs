@@ -10,6 +10,7 @@ pub mod download;
 pub mod framing;
 pub mod loading;
 pub mod page_origin;
+pub mod page_policy;
 pub mod session;
 pub mod transport;
 pub mod view_url;

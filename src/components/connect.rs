@@ -1,3 +1,4 @@
+use copilot_api::foreign_host::{connect_permission, AddressSource, ForeignHost};
 use copilot_api::names::{name_problem, NameKind};
 use copilot_api::remembered::REMEMBER_LABEL;
 use copilot_api::{ApiBase, ApiBaseError, ApiError, Operation, Token, TokenKind};
@@ -90,6 +91,11 @@ pub fn ConnectForm() -> impl IntoView {
             enterprise
         }
     });
+    // An address a link put on the form is not the person's own choice until they type in the field.
+    let address_source =
+        RwSignal::new(if initial("api").is_empty() { AddressSource::Typed } else { AddressSource::Link });
+    // The host the person said yes to sending the token to, so a yes never carries over to another one.
+    let confirmed_host = RwSignal::new(None::<String>);
     let token = RwSignal::new(String::new());
     let remember = RwSignal::new(false);
     // On an origin other sites share (GitHub Pages), the token is never remembered nor read back.
@@ -123,6 +129,7 @@ pub fn ConnectForm() -> impl IntoView {
             _ => {}
         }
     });
+    let foreign_host = Memo::new(move |_| form_base.with(|base| base.as_ref().and_then(ForeignHost::of)));
     let problem = RwSignal::new(None::<ApiError>);
     let token_kind = Memo::new(move |_| token.with(|t| (!t.trim().is_empty()).then(|| TokenKind::of(t))));
 
@@ -134,7 +141,22 @@ pub fn ConnectForm() -> impl IntoView {
             name: name.get_untracked(),
             token: token.get_untracked(),
         };
-        match connection_from_form(host.get_untracked(), &fields) {
+        let may_send = |connection: &Connection| {
+            if connection.client.is_demo() {
+                return Ok(());
+            }
+            let base = &connection.client.base;
+            confirmed_host
+                .with_untracked(|confirmed| {
+                    connect_permission(base, address_source.get_untracked(), confirmed.as_deref())
+                })
+                .map_err(ApiError::InvalidInput)?;
+            crate::page_policy::check_reachable(base)
+        };
+        match connection_from_form(host.get_untracked(), &fields).and_then(|connection| {
+            may_send(&connection)?;
+            Ok(connection)
+        }) {
             Ok(connection) => {
                 problem.set(None);
                 match (remember.get_untracked() && may_remember, connection.client.token()) {
@@ -204,10 +226,34 @@ pub fn ConnectForm() -> impl IntoView {
                     <label>
                         "API URL"
                         <input type="url" placeholder="https://github.example.com/api/v3" spellcheck="false"
-                            prop:value=move || custom_url.get() on:input=move |ev| custom_url.set(event_target_value(&ev)) />
+                            prop:value=move || custom_url.get() on:input=move |ev| {
+                                address_source.set(AddressSource::Typed);
+                                custom_url.set(event_target_value(&ev));
+                            } />
                     </label>
                 </Show>
             </div>
+            {move || foreign_host.get().filter(|_| host.get() == HostKind::Custom).map(|foreign| {
+                let confirmation = foreign.needs_confirmation(address_source.get()).then(|| {
+                    let this_host = foreign.host().to_owned();
+                    let is_this_host = this_host.clone();
+                    view! {
+                        <label class="inline confirm-host">
+                            <input type="checkbox" data-testid="foreign-host-confirm"
+                                prop:checked=move || confirmed_host.with(|h| h.as_deref() == Some(is_this_host.as_str()))
+                                on:change=move |ev| {
+                                    problem.set(None);
+                                    confirmed_host.set(event_target_checked(&ev).then(|| this_host.clone()));
+                                } />
+                            {foreign.confirmation_label()}
+                        </label>
+                    }
+                });
+                view! {
+                    <p class="notice" role="note" data-testid="foreign-host">{foreign.warning()}</p>
+                    {confirmation}
+                }
+            })}
             <div class="row">
                 <label>
                     "Scope"

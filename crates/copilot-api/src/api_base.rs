@@ -107,7 +107,7 @@ impl std::fmt::Display for ApiBase {
 
 /// Plain HTTP is allowed only here, so the host is parsed, not prefix-matched: `127.0.0.1.nip.io` and
 /// `localhost.attacker.example` are names anyone can point anywhere.
-fn is_loopback(authority: &str) -> bool {
+pub(crate) fn is_loopback(authority: &str) -> bool {
     let ip = if let Some(rest) = authority.strip_prefix('[') {
         let Some((host, after)) = rest.split_once(']') else { return false };
         if !(after.is_empty() || after.starts_with(':')) {

@@ -7,7 +7,9 @@
 
 pub mod api_base;
 pub mod connect_fields;
+pub mod content_policy;
 pub mod error;
+pub mod foreign_host;
 pub mod insight;
 pub mod models;
 pub mod names;

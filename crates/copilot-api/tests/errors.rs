@@ -343,3 +343,18 @@ fn a_policy_message_without_a_number_still_reads_as_a_policy() {
     );
     assert_eq!(copilot_api::TokenPolicy::from_github_message("Resource not accessible by personal access token"), None);
 }
+
+#[test]
+fn an_address_the_page_policy_refuses_says_nothing_was_sent_and_how_to_build_for_it_and_is_never_retried() {
+    use copilot_api::plan::{Attempts, RequestKind, RetryDecision, RetryPolicy};
+    let error = ApiError::RefusedByPagePolicy { origin: "https://github.example.com".to_owned() };
+    let message = error.to_string();
+    assert!(message.contains("may not send requests to https://github.example.com"), "{message}");
+    assert!(message.contains("Nothing was sent"), "{message}");
+    assert!(message.contains("GHES_ORIGINS=\"https://github.example.com\""), "{message}");
+    assert!(!error.is_transient());
+    for kind in [RequestKind::Read, RequestKind::Write] {
+        let decision = RetryPolicy::default().decide(kind, &error, Attempts::default(), None, 0, 0);
+        assert_eq!(decision, RetryDecision::GiveUp, "{kind:?}");
+    }
+}

@@ -737,6 +737,7 @@ fn stops_the_run(kind: WriteKind, error: &ApiError) -> bool {
         | ApiError::SsoRequired { .. }
         | ApiError::TokenPolicy { .. }
         | ApiError::Redirected
+        | ApiError::RefusedByPagePolicy { .. }
         | ApiError::NotFound { .. } => true,
         ApiError::Unprocessable { .. } => kind != WriteKind::RevokeUsers,
         _ => false,
