@@ -12,6 +12,13 @@ export CHROMEDRIVER
 # The wasm-bindgen test runner drives Chromium through ChromeDriver; its flags are in webdriver.json.
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
+# GitHub Enterprise Server origins to allow in the policy's connect-src, e.g.
+# `make dist GHES_ORIGINS="https://github.example.com https://ghe2.example.org"` (README, "Self-hosting").
+# Every build takes it; scripts/csp-origins.mjs checks it before anything compiles (only https origins),
+# and the post-build hook writes it into the page.
+GHES_ORIGINS ?=
+export GHES_ORIGINS
+
 APP_PORT ?= 8080
 SANDBOX_PORT ?= 8787
 SANDBOX_SEATS ?= 250
@@ -21,6 +28,7 @@ SANDBOX_SEATS ?= 250
 ## serve: build the app (the sandbox build: its policy allows loopback), start the sandbox, and serve both on
 ## localhost.
 serve: tools-app
+	@SANDBOX_CSP=1 node scripts/csp-origins.mjs
 	SANDBOX_CSP=1 trunk build --release
 	cargo build --release -p copilot-sandbox --features server
 	@mkdir -p target
@@ -56,16 +64,20 @@ test-wasm: tools-browser
 ## build: the sandbox build in dist/, for the tests and `make serve`: its Content-Security-Policy also
 ## allows the loopback sandbox (scripts/csp-origins.mjs). Never publish it; publish `make dist`.
 build: tools-app
+	@SANDBOX_CSP=1 node scripts/csp-origins.mjs
 	SANDBOX_CSP=1 trunk build --release
 
-## dist: the site to publish, in dist/: its policy allows GitHub.com and GHE.com only, no loopback.
+## dist: the site to publish, in dist/: its policy allows GitHub.com and GHE.com (and the GHES_ORIGINS
+## given), no loopback. The Pages and release workflows (.github/workflows/) publish exactly this.
 dist: tools-app
+	@node scripts/csp-origins.mjs
 	trunk build --release
 	@echo "dist/ is the published build (no loopback in its Content-Security-Policy)."
 
-## published: builds the published site apart (target/published) and checks its policy, leaving dist/ as
-## the tests built it.
+## published: builds the published site apart (target/published) and checks it (its policy, public/, the
+## precompressed copies, GHES_ORIGINS), leaving dist/ as the tests built it.
 published: tools-app
+	@node scripts/csp-origins.mjs
 	trunk build --release --dist target/published
 	node --test tests/build/
 
