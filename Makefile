@@ -118,7 +118,10 @@ tools-app:
 	@mkdir -p target
 
 tools-browser: tools-app
-	@[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] || { apt-get update && apt-get install -y chromium chromium-driver; }
+	@missing=""; \
+	  [ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] || missing="chromium chromium-driver"; \
+	  [ -x $(NGINX) ] && [ -f $(NGINX_BROTLI) ] || missing="$$missing nginx libnginx-mod-http-brotli-static"; \
+	  [ -z "$$missing" ] || { apt-get update && apt-get install -y $$missing; }
 
 clean:
 	cargo clean

@@ -1,6 +1,7 @@
 // public/ is copied as it is into the built site (trunk's copy-dir, index.html), and what it holds is
-// consistent: the 404 page's policy allows its one script by that script's hash, and the manifest names
-// files that exist. Run by `make published` on the published build and the sandbox build.
+// consistent: the 404 page's policy allows its one script by that script's hash, the manifest names files
+// that exist, and the response headers a host should add are the same in Netlify's _headers, in the nginx
+// configuration and in the README. Run by `make published` on the published build and the sandbox build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -67,4 +68,24 @@ test('robots.txt asks every crawler to stay out, and the pages say noindex (robo
   for (const page of [`${PUBLISHED}/index.html`, 'public/404.html']) {
     assert.match(readFileSync(page, 'utf8'), /<meta name="robots" content="noindex" \/>/, page);
   }
+});
+
+/** The response headers a host should add, as `name: value` lines. */
+const HEADERS = [
+  "Content-Security-Policy: frame-ancestors 'none'",
+  'X-Content-Type-Options: nosniff',
+  'Referrer-Policy: no-referrer',
+];
+
+test('Netlify\'s _headers, the nginx configuration and the README add the same response headers', () => {
+  const netlify = readFileSync('public/_headers', 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
+  assert.deepEqual(netlify, ['/*', ...HEADERS.map((header) => `  ${header}`)]);
+
+  const nginx = [...readFileSync('deploy/nginx/copilot-seats.conf', 'utf8').matchAll(/^\s*add_header (\S+) (?:"([^"]*)"|(\S+)) always;/gm)]
+    .map(([, name, quoted, plain]) => `${name}: ${quoted ?? plain}`)
+    .filter((header) => !header.startsWith('Cache-Control'));
+  assert.deepEqual(nginx, HEADERS);
+
+  const readme = readFileSync('README.md', 'utf8');
+  for (const header of HEADERS) assert.ok(readme.includes(header), `README names ${header}`);
 });
