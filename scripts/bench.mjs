@@ -233,7 +233,8 @@ function transfer() {
     raw += bytes.length;
     gzip += packed;
   }
-  const worker = readdirSync('dist').filter((name) => name.startsWith('demo-worker'));
+  // Not the precompressed copies beside them (scripts/precompress.mjs): they are the same files again.
+  const worker = readdirSync('dist').filter((name) => name.startsWith('demo-worker') && !/\.(gz|br)$/.test(name));
   const workerGzip = worker.reduce((sum, name) => sum + gzipSync(readFileSync(join('dist', name)), { level: 9 }).length, 0);
   return { files, per_file, raw_bytes: raw, gzip_bytes: gzip, demo_worker_files: worker, demo_worker_gzip_bytes: workerGzip };
 }

@@ -3,11 +3,12 @@
 //   other inline script. Trunk writes one inline module script (the loader of the wasm); its content
 //   changes with each build, so the hash is computed here rather than typed in.
 // - 'api-origins' becomes the origins the page may connect to, from csp-origins.mjs: the published list,
-//   plus the local sandbox's only in the sandbox build (SANDBOX_CSP=1).
+//   any GitHub Enterprise Server origins in GHES_ORIGINS, plus the local sandbox's only in the sandbox
+//   build (SANDBOX_CSP=1). A GHES_ORIGINS value that is not a list of https origins fails the build.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectOrigins, isSandboxBuild } from './csp-origins.mjs';
+import { GhesOriginError, connectOrigins, ghesOrigins, isSandboxBuild } from './csp-origins.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -26,6 +27,15 @@ const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/scrip
   ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
 );
 const sandbox = isSandboxBuild();
-html = html.replace("'inline-script-hashes'", hashes.join(' ')).replace("'api-origins'", connectOrigins({ sandbox }).join(' '));
+let ghes;
+try {
+  ghes = ghesOrigins();
+} catch (error) {
+  if (!(error instanceof GhesOriginError)) throw error;
+  console.error(`csp-hashes: ${error.message}`);
+  process.exit(1);
+}
+html = html.replace("'inline-script-hashes'", hashes.join(' ')).replace("'api-origins'", connectOrigins({ sandbox, ghes }).join(' '));
 writeFileSync(file, html);
-console.log(`csp-hashes: ${hashes.length} inline script(s) hashed into the policy; connect-src for the ${sandbox ? 'sandbox build (loopback allowed)' : 'published build (no loopback)'}`);
+const servers = ghes.length ? `, with the Enterprise Server${ghes.length > 1 ? 's' : ''} ${ghes.join(' ')}` : '';
+console.log(`csp-hashes: ${hashes.length} inline script(s) hashed into the policy; connect-src for the ${sandbox ? 'sandbox build (loopback allowed)' : 'published build (no loopback)'}${servers}`);

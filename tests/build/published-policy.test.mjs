@@ -6,10 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { API_ORIGINS, SANDBOX_ORIGINS } from '../../scripts/csp-origins.mjs';
+import { API_ORIGINS, SANDBOX_ORIGINS, ghesOrigins } from '../../scripts/csp-origins.mjs';
 
 const PUBLISHED = process.env.PUBLISHED_DIST ?? 'target/published';
 const SANDBOX = process.env.SANDBOX_DIST ?? 'dist';
+// The Enterprise Servers this run was built for (`make test GHES_ORIGINS=…`): none unless given.
+const GHES = ghesOrigins();
 
 /** The policy of a built index.html, as directive name → sources. */
 function policyOf(dir) {
@@ -29,7 +31,7 @@ test('the published policy has no loopback source, no \'unsafe-inline\', and con
   const { text, directives } = policyOf(PUBLISHED);
   assert.doesNotMatch(text, LOOPBACK);
   assert.doesNotMatch(text, /'unsafe-inline'/);
-  assert.deepEqual(directives.get('connect-src'), ["'self'", ...API_ORIGINS]);
+  assert.deepEqual(directives.get('connect-src'), ["'self'", ...API_ORIGINS, ...GHES]);
   assert.doesNotMatch(text, /'api-origins'|'inline-script-hashes'/, 'every placeholder was filled in');
   assert.match(directives.get('script-src').join(' '), /'sha256-[A-Za-z0-9+/=]+'/);
 });
@@ -37,7 +39,7 @@ test('the published policy has no loopback source, no \'unsafe-inline\', and con
 test('the sandbox build differs only by the sandbox origins in connect-src', () => {
   const published = policyOf(PUBLISHED).directives;
   const sandbox = policyOf(SANDBOX).directives;
-  assert.deepEqual(sandbox.get('connect-src'), ["'self'", ...API_ORIGINS, ...SANDBOX_ORIGINS]);
+  assert.deepEqual(sandbox.get('connect-src'), ["'self'", ...API_ORIGINS, ...GHES, ...SANDBOX_ORIGINS]);
   for (const [name, sources] of published) {
     // The loader's hash changes with each build; everything else is the same.
     if (name === 'connect-src' || name === 'script-src') continue;
