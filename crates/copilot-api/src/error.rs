@@ -82,7 +82,7 @@ pub enum ApiError {
 
     /// The page's own Content-Security-Policy does not let it reach this origin, so nothing was sent: the
     /// browser would refuse the request as a bare network failure, retried for nothing.
-    #[error("This copy of the app may not send requests to {origin}: its Content-Security-Policy allows only GitHub.com, GHE.com and the Enterprise Server origins its publisher added. Nothing was sent. For your own GitHub Enterprise Server, use a copy built for it with make dist GHES_ORIGINS=\"{origin}\" (see the README, \u{201c}Self-hosting\u{201d}).")]
+    #[error("This copy of the app may not send requests to {origin}: its Content-Security-Policy allows only GitHub.com, GHE.com and the Enterprise Server origins its publisher added. Nothing was sent. For your own GitHub Enterprise Server, use a copy built for it with make dist GHES_ORIGINS=\"{origin}\" (see the README, \u{201c}Publishing and self-hosting\u{201d}).")]
     RefusedByPagePolicy { origin: String },
 
     #[error("The request did not reach GitHub or no answer came back ({0}). Check the network and the API address; a browser extension or a proxy may also block it.")]

@@ -34,7 +34,7 @@ impl SharedOrigin {
     /// What the connect form says in place of the "remember" checkbox, which a shared origin never shows.
     pub fn warning(&self) -> String {
         format!(
-            "This copy of the app runs at {host}, an address shared by every GitHub Pages site of {owner}: any of them can read what this page keeps in the browser, or make the browser load a changed copy of this page. So the token is not remembered here; paste it each time. Whoever publishes this app should give it a domain of its own (see the README, \u{201c}Hosting\u{201d}).",
+            "This copy of the app runs at {host}, an address shared by every GitHub Pages site of {owner}: any of them can read what this page keeps in the browser, or make the browser load a changed copy of this page. So the token is not remembered here; paste it each time. Whoever publishes this app should give it a domain of its own (see the README, \u{201c}Publishing and self-hosting\u{201d}).",
             host = self.host,
             owner = self.owner,
         )
