@@ -13,6 +13,7 @@ use web_sys::AbortSignal;
 
 use crate::demo::DemoWorker;
 use crate::loading::{now_ms, sleep_ms};
+use crate::read_waits::ReadWaits;
 use crate::transport;
 
 /// How requests travel.
@@ -34,6 +35,8 @@ pub struct Client {
     /// GitHub's budget of content-creating requests is the token's: every write run of this connection
     /// (every clone of the client) counts against one budget.
     write_budget: Arc<Mutex<WriteBudget>>,
+    /// The rate-limit waits `call` is holding for reads of this connection, for the page to show.
+    read_waits: ReadWaits,
 }
 
 /// A typed answer with the response it came from (for `Link` and rate-limit headers).
@@ -45,7 +48,14 @@ pub struct Reply<T> {
 
 impl Client {
     pub fn new(base: ApiBase, token: Option<Token>) -> Self {
-        Self { base, token, options: RequestOptions::default(), backend: Backend::Fetch, write_budget: Arc::default() }
+        Self {
+            base,
+            token,
+            options: RequestOptions::default(),
+            backend: Backend::Fetch,
+            write_budget: Arc::default(),
+            read_waits: ReadWaits::default(),
+        }
     }
 
     /// The in-page demo: a realistic organization, generated at its first request, answering inside the
@@ -58,6 +68,7 @@ impl Client {
             options: RequestOptions::default(),
             backend: Backend::Demo(DemoWorker::default()),
             write_budget: Arc::default(),
+            read_waits: ReadWaits::default(),
         }
     }
 
@@ -67,6 +78,11 @@ impl Client {
 
     pub fn token(&self) -> Option<&Token> {
         self.token.as_ref()
+    }
+
+    /// The rate-limit waits single reads of this connection are holding now.
+    pub fn read_waits(&self) -> &ReadWaits {
+        &self.read_waits
     }
 
     /// The connection's budget of content-creating requests, with every write sent so far counted.
@@ -134,18 +150,14 @@ impl Client {
             let seed = js_sys::Math::random().to_bits() as u32;
             let decision = policy.decide(kind, &error, attempts, limit_wait, now_ms(), seed);
             attempts.note(decision);
-            let at = match decision {
-                RetryDecision::RetryAt(at) => Some(at),
-                RetryDecision::WaitForLimit(wait) => Some(wait.until_ms),
-                RetryDecision::GiveUp | RetryDecision::Unconfirmed => None,
+            let (at, _shown) = match decision {
+                RetryDecision::RetryAt(at) => (at, None),
+                // A rate limit can hold a read for up to an hour: the page says so while it lasts.
+                RetryDecision::WaitForLimit(wait) => (wait.until_ms, Some(self.read_waits.hold(wait))),
+                RetryDecision::GiveUp | RetryDecision::Unconfirmed => return Err(error),
             };
-            match at {
-                Some(at) => {
-                    let wait = at.saturating_sub(now_ms());
-                    sleep_ms(i32::try_from(wait).unwrap_or(i32::MAX)).await;
-                }
-                None => return Err(error),
-            }
+            let wait = at.saturating_sub(now_ms());
+            sleep_ms(i32::try_from(wait).unwrap_or(i32::MAX)).await;
         }
     }
 

@@ -11,6 +11,7 @@ pub mod framing;
 pub mod loading;
 pub mod page_origin;
 pub mod page_policy;
+pub mod read_waits;
 pub mod session;
 pub mod transport;
 pub mod view_url;

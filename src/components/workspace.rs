@@ -12,6 +12,7 @@ use crate::components::manage::forms::ManagePanel;
 use crate::components::manage::{BillingKnowledge, WriteDesk};
 use crate::components::member_lookup::MemberLookupView;
 use crate::components::seats_panel::SeatsPanel;
+use crate::read_waits::ReadWaits;
 use crate::session::{use_session, Connection, Scope};
 use crate::view_url::use_view_url;
 use copilot_api::remembered::DISCONNECT_LABEL;
@@ -79,6 +80,7 @@ pub fn Workspace(connection: Connection) -> impl IntoView {
             <button type="button" class="secondary" on:click=move |_| session.refresh.update(|n| *n += 1)>"Refresh"</button>
             <button type="button" class="secondary" on:click=move |_| session.disconnect_and_forget()>{DISCONNECT_LABEL}</button>
         </div>
+        <ReadWaitNotice waits=connection.client.read_waits().clone() />
         <nav class="tabs" role="tablist" aria-label="Views">
             {tabs.into_iter().map(|(key, label)| view! {
                 <button type="button" role="tab" aria-selected=move || (tab.get() == key).to_string()
@@ -105,5 +107,23 @@ pub fn Workspace(connection: Connection) -> impl IntoView {
             }
         }
         {desk.map(|_| view! { <ConfirmWrite connection=dialog_connection /> })}
+    }
+}
+
+/// A rate-limit wait that holds a single read, told with its time left (a second at a time).
+#[component]
+fn ReadWaitNotice(waits: ReadWaits) -> impl IntoView {
+    let now = RwSignal::new(crate::loading::now_ms());
+    let ticking =
+        set_interval_with_handle(move || now.set(crate::loading::now_ms()), std::time::Duration::from_secs(1)).ok();
+    on_cleanup(move || {
+        if let Some(ticking) = ticking {
+            ticking.clear();
+        }
+    });
+    move || {
+        waits.longest().map(|wait| {
+            view! { <p class="notice" role="status" data-testid="read-wait">{move || wait.describe_held_read(now.get())}</p> }
+        })
     }
 }

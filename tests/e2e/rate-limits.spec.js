@@ -87,6 +87,33 @@ test('a 429 primary limit shows when the hourly limit resets, then the load comp
   await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 60_000 });
 });
 
+test('reads held by the hourly limit on connect say so above the page, with the time left, and go on by themselves', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await page.clock.install();
+  // The billing summary and the first page of seats are single reads, retried by the client on its own.
+  await faults(request, { rate_limit: 0, limit_status: 429 });
+  await connect(page, { token: tokens().owner_classic });
+  const held = page.getByTestId('read-wait');
+  await expect(held).toContainText('Reading is on hold, and will go on by itself.', { timeout: SLOW });
+  await expect(held).toContainText("GitHub's hourly rate limit for this token is used up: waiting until it resets, at ");
+  await expect(page.getByText('Reading the billing summary…')).toBeVisible();
+  const before = await held.textContent();
+  await page.clock.fastForward(5_000);
+  await expect(held).not.toHaveText(before);
+  for (const width of [390, 1366]) {
+    await page.setViewportSize({ width, height: 900 });
+    await screenshot(page, `limit-held-read-${width}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  }
+
+  await faults(request, { rate_limit: 5000 });
+  await page.clock.fastForward('01:00:05');
+  await expect(page.getByRole('heading', { name: 'Copilot billing for acme' })).toBeVisible({ timeout: SLOW });
+  await expect(page.getByTestId('seats-total')).toHaveText('2000', { timeout: SLOW });
+  await expect(held).toHaveCount(0);
+});
+
 test('a job past 500 requests an hour says, in its confirmation, how long it takes at least and that it paces itself', async ({ page }) => {
   test.setTimeout(120_000);
   const writes = [];

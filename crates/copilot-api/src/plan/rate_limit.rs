@@ -60,6 +60,12 @@ impl LimitWait {
         self.until_ms.saturating_sub(now_ms)
     }
 
+    /// What the page shows above everything while a single read (the billing summary, one page of
+    /// seats, a member's seat) waits: that nothing is lost, only held, and the wait itself.
+    pub fn describe_held_read(&self, now_ms: u64) -> String {
+        format!("Reading is on hold, and will go on by itself. {}", self.describe(now_ms))
+    }
+
     /// What the page shows while the wait holds: what GitHub said, how long we wait and why that long,
     /// and what is left, e.g. "GitHub asked to slow down again (secondary rate limit, the 2nd time in a
     /// row, without saying for how long): waiting 2 min, twice the last wait, before the next request
@@ -385,6 +391,15 @@ mod tests {
         assert_eq!(
             primary.describe(NOW),
             "GitHub's hourly rate limit for this token is used up: waiting until it resets, at 2023-11-14 22:28:21 UTC, before the next request (15 min 1 s left)."
+        );
+    }
+
+    #[test]
+    fn a_held_read_says_it_goes_on_by_itself_then_tells_the_wait() {
+        let wait = LimitTracker::default().on_refusal(&secondary(Some(42)), NOW, NOW).expect("a rate limit");
+        assert_eq!(
+            wait.describe_held_read(NOW + 2_000),
+            "Reading is on hold, and will go on by itself. GitHub asked to slow down (secondary rate limit): waiting 42 s, as it asked, before the next request (40 s left)."
         );
     }
 
