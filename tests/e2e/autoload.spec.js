@@ -83,3 +83,23 @@ test('a link that says load=page shows the first page alone, with "Load all seat
   await expect(page.getByRole('button', { name: 'Load all seats' })).toBeVisible();
   await expect(page.getByTestId('coverage')).toContainText('cover only the 50 seats loaded, of 2000 seats');
 });
+
+test('past 10,000 seats only the first page is read on connect, and its figures say so', async ({ page }) => {
+  test.setTimeout(60_000);
+  // The sandbox's acme has 2,000 seats; its first page is made to say 12,000, as a big organization's
+  // would, so that the decision (`plan::on_connect`) is the app's reading of what GitHub said.
+  await page.route('**/orgs/acme/copilot/billing/seats?*', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    await route.fulfill({ response, json: { ...body, total_seats: 12_000 } });
+  });
+  const seatRequests = [];
+  page.on('request', (request) => { if (request.url().includes('/copilot/billing/seats')) seatRequests.push(request.url()); });
+  await connect(page, { token: tokens().owner_classic, everySeat: true });
+  await expect(page.getByTestId('coverage')).toContainText(/cover only the 50 seats loaded, of 12,?000 seats: press .Load all seats./, { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Load all seats' })).toBeVisible();
+  // Two answer times of the sandbox (900 ms each) later, still nothing but page 1 was asked for.
+  await page.waitForTimeout(2_000);
+  await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+  expect(seatRequests.filter((url) => new URL(url).searchParams.get('page') !== '1'), seatRequests.join('\n')).toEqual([]);
+});
