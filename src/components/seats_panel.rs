@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use copilot_api::insight::{enterprise_summary, SeatCoverage, SeatStatus};
 use copilot_api::plan::loader::{LoadProgress, LoaderConfig, MAX_CONCURRENCY};
-use copilot_api::plan::loads_every_seat_on_connect;
+use copilot_api::plan::{loads_every_seat_on_connect, LoadAllSize};
 use copilot_api::{ApiError, LinkHeader, OrganizationBilling, PageRequest, PlanType, SsoLeftOut, MAX_PER_PAGE};
 use leptos::prelude::*;
 
@@ -131,6 +131,27 @@ pub fn SeatsPanel(
                 Err(error) => source.set(Some(Err(error))),
             }
         });
+    };
+    // A load of more pages than half the hour's requests waits for the person's yes (`LoadAllSize`).
+    let big_load = RwSignal::new(None::<LoadAllSize>);
+    let ask_or_load = {
+        let load_everything = load_everything.clone();
+        move || {
+            let announced = source.with_untracked(|s| match s {
+                Some(Ok(
+                    Source::Page { total_seats, .. }
+                    | Source::SoFar { total_seats, .. }
+                    | Source::All { total_seats, .. },
+                )) => *total_seats,
+                _ => None,
+            });
+            let total =
+                announced.or_else(|| billing.with_untracked(|b| b.as_ref().and_then(|b| b.seat_breakdown.total)));
+            match total.map(|total| LoadAllSize::of(total, MAX_PER_PAGE)).filter(LoadAllSize::asks_first) {
+                Some(size) => big_load.set(Some(size)),
+                None => load_everything(),
+            }
+        }
     };
     let stop = move |_| stop_flag.with_value(|flag| flag.set(true));
     // A load must not outlive its panel: after Disconnect or "Forget token" it would keep sending requests
@@ -291,11 +312,25 @@ pub fn SeatsPanel(
                     <button type="button" class="secondary" on:click=stop>"Stop"</button>
                 }>
                     <button type="button" on:click={
-                        let load_everything = load_everything.clone();
-                        move |_| load_everything()
+                        let ask_or_load = ask_or_load.clone();
+                        move |_| ask_or_load()
                     }>"Load all seats"</button>
                 </Show>
             </div>
+            {move || big_load.get().map(|size| {
+                let load_everything = load_everything.clone();
+                view! {
+                    <div class="notice" role="group" aria-label="A load of every seat" data-testid="big-load">
+                        <p>{size.question(|n| n.to_string())}</p>
+                        <button type="button" on:click=move |_| {
+                            big_load.set(None);
+                            load_everything();
+                        }>"Read them all"</button>
+                        " "
+                        <button type="button" class="secondary" on:click=move |_| big_load.set(None)>"Cancel"</button>
+                    </div>
+                }
+            })}
             {move || progress.get().filter(|_| loading_all.get()).map(|p| view! { <LoadBar progress=p /> })}
         </section>
         {move || source.with(|s| match s {

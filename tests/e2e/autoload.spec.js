@@ -103,3 +103,36 @@ test('past 10,000 seats only the first page is read on connect, and its figures 
   await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0);
   expect(seatRequests.filter((url) => new URL(url).searchParams.get('page') !== '1'), seatRequests.join('\n')).toEqual([]);
 });
+
+test('a load of more pages than half the hour\'s requests asks first, saying how many and how long', async ({ page }) => {
+  test.setTimeout(60_000);
+  // As Prism's dynamic mode answered from GitHub's own description: a first page claiming 23,790,100 seats.
+  await page.route('**/orgs/acme/copilot/billing/seats?*', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    await route.fulfill({ response, json: { ...body, total_seats: 23_790_100 } });
+  });
+  const laterPages = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith('/copilot/billing/seats') && url.searchParams.get('page') !== '1') laterPages.push(request.url());
+  });
+  await connect(page, { token: tokens().owner_classic });
+  await expect(page.getByTestId('coverage')).toContainText(/of 23,?790,?100 seats/, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Load all seats' }).click();
+  const ask = page.getByTestId('big-load');
+  await expect(ask).toContainText(/GitHub says there are 23,?790,?100 seats\. Reading every one takes 237,?901 requests: more than the 5,?000 GitHub allows a token in an hour, so it takes at least 48 hours/);
+  await page.setViewportSize({ width: 390, height: 900 });
+  await screenshot(page, 'big-load-ask-390');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toHaveCount(0);
+  expect(laterPages).toEqual([]);
+
+  await page.getByRole('button', { name: 'Load all seats' }).click();
+  await ask.getByRole('button', { name: 'Read them all' }).click();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await expect.poll(() => laterPages.length, { timeout: 10_000 }).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});

@@ -5,6 +5,7 @@
 //! `fetch`, passing the time in; tests drive the same machines with a simulated clock and server. That is
 //! what lets the pacing, the retry rules and the per-name reports be proven natively.
 
+pub mod load_all_size;
 pub mod loader;
 pub mod on_connect;
 pub mod rate_limit;
@@ -15,6 +16,7 @@ pub mod write_budget;
 #[cfg(test)]
 mod test_support;
 
+pub use load_all_size::{LoadAllSize, ASK_BEYOND_PAGES, HOURLY_REQUESTS};
 pub use loader::{lower_bound_ms, LoadProgress, LoadedSeats, LoaderConfig, LoaderStep, PageLoader};
 pub use on_connect::{loads_every_seat_on_connect, AUTO_LOAD_MAX_SEATS};
 pub use rate_limit::{LimitPolicy, LimitReason, LimitTracker, LimitWait, WaitBasis};
