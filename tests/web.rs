@@ -60,9 +60,10 @@ fn seat(login: &str, last_activity: Option<&str>, pending: Option<&str>) -> copi
     .expect("a seat")
 }
 
-/// Lets effects settle.
+/// Lets effects settle: the executor's next tick, as Leptos's own component tests wait, not a guessed
+/// length of time.
 async fn settle() {
-    copilot_seats::loading::sleep_ms(50).await;
+    leptos::task::tick().await;
 }
 
 #[wasm_bindgen_test]
