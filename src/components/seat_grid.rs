@@ -31,9 +31,10 @@ const OVERSCAN: usize = 10;
 /// Height of the scrolling area in pixels.
 const VIEWPORT_HEIGHT: usize = 540;
 
-/// The seats and what the grid needs to know about where they came from.
+/// The seats loaded, with the grid's index of them and what the grid needs to know about where they came
+/// from. (The core's `plan::SeatsOfEveryPage` is what a load of every page hands over, before indexing.)
 #[derive(Clone)]
-pub struct LoadedSeats {
+pub struct IndexedSeats {
     pub seats: Arc<Vec<Seat>>,
     pub index: Arc<SeatIndex>,
     /// Tells one load from the next: row keys include it, so row 0 of page 2 is never mistaken for row 0
@@ -43,7 +44,7 @@ pub struct LoadedSeats {
     pub organization_plan: Option<PlanType>,
 }
 
-impl LoadedSeats {
+impl IndexedSeats {
     pub fn new(seats: Vec<Seat>, organization_plan: Option<PlanType>) -> Self {
         Self::indexed(Arc::new(seats), organization_plan)
     }
@@ -101,19 +102,19 @@ impl Selection {
 }
 
 /// The logins of these rows (seats of deleted accounts have none and cannot be selected).
-fn logins_of(loaded: &LoadedSeats, rows: impl IntoIterator<Item = usize>) -> Vec<String> {
+fn logins_of(loaded: &IndexedSeats, rows: impl IntoIterator<Item = usize>) -> Vec<String> {
     login_refs(loaded, rows).map(str::to_owned).collect()
 }
 
 /// The same logins, borrowed: for checks that run often and keep nothing.
 fn login_refs<'a>(
-    loaded: &'a LoadedSeats,
+    loaded: &'a IndexedSeats,
     rows: impl IntoIterator<Item = usize> + 'a,
 ) -> impl Iterator<Item = &'a str> {
     rows.into_iter().filter_map(|index| loaded.seats.get(index).and_then(Seat::login))
 }
 
-impl PartialEq for LoadedSeats {
+impl PartialEq for IndexedSeats {
     fn eq(&self, other: &Self) -> bool {
         self.generation == other.generation
     }
@@ -132,7 +133,7 @@ pub fn visible_range(scroll_top: i32, row_count: usize) -> (usize, usize) {
 pub fn SeatGrid(
     /// The loaded seats.
     #[prop(into)]
-    loaded: Signal<LoadedSeats>,
+    loaded: Signal<IndexedSeats>,
     /// Shows the organization column and filter (enterprise lists).
     #[prop(default = false)]
     enterprise: bool,
@@ -146,7 +147,7 @@ pub fn SeatGrid(
     let view_url = use_view_url();
     let grid_state = Memo::new(move |_| view_url.state.with(|state| state.grid.clone()));
     let prices = RwSignal::new(SeatPrices::default());
-    let now = RwSignal::new(now_utc());
+    let now = RwSignal::new(crate::clock::now_utc());
     let view: Memo<Arc<GridView>> = Memo::new(move |_| {
         let loaded = loaded.get();
         Arc::new(grid_state.with(|state| grid_view(&loaded.index, state, &prices.get(), now.get())))
@@ -212,10 +213,6 @@ pub fn SeatGrid(
     }
 }
 
-fn now_utc() -> DateTime<Utc> {
-    copilot_api::insight::utc_from_epoch_millis(js_sys::Date::now()).unwrap_or_default()
-}
-
 /// Typing fast recomputes the grid at most once per window: the first keystroke applies at once (a single
 /// keystroke is never delayed), the ones that follow within the window are folded into one update at its end.
 const SEARCH_DEBOUNCE_MS: u64 = 120;
@@ -234,7 +231,7 @@ impl SearchDebounce {
     }
 
     fn type_text(&self, text: String) {
-        let now = crate::loading::now_ms();
+        let now = crate::clock::now_ms();
         let scheduled = self.waiting.borrow().is_some();
         if !scheduled && now >= self.window_ends_ms.get() {
             self.apply(text, now);
@@ -248,7 +245,7 @@ impl SearchDebounce {
                 move || {
                     let latest = this.waiting.borrow_mut().take();
                     if let Some(text) = latest {
-                        this.apply(text, crate::loading::now_ms());
+                        this.apply(text, crate::clock::now_ms());
                     }
                 },
                 std::time::Duration::from_millis(delay),
@@ -264,7 +261,7 @@ impl SearchDebounce {
 }
 
 #[component]
-fn Toolbar(loaded: Signal<LoadedSeats>, prices: RwSignal<SeatPrices>, enterprise: bool) -> impl IntoView {
+fn Toolbar(loaded: Signal<IndexedSeats>, prices: RwSignal<SeatPrices>, enterprise: bool) -> impl IntoView {
     let view_url = use_view_url();
     let grid = move || view_url.state.with(|s| s.grid.clone());
     let threshold_text = RwSignal::new(String::new());
@@ -475,7 +472,7 @@ fn Summary(view: Memo<Arc<GridView>>, prices: RwSignal<SeatPrices>, coverage: Si
 fn SelectionBar(
     desk: WriteDesk,
     selection: Selection,
-    loaded: Signal<LoadedSeats>,
+    loaded: Signal<IndexedSeats>,
     view: Memo<Arc<GridView>>,
     scope_name: String,
 ) -> impl IntoView {
@@ -538,7 +535,7 @@ fn SelectionBar(
 
 #[component]
 fn Table(
-    loaded: Signal<LoadedSeats>,
+    loaded: Signal<IndexedSeats>,
     view: Memo<Arc<GridView>>,
     columns: Vec<Column>,
     column_count: usize,
@@ -674,7 +671,7 @@ fn select_cell(selection: Selection, login: Option<&str>, shown: impl Fn() -> Ve
 fn cell(
     column: Column,
     seat: &Seat,
-    loaded: &LoadedSeats,
+    loaded: &IndexedSeats,
     seat_index: usize,
     status: SeatStatus,
     now: DateTime<Utc>,

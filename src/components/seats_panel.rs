@@ -11,9 +11,9 @@ use copilot_api::{ApiError, LinkHeader, OrganizationBilling, PageRequest, PlanTy
 use leptos::prelude::*;
 
 use crate::components::error_message::ErrorMessage;
-use crate::components::seat_grid::{LoadedSeats, SeatGrid, SsoLeftOutWarning};
+use crate::components::seat_grid::{IndexedSeats, SeatGrid, SsoLeftOutWarning};
 use crate::loading::{fetch_page, load_all, Tries};
-use crate::session::{use_session, Connection, Scope};
+use crate::session::{use_session, Connection};
 use crate::view_url::use_view_url;
 
 /// What is loaded: one server page (with its links), the pages "Load all seats" has read so far (while
@@ -21,13 +21,13 @@ use crate::view_url::use_view_url;
 /// sign-on.
 #[derive(Clone, PartialEq)]
 enum Source {
-    Page { seats: LoadedSeats, links: LinkHeader, total_seats: Option<u64>, sso_left_out: SsoLeftOut },
-    SoFar { seats: LoadedSeats, total_seats: Option<u64>, sso_left_out: SsoLeftOut },
-    All { seats: LoadedSeats, total_seats: Option<u64>, duplicates_removed: usize, sso_left_out: SsoLeftOut },
+    Page { seats: IndexedSeats, links: LinkHeader, total_seats: Option<u64>, sso_left_out: SsoLeftOut },
+    SoFar { seats: IndexedSeats, total_seats: Option<u64>, sso_left_out: SsoLeftOut },
+    All { seats: IndexedSeats, total_seats: Option<u64>, duplicates_removed: usize, sso_left_out: SsoLeftOut },
 }
 
 impl Source {
-    fn seats(&self) -> &LoadedSeats {
+    fn seats(&self) -> &IndexedSeats {
         match self {
             Self::Page { seats, .. } | Self::SoFar { seats, .. } | Self::All { seats, .. } => seats,
         }
@@ -52,7 +52,7 @@ pub fn SeatsPanel(
     });
     let session = use_session();
     let view_url = use_view_url();
-    let enterprise = matches!(connection.scope, Scope::Enterprise(_));
+    let enterprise = connection.scope.is_enterprise();
     let scope_name = connection.scope.name().to_owned();
     let first_page_only = Memo::new(move |_| view_url.state.with(|s| s.first_page_only));
     let page_request = Memo::new(move |_| {
@@ -99,7 +99,7 @@ pub fn SeatsPanel(
         let on_progress = move |p: LoadProgress, seats_so_far: &[copilot_api::Seat]| {
             progress.set(Some(p));
             let (count, at) = shown.get();
-            let now = crate::loading::now_ms();
+            let now = crate::clock::now_ms();
             if seats_so_far.len() > count
                 && now.saturating_sub(at) >= SHOW_SEATS_SO_FAR_EVERY_MS
                 && latest_read.try_get_value() == Some(read)
@@ -108,7 +108,7 @@ pub fn SeatsPanel(
                 source.set(Some(Ok(Source::SoFar {
                     total_seats: p.total_seats,
                     sso_left_out: sso_left_out_before.clone(),
-                    seats: LoadedSeats::new(seats_so_far.to_vec(), organization_plan.try_get_untracked().flatten()),
+                    seats: IndexedSeats::new(seats_so_far.to_vec(), organization_plan.try_get_untracked().flatten()),
                 })));
             }
         };
@@ -124,7 +124,7 @@ pub fn SeatsPanel(
                     total_seats: loaded.total_seats,
                     duplicates_removed: loaded.duplicates_removed,
                     sso_left_out: loaded.sso_left_out,
-                    seats: LoadedSeats::new(loaded.seats, organization_plan.try_get_untracked().flatten()),
+                    seats: IndexedSeats::new(loaded.seats, organization_plan.try_get_untracked().flatten()),
                 }))),
                 // Stopping keeps what was shown (the seats so far, or the page); only a real failure replaces it.
                 Err(ApiError::Cancelled) => {}
@@ -172,7 +172,7 @@ pub fn SeatsPanel(
             let plan = organization_plan.try_get_untracked().flatten();
             let result = result.map(|answered| Source::Page {
                 total_seats: answered.page.total_seats,
-                seats: LoadedSeats::new(answered.page.seats, plan),
+                seats: IndexedSeats::new(answered.page.seats, plan),
                 links: answered.link,
                 sso_left_out: answered.sso_left_out,
             });
@@ -198,7 +198,7 @@ pub fn SeatsPanel(
         let plan = organization_plan.get();
         source.with(|s| match s {
             Some(Ok(source)) => source.seats().for_plan(plan),
-            _ => LoadedSeats::new(Vec::new(), plan),
+            _ => IndexedSeats::new(Vec::new(), plan),
         })
     });
 
@@ -314,7 +314,7 @@ pub fn SeatsPanel(
 #[component]
 fn LoadBar(progress: LoadProgress) -> impl IntoView {
     let total = progress.pages_total.unwrap_or(0).max(1);
-    let waiting = progress.limit_wait.map(|wait| format!(" — {}", wait.describe(crate::loading::now_ms())));
+    let waiting = progress.limit_wait.map(|wait| format!(" — {}", wait.describe(crate::clock::now_ms())));
     view! {
         <div class="progress">
             <progress max=total value=progress.pages_done aria-label="Pages loaded"></progress>
@@ -336,13 +336,13 @@ fn LoadBar(progress: LoadProgress) -> impl IntoView {
 /// For an enterprise: unique users next to grants, and the per-organization breakdown.
 #[component]
 fn EnterpriseBreakdown(
-    #[prop(into)] loaded: Signal<LoadedSeats>,
+    #[prop(into)] loaded: Signal<IndexedSeats>,
     #[prop(into)] coverage: Signal<SeatCoverage>,
 ) -> impl IntoView {
     let view_url = use_view_url();
     let summary = Memo::new(move |_| {
         let threshold = view_url.state.with(|s| s.grid.threshold_days);
-        let now = copilot_api::insight::utc_from_epoch_millis(js_sys::Date::now()).unwrap_or_default();
+        let now = crate::clock::now_utc();
         loaded.with(|l| {
             let statuses: Vec<SeatStatus> =
                 l.seats.iter().map(|seat| copilot_api::insight::seat_status(seat, now, threshold)).collect();

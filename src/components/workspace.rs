@@ -3,6 +3,7 @@
 
 use copilot_api::insight::ViewTab;
 use copilot_api::request::GetOrganizationBilling;
+use copilot_api::Scope;
 use leptos::prelude::*;
 
 use crate::components::billing_summary::BillingSummary;
@@ -12,7 +13,7 @@ use crate::components::manage::forms::ManagePanel;
 use crate::components::manage::{BillingKnowledge, WriteDesk};
 use crate::components::member_lookup::MemberLookupView;
 use crate::components::seats_panel::SeatsPanel;
-use crate::session::{use_session, Connection, Scope};
+use crate::session::{use_session, Connection};
 use crate::view_url::use_view_url;
 use copilot_api::remembered::DISCONNECT_LABEL;
 

@@ -223,7 +223,7 @@ fn ConfirmStep(
         Proposal::Names { .. } => None,
     };
     let typed_needed = Memo::new(move |_| needs_typed_confirmation(seat_count.get()));
-    let pace = Memo::new(move |_| plans.with(|plans| JobPace::of(plans, &budget, crate::loading::now_ms()).notice()));
+    let pace = Memo::new(move |_| plans.with(|plans| JobPace::of(plans, &budget, crate::clock::now_ms()).notice()));
     let confirm_org = org.clone();
     let ready = Memo::new(move |_| {
         !plans.with(Vec::is_empty)
@@ -382,7 +382,7 @@ fn DryRunStep(
 /// Batches and names written so far, any wait, and Stop.
 #[component]
 fn RunningStep(progress: RwSignal<RunProgress>, stop_requested: RwSignal<bool>) -> impl IntoView {
-    let text = move || progress.get().writes.status(crate::loading::now_ms());
+    let text = move || progress.get().writes.status(crate::clock::now_ms());
     view! {
         <h2 id=HEADING_ID>"Writing…"</h2>
         <div class="progress">

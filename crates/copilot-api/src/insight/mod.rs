@@ -42,4 +42,4 @@ pub use grid::{
 pub use lookup::MemberLookup;
 pub use status::{idle_days, parse_threshold_days, seat_status, SeatStatus, ThresholdError, THRESHOLD_PRESETS};
 pub use time::{exact_date, exact_second, exact_time, relative_date, relative_time, utc_from_epoch_millis};
-pub use view_state::{query_value, HostChoice, Scope, ViewState, ViewTab};
+pub use view_state::{query_value, HostChoice, ViewState, ViewTab};

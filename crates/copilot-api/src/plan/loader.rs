@@ -148,7 +148,7 @@ impl AnsweredPage {
 
 /// The seats of every page, in page order, each once.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LoadedSeats {
+pub struct SeatsOfEveryPage {
     pub seats: Vec<Seat>,
     /// What page 1 said; differs from `seats.len()` when seats changed while the pages were read.
     pub total_seats: Option<u64>,
@@ -158,7 +158,7 @@ pub struct LoadedSeats {
     pub sso_left_out: SsoLeftOut,
 }
 
-impl LoadedSeats {
+impl SeatsOfEveryPage {
     /// Whether the count GitHub announced differs from the seats found: the list changed while loading,
     /// and a seat may be missing. Reloading gives a consistent list.
     pub fn changed_while_loading(&self) -> bool {
@@ -360,9 +360,9 @@ impl PageLoader {
     }
 
     /// The seats in page order, each once; or the error that stopped the load.
-    pub fn into_result(self) -> Result<LoadedSeats, ApiError> {
+    pub fn into_result(self) -> Result<SeatsOfEveryPage, ApiError> {
         match self.phase {
-            Phase::Done => Ok(LoadedSeats {
+            Phase::Done => Ok(SeatsOfEveryPage {
                 sso_left_out: self.sso_left_out,
                 ..without_repeats(self.done.into_seats(), self.total_seats)
             }),
@@ -502,7 +502,7 @@ impl PageLoader {
 /// What makes two rows the same seat. When a seat is added or removed while the pages are read, every
 /// later seat shifts by one place, so a seat can appear at the end of one page and again at the start of
 /// the next: such repeats are dropped, the first kept. (A shift the other way can skip a seat; only a
-/// reload finds it, which is why [`LoadedSeats::changed_while_loading`] compares with `total_seats`.)
+/// reload finds it, which is why [`SeatsOfEveryPage::changed_while_loading`] compares with `total_seats`.)
 /// The enterprise list shows a user once per organization and granting team, and those rows are all
 /// real, so the organization and the team are part of the key. A deleted account has no id; its seat is
 /// told apart by when it was created.
@@ -597,7 +597,7 @@ impl PageAssembly {
 }
 
 /// Drops repeated seats in place (the list is already the size it will keep).
-fn without_repeats(mut seats: Vec<Seat>, total_seats: Option<u64>) -> LoadedSeats {
+fn without_repeats(mut seats: Vec<Seat>, total_seats: Option<u64>) -> SeatsOfEveryPage {
     // Identities borrow from the seats: no string is copied for a check that almost always passes.
     let keep: Vec<bool> = {
         let mut seen = FxHashSet::with_capacity_and_hasher(seats.len(), Default::default());
@@ -608,7 +608,7 @@ fn without_repeats(mut seats: Vec<Seat>, total_seats: Option<u64>) -> LoadedSeat
     // Gives back what page 1's claim reserved beyond the seats that came (the allocator shrinks in place).
     seats.shrink_to_fit();
     let duplicates_removed = keep.iter().filter(|kept| !**kept).count();
-    LoadedSeats { seats, total_seats, duplicates_removed, sso_left_out: SsoLeftOut::default() }
+    SeatsOfEveryPage { seats, total_seats, duplicates_removed, sso_left_out: SsoLeftOut::default() }
 }
 
 /// The shortest time a full load can take with `pages` pages, at most `concurrency` requests in flight,
@@ -834,7 +834,7 @@ mod tests {
         seats.iter().filter_map(|seat| seat.assignee.as_ref().map(|user| user.id)).collect()
     }
 
-    fn load(concurrency: u8, server: &mut Server) -> (Trace, Result<LoadedSeats, ApiError>) {
+    fn load(concurrency: u8, server: &mut Server) -> (Trace, Result<SeatsOfEveryPage, ApiError>) {
         let mut loader = PageLoader::new(LoaderConfig::new(concurrency, server.per_page));
         let trace = simulate(&mut loader, server);
         (trace, loader.into_result())
@@ -878,7 +878,7 @@ mod tests {
         }
     }
 
-    fn load_expecting(expected_seats: u64, concurrency: u8, server: &mut Server) -> (Trace, LoadedSeats) {
+    fn load_expecting(expected_seats: u64, concurrency: u8, server: &mut Server) -> (Trace, SeatsOfEveryPage) {
         let config =
             LoaderConfig { expected_seats: Some(expected_seats), ..LoaderConfig::new(concurrency, server.per_page) };
         let mut loader = PageLoader::new(config);
