@@ -13,7 +13,7 @@ pub fn now_ms() -> u64 {
 
 /// Now, as the core's time functions take it (the epoch itself for a clock no date can have).
 pub fn now_utc() -> DateTime<Utc> {
-    copilot_api::insight::utc_from_epoch_millis(js_sys::Date::now()).unwrap_or_default()
+    copilot_api::format::utc_from_epoch_millis(js_sys::Date::now()).unwrap_or_default()
 }
 
 /// Resolves after `ms` milliseconds (at once where there is no window, e.g. in a worker).

@@ -1,4 +1,5 @@
-use copilot_api::insight::{exact_date, exact_time, relative_time, EditorInfo, MemberLookup};
+use copilot_api::format::{exact_date, exact_time, relative_time};
+use copilot_api::insight::{EditorInfo, MemberLookup};
 use copilot_api::names::{name_problem, NameKind};
 use copilot_api::request::GetMemberSeat;
 use copilot_api::{ApiError, Seat};

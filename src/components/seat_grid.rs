@@ -10,11 +10,12 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use copilot_api::format::{count, dollars, exact_date, exact_time, relative_date, relative_time};
 use copilot_api::insight::grid::plan_label;
 use copilot_api::insight::{
-    exact_date, exact_time, export_file_name, format_cents, grid_view, parse_price_cents, parse_threshold_days,
-    relative_date, relative_time, seats_to_csv, seats_to_json, sort_after_click, Column, GridView, SeatCoverage,
-    SeatIndex, SeatPrices, SeatStatus, SortDirection, TeamFilter, THRESHOLD_PRESETS,
+    export_file_name, grid_view, parse_price_cents, parse_threshold_days, seats_to_csv, seats_to_json,
+    sort_after_click, Column, GridView, SeatCoverage, SeatIndex, SeatPrices, SeatStatus, SortDirection, TeamFilter,
+    THRESHOLD_PRESETS,
 };
 use copilot_api::plan::{plan_revocation, select_range};
 use copilot_api::{PlanType, Seat};
@@ -349,7 +350,7 @@ fn Toolbar(loaded: Signal<IndexedSeats>, prices: RwSignal<SeatPrices>, enterpris
                             TeamFilter::Team(slug) => format!("team:{slug}"),
                         };
                         let selected = grid().team.as_ref() == Some(&option.value);
-                        view! { <option value=value selected=selected>{format!("{} ({})", option.label, option.count)}</option> }
+                        view! { <option value=value selected=selected>{format!("{} ({})", option.label, count(option.count))}</option> }
                     }).collect_view()}
                 </select>
             </label>
@@ -362,7 +363,7 @@ fn Toolbar(loaded: Signal<IndexedSeats>, prices: RwSignal<SeatPrices>, enterpris
                     <option value="" selected=move || grid().editor.is_none()>"Any"</option>
                     {move || options.get().editors.into_iter().map(|option| {
                         let selected = grid().editor.as_deref() == Some(option.value.as_str());
-                        view! { <option value=option.value.clone() selected=selected>{format!("{} ({})", option.label, option.count)}</option> }
+                        view! { <option value=option.value.clone() selected=selected>{format!("{} ({})", option.label, count(option.count))}</option> }
                     }).collect_view()}
                 </select>
             </label>
@@ -380,7 +381,7 @@ fn Toolbar(loaded: Signal<IndexedSeats>, prices: RwSignal<SeatPrices>, enterpris
                     <option value="" selected=move || grid().plan.is_none()>"Any"</option>
                     {move || options.get().plans.into_iter().map(|option| {
                         let selected = grid().plan == Some(option.value);
-                        view! { <option value=option.value.as_str() selected=selected>{format!("{} ({})", option.label, option.count)}</option> }
+                        view! { <option value=option.value.as_str() selected=selected>{format!("{} ({})", option.label, count(option.count))}</option> }
                     }).collect_view()}
                 </select>
             </label>
@@ -394,7 +395,7 @@ fn Toolbar(loaded: Signal<IndexedSeats>, prices: RwSignal<SeatPrices>, enterpris
                         <option value="" selected=move || grid().organization.is_none()>"Any"</option>
                         {move || options.get().organizations.into_iter().map(|option| {
                             let selected = grid().organization.as_deref() == Some(option.value.as_str());
-                            view! { <option value=option.value.clone() selected=selected>{format!("{} ({})", option.label, option.count)}</option> }
+                            view! { <option value=option.value.clone() selected=selected>{format!("{} ({})", option.label, count(option.count))}</option> }
                         }).collect_view()}
                     </select>
                 </label>
@@ -438,29 +439,29 @@ pub fn SsoLeftOutWarning(coverage: Signal<SeatCoverage>, test_id: &'static str) 
 
 #[component]
 fn Summary(view: Memo<Arc<GridView>>, prices: RwSignal<SeatPrices>, coverage: Signal<SeatCoverage>) -> impl IntoView {
-    let count = move |status: SeatStatus| view.with(|v| v.total_counts.get(status));
+    let count_of = move |status: SeatStatus| count(view.with(|v| v.total_counts.get(status)));
     view! {
         <div class="summary" aria-live="polite">
             <p class="coverage" class:partial=move || coverage.with(|c| !c.holds_every_seat()) data-testid="coverage">
                 {move || coverage.with(SeatCoverage::figure_note)}
             </p>
             <dl class="counts">
-                <div><dt>"Active"</dt><dd data-testid="count-active">{move || count(SeatStatus::Active)}</dd></div>
-                <div><dt>"Inactive"</dt><dd data-testid="count-inactive">{move || count(SeatStatus::Inactive)}</dd></div>
-                <div><dt>"Never used"</dt><dd data-testid="count-never-used">{move || count(SeatStatus::NeverUsed)}</dd></div>
-                <div><dt>"Pending cancellation"</dt><dd data-testid="count-pending">{move || count(SeatStatus::PendingCancellation)}</dd></div>
+                <div><dt>"Active"</dt><dd data-testid="count-active">{move || count_of(SeatStatus::Active)}</dd></div>
+                <div><dt>"Inactive"</dt><dd data-testid="count-inactive">{move || count_of(SeatStatus::Inactive)}</dd></div>
+                <div><dt>"Never used"</dt><dd data-testid="count-never-used">{move || count_of(SeatStatus::NeverUsed)}</dd></div>
+                <div><dt>"Pending cancellation"</dt><dd data-testid="count-pending">{move || count_of(SeatStatus::PendingCancellation)}</dd></div>
                 <div class="cost">
                     <dt>"Idle seats cost a month"</dt>
-                    <dd data-testid="idle-cost">{move || format_cents(view.with(|v| v.idle_cost.total_cents()))}</dd>
+                    <dd data-testid="idle-cost">{move || dollars(view.with(|v| v.idle_cost.total_cents()))}</dd>
                 </div>
             </dl>
             <p class="hint">
                 {move || view.with(|v| format!(
                     "{} inactive ({}) and {} never used ({}), at {} a Business seat and {} an Enterprise seat. Showing {} of {} seats.",
-                    v.idle_cost.inactive_seats, format_cents(v.idle_cost.inactive_cents),
-                    v.idle_cost.never_used_seats, format_cents(v.idle_cost.never_used_cents),
-                    format_cents(u64::from(prices.get().business_cents)), format_cents(u64::from(prices.get().enterprise_cents)),
-                    v.rows.len(), v.statuses.len(),
+                    count(v.idle_cost.inactive_seats), dollars(v.idle_cost.inactive_cents),
+                    count(v.idle_cost.never_used_seats), dollars(v.idle_cost.never_used_cents),
+                    dollars(u64::from(prices.get().business_cents)), dollars(u64::from(prices.get().enterprise_cents)),
+                    count(v.rows.len()), count(v.statuses.len()),
                 ))}
             </p>
         </div>
@@ -513,18 +514,18 @@ fn SelectionBar(
     view! {
         <div class="selection-bar" role="group" aria-label="Selection">
             <button type="button" class="secondary" on:click=select_matching disabled=move || matching.get() == 0>
-                {move || format!("Select all {} matching the filter", matching.get())}
+                {move || format!("Select all {} matching the filter", count(matching.get()))}
             </button>
             <button type="button" class="secondary" on:click=select_idle disabled=move || idle_count.get() == 0>
                 {move || format!(
                     "Select all inactive ({}: no Copilot activity in the last {} days, or none ever)",
-                    idle_count.get(), threshold.get(),
+                    count(idle_count.get()), count(threshold.get()),
                 )}
             </button>
             <button type="button" class="secondary" on:click=move |_| selection.clear()
                 disabled=move || selected.get() == 0>"Clear selection"</button>
             <span class="selected-count" data-testid="selected-count" aria-live="polite">
-                {move || format!("{} selected", selected.get())}
+                {move || format!("{} selected", count(selected.get()))}
             </span>
             <button type="button" class="danger" on:click=revoke
                 disabled=move || selected.get() == 0 || desk.refusing_setting().is_some()>"Revoke selected…"</button>

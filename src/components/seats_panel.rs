@@ -4,6 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use copilot_api::format::count;
 use copilot_api::insight::{enterprise_summary, SeatCoverage, SeatStatus};
 use copilot_api::plan::loader::{LoadProgress, LoaderConfig, MAX_CONCURRENCY};
 use copilot_api::plan::loads_every_seat_on_connect;
@@ -257,24 +258,25 @@ pub fn SeatsPanel(
                             <nav class="pager" aria-label="Server pages">
                                 <button type="button" class="secondary" disabled=links.prev.is_none()
                                     on:click=move |_| go_to_page(links.prev.unwrap_or(1))>"Previous page"</button>
-                                <span data-testid="page-position">{format!("Page {page} of {last}")}</span>
+                                <span data-testid="page-position">{format!("Page {} of {}", count(page), count(last))}</span>
                                 <button type="button" class="secondary" disabled=links.next.is_none()
                                     on:click=move |_| go_to_page(links.next.unwrap_or(page))>"Next page"</button>
-                                <span class="hint">{total_seats.map(|t| format!("{t} seats in all"))}</span>
+                                <span class="hint">{total_seats.map(|t| format!("{} seats in all", count(t)))}</span>
                             </nav>
                         }.into_any()
                     }
                     Some(Ok(Source::All { seats, total_seats, duplicates_removed, .. })) => view! {
                         <p class="hint" data-testid="all-loaded">
-                            {format!("All {} seats loaded", seats.seats.len())}
+                            {format!("All {} seats loaded", count(seats.seats.len()))}
                             {match (enterprise, total_seats) {
                                 // GitHub counts each user once in an enterprise's total, however many grants.
-                                (true, Some(users)) => Some(format!(" ({users} unique users, as GitHub counts them)")),
+                                (true, Some(users)) => Some(format!(" ({} unique users, as GitHub counts them)", count(*users))),
                                 (false, Some(total)) if *total != seats.seats.len() as u64 => Some(format!(
-                                    " (GitHub announced {total}: the list changed while it was read; load again for a consistent list)")),
+                                    " (GitHub announced {}: the list changed while it was read; load again for a consistent list)",
+                                    count(*total))),
                                 _ => None,
                             }}
-                            {(*duplicates_removed > 0).then(|| format!("; {duplicates_removed} duplicates removed"))}
+                            {(*duplicates_removed > 0).then(|| format!("; {} duplicates removed", count(*duplicates_removed)))}
                         </p>
                     }.into_any(),
                     _ => ().into_any(),
@@ -310,25 +312,15 @@ pub fn SeatsPanel(
     }
 }
 
-/// The progress of "Load all seats": pages and seats so far, of the total, and any rate-limit wait.
+/// The progress of "Load all seats": pages and seats so far, of the total, and any rate-limit wait (the
+/// core's words).
 #[component]
 fn LoadBar(progress: LoadProgress) -> impl IntoView {
     let total = progress.pages_total.unwrap_or(0).max(1);
-    let waiting = progress.limit_wait.map(|wait| format!(" — {}", wait.describe(crate::clock::now_ms())));
     view! {
         <div class="progress">
             <progress max=total value=progress.pages_done aria-label="Pages loaded"></progress>
-            <span role="status">
-                {format!(
-                    "{} of {} pages, {} of {} seats",
-                    progress.pages_done,
-                    progress.pages_total.map_or("?".to_owned(), |t| t.to_string()),
-                    progress.seats_so_far,
-                    progress.total_seats.map_or("?".to_owned(), |t| t.to_string()),
-                )}
-                {(progress.retries > 0).then(|| format!(", {} retried", progress.retries))}
-                {waiting}
-            </span>
+            <span role="status">{progress.status(crate::clock::now_ms())}</span>
         </div>
     }
 }
@@ -357,9 +349,9 @@ fn EnterpriseBreakdown(
             </p>
             <SsoLeftOutWarning coverage test_id="enterprise-sso-warning" />
             <dl class="breakdown">
-                <div><dt>"Unique users"</dt><dd data-testid="unique-users">{move || summary.get().unique_users}</dd></div>
-                <div><dt>"Seat grants"</dt><dd data-testid="grants">{move || summary.get().grants}</dd></div>
-                <div><dt>"Users in several organizations"</dt><dd>{move || summary.get().users_in_several_organizations}</dd></div>
+                <div><dt>"Unique users"</dt><dd data-testid="unique-users">{move || count(summary.get().unique_users)}</dd></div>
+                <div><dt>"Seat grants"</dt><dd data-testid="grants">{move || count(summary.get().grants)}</dd></div>
+                <div><dt>"Users in several organizations"</dt><dd>{move || count(summary.get().users_in_several_organizations)}</dd></div>
             </dl>
             // Five columns do not fit a phone: the table scrolls in its own box, as the grid does.
             <div class="per-org-scroll" tabindex="0" role="region" aria-label="Seats by organization">
@@ -369,10 +361,10 @@ fn EnterpriseBreakdown(
                         {move || summary.get().per_organization.into_iter().map(|share| view! {
                             <tr>
                                 <td>{share.organization.unwrap_or_else(|| "(enterprise team)".to_owned())}</td>
-                                <td>{share.grants}</td>
-                                <td>{share.unique_users}</td>
-                                <td>{share.counts.inactive}</td>
-                                <td>{share.counts.never_used}</td>
+                                <td>{count(share.grants)}</td>
+                                <td>{count(share.unique_users)}</td>
+                                <td>{count(share.counts.inactive)}</td>
+                                <td>{count(share.counts.never_used)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -8,6 +8,7 @@
 pub mod api_base;
 pub mod connect_fields;
 pub mod error;
+pub mod format;
 pub mod insight;
 pub mod models;
 pub mod names;

@@ -26,6 +26,7 @@ use rustc_hash::FxHashSet;
 use super::rate_limit::{LimitTracker, LimitWait};
 use super::retry::{mix, Attempts, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
 use crate::error::{ApiError, ResponseParts};
+use crate::format::count;
 use crate::models::{AssigningTeam, Seat, SeatPage, Timestamp};
 use crate::pagination::{page_count, LinkHeader, PageRequest, DEFAULT_PER_PAGE};
 use crate::sso::SsoLeftOut;
@@ -124,6 +125,29 @@ pub struct LoadProgress {
     pub rate_limit_waits: u32,
     /// Set while a rate limit holds every request back: until when, why, and the words for it.
     pub limit_wait: Option<LimitWait>,
+}
+
+impl LoadProgress {
+    /// The line beside the progress bar: "12 of 1,000 pages, 1,200 of 100,000 seats, 1 retried", and the
+    /// rate-limit wait in force, if any, at `now_ms`. A total not known yet (page 1 not in) reads "?".
+    pub fn status(&self, now_ms: u64) -> String {
+        let of = |total: Option<u64>| total.map_or_else(|| "?".to_owned(), count);
+        let mut text = format!(
+            "{} of {} pages, {} of {} seats",
+            count(self.pages_done),
+            of(self.pages_total.map(u64::from)),
+            count(self.seats_so_far),
+            of(self.total_seats),
+        );
+        if self.retries > 0 {
+            text.push_str(&format!(", {} retried", count(self.retries)));
+        }
+        if let Some(wait) = self.limit_wait {
+            text.push_str(" \u{2014} ");
+            text.push_str(&wait.describe(now_ms));
+        }
+        text
+    }
 }
 
 /// A seat page with what the headers of its answer say: the `Link` header (page 1's names the last page)
@@ -639,6 +663,30 @@ mod tests {
     use crate::plan::LimitReason;
     use proptest::prelude::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn the_progress_line_counts_pages_and_seats_with_separators_and_a_total_not_known_yet_as_a_question_mark() {
+        assert_eq!(LoadProgress::default().status(NOW), "0 of ? pages, 0 of ? seats");
+        let far = LoadProgress {
+            pages_done: 12,
+            pages_total: Some(1_000),
+            seats_so_far: 1_200,
+            total_seats: Some(100_000),
+            retries: 1,
+            ..LoadProgress::default()
+        };
+        assert_eq!(far.status(NOW), "12 of 1,000 pages, 1,200 of 100,000 seats, 1 retried");
+        let limit = ApiError::SecondaryRateLimit { retry_after_seconds: Some(5) };
+        let waiting = LoadProgress { limit_wait: LimitTracker::default().on_refusal(&limit, NOW, NOW), ..far };
+        assert_eq!(
+            waiting.status(NOW),
+            format!(
+                "12 of 1,000 pages, 1,200 of 100,000 seats, 1 retried \u{2014} {}",
+                waiting.limit_wait.map(|w| w.describe(NOW)).unwrap_or_default()
+            )
+        );
+        assert!(waiting.status(NOW).contains("\u{2014} GitHub asked to slow down (secondary rate limit): waiting 5 s"));
+    }
 
     /// A misbehaviour the simulated server can show for one request.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
