@@ -11,8 +11,8 @@ use copilot_api::{ApiBase, ApiError, ApiRequest, HttpMethod, HttpRequest, Reques
 use futures::future::{select, Either};
 use web_sys::AbortSignal;
 
+use crate::clock::{now_ms, sleep_ms};
 use crate::demo::DemoWorker;
-use crate::loading::{now_ms, sleep_ms};
 use crate::read_waits::ReadWaits;
 use crate::transport;
 
@@ -106,9 +106,7 @@ impl Client {
                 let signal = abort.cloned().or_else(|| own.as_ref().map(web_sys::AbortController::signal));
                 futures::future::Either::Left(Box::pin(async move { transport::fetch(request, signal.as_ref()).await }))
             }
-            Backend::Demo(worker) => {
-                futures::future::Either::Right(Box::pin(worker.call(request, js_sys::Date::now())))
-            }
+            Backend::Demo(worker) => futures::future::Either::Right(Box::pin(worker.call(request, now_ms() as f64))),
         };
         let timeout = Box::pin(sleep_ms(i32::try_from(REQUEST_TIMEOUT_MS).unwrap_or(i32::MAX)));
         match select(answer, timeout).await {

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod bench_probe;
 pub mod client;
+pub mod clock;
 pub mod components;
 pub mod crash;
 pub mod demo;

@@ -6,14 +6,14 @@ use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use copilot_api::plan::loader::{AnsweredPage, LoadProgress, LoadedSeats, LoaderConfig, LoaderStep, PageLoader};
+use copilot_api::plan::loader::{AnsweredPage, LoadProgress, LoaderConfig, LoaderStep, PageLoader, SeatsOfEveryPage};
 use copilot_api::request::{ListEnterpriseSeats, ListOrganizationSeats};
-use copilot_api::{ApiError, ApiRequest, Seat};
+use copilot_api::{ApiError, ApiRequest, Scope, Seat};
 use futures::channel::mpsc;
 use futures::StreamExt;
 
 use crate::client::{Client, Reply};
-use crate::session::Scope;
+use crate::clock::{now_ms, sleep_ms};
 
 /// A page's answer, with what its headers say (the `Link` header that page 1 uses to name the last page,
 /// what `X-GitHub-SSO` left out), and which try of the page it answers.
@@ -113,7 +113,7 @@ pub async fn load_all(
     config: LoaderConfig,
     stop: Rc<Cell<bool>>,
     on_progress: impl Fn(LoadProgress, &[Seat]),
-) -> Result<LoadedSeats, ApiError> {
+) -> Result<SeatsOfEveryPage, ApiError> {
     let mut loader = PageLoader::new(config);
     let (sender, mut answers) = mpsc::unbounded::<PageAnswer>();
     let mut requests = Requests::default();
@@ -161,20 +161,4 @@ fn hand_in(loader: &mut PageLoader, requests: &mut Requests, answer: PageAnswer)
         return;
     }
     loader.on_answer(page, result, now_ms());
-}
-
-pub fn now_ms() -> u64 {
-    js_sys::Date::now().max(0.0) as u64
-}
-
-/// Resolves after `ms` milliseconds (at once where there is no window, e.g. in a worker).
-pub async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let scheduled =
-            web_sys::window().map(|window| window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms));
-        if !matches!(scheduled, Some(Ok(_))) {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -1,25 +1,10 @@
 //! The connection the page works with, shared through context, and the token's optional place in
 //! `sessionStorage` (only when the person opts in).
 
-use copilot_api::{ApiBase, RememberedToken, Token};
+use copilot_api::{ApiBase, RememberedToken, Scope, Token};
 use leptos::prelude::*;
 
 use crate::client::Client;
-
-/// What the person asked to look at: an organization or an enterprise.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Scope {
-    Organization(String),
-    Enterprise(String),
-}
-
-impl Scope {
-    pub fn name(&self) -> &str {
-        match self {
-            Self::Organization(name) | Self::Enterprise(name) => name,
-        }
-    }
-}
 
 /// A live connection: the client and the scope it was opened for.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,9 +52,9 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|window| window.session_storage().ok().flatten())
 }
 
-/// The page's clock as the remembered record counts it (the loader's `now_ms`, signed).
+/// The page's clock as the remembered record counts it (`clock::now_ms`, signed).
 fn now_ms() -> i64 {
-    i64::try_from(crate::loading::now_ms()).unwrap_or(i64::MAX)
+    i64::try_from(crate::clock::now_ms()).unwrap_or(i64::MAX)
 }
 
 /// The remembered token, only if it was remembered for `base` less than eight hours ago.

@@ -12,13 +12,13 @@ use copilot_api::plan::write::MIN_MS_BETWEEN_WRITES;
 use copilot_api::plan::{
     reconcile, ActivityEntry, RetryPolicy, WritePlan, WriteProgress, WriteReport, WriteRequest, WriteRun, WriteStep,
 };
-use copilot_api::{ApiError, Seat, Token, MAX_PER_PAGE};
+use copilot_api::{ApiError, Scope, Seat, Token, MAX_PER_PAGE};
 use futures::channel::mpsc;
 use futures::StreamExt;
 
 use crate::client::Client;
-use crate::loading::{load_all, now_ms, sleep_ms};
-use crate::session::Scope;
+use crate::clock::{now_ms, sleep_ms};
+use crate::loading::load_all;
 
 /// Where a run of one or more writes stands, over all its plans: what the progress bar shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

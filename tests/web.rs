@@ -68,14 +68,14 @@ async fn settle() {
 
 #[wasm_bindgen_test]
 async fn the_seat_grid_renders_rows_counts_and_parsed_editors_given_seats() {
-    use copilot_seats::components::seat_grid::{LoadedSeats, SeatGrid};
+    use copilot_seats::components::seat_grid::{IndexedSeats, SeatGrid};
     let now = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
     let seats = vec![
         seat("active-user", Some(&now), None),
         seat("never-user", None, None),
         seat("leaving-user", Some(&now), Some("2099-01-01")),
     ];
-    let loaded = LoadedSeats::new(seats, None);
+    let loaded = IndexedSeats::new(seats, None);
     let parent = container();
     let _mounted = leptos::mount::mount_to(parent.clone(), move || {
         let loaded = Signal::stored(loaded.clone());
@@ -117,8 +117,8 @@ fn the_visible_range_is_the_rows_in_sight_plus_the_overscan_and_stays_in_bounds(
 #[wasm_bindgen_test]
 fn the_organization_plan_arriving_after_the_seats_reindexes_them_once() {
     use copilot_api::PlanType;
-    use copilot_seats::components::seat_grid::LoadedSeats;
-    let loaded = LoadedSeats::new(vec![seat("planless-user", None, None)], None);
+    use copilot_seats::components::seat_grid::IndexedSeats;
+    let loaded = IndexedSeats::new(vec![seat("planless-user", None, None)], None);
     let same = loaded.for_plan(None);
     assert_eq!(same.generation, loaded.generation, "no new plan, no new index");
     let business = loaded.for_plan(Some(PlanType::Business));

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[component]
 pub fn BillingSummary(org: String, billing: OrganizationBilling) -> impl IntoView {
     let breakdown = billing.seat_breakdown.clone();
-    let count = |value: Option<u64>| value.map_or_else(|| "not reported".to_owned(), |n| n.to_string());
+    let count = |value: Option<u64>| value.map_or_else(|| "not reported".to_owned(), copilot_api::format::count);
     let policy = |value: Option<FeaturePolicy>| value.map_or("not reported", FeaturePolicy::as_str);
     let setting = billing.seat_management_setting;
     view! {

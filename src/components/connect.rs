@@ -1,14 +1,14 @@
 use copilot_api::foreign_host::{connect_permission, AddressSource, ForeignHost};
 use copilot_api::names::{name_problem, NameKind};
 use copilot_api::remembered::REMEMBER_LABEL;
-use copilot_api::{ApiBase, ApiBaseError, ApiError, Operation, Token, TokenKind};
+use copilot_api::{ApiBase, ApiBaseError, ApiError, Operation, Scope, Token, TokenKind};
 use leptos::prelude::*;
 
 use crate::client::Client;
 use crate::components::error_message::ErrorMessage;
-use crate::session::{forget_remembered_token, remember_token, remembered_token_for, use_session, Connection, Scope};
+use crate::session::{forget_remembered_token, remember_token, remembered_token_for, use_session, Connection};
 use crate::view_url::{current_query, use_view_url};
-use copilot_api::insight::view_state::{query_value, HostChoice, Scope as ViewScope};
+use copilot_api::insight::view_state::{query_value, HostChoice};
 
 /// Which API host a person picked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -172,10 +172,7 @@ pub fn ConnectForm() -> impl IntoView {
                     HostKind::Custom => HostChoice::Custom(connection.client.base.clone()),
                     HostKind::GitHubCom => HostChoice::GitHub,
                 };
-                let view_scope = match &connection.scope {
-                    Scope::Organization(org) => ViewScope::Organization(org.clone()),
-                    Scope::Enterprise(enterprise) => ViewScope::Enterprise(enterprise.clone()),
-                };
+                let view_scope = connection.scope.clone();
                 view_url.update(true, move |state| {
                     state.host = host_choice;
                     state.scope = Some(view_scope);

@@ -1,4 +1,5 @@
-use copilot_api::insight::{exact_date, exact_time, relative_time, EditorInfo, MemberLookup};
+use copilot_api::format::{exact_date, exact_time, relative_time};
+use copilot_api::insight::{EditorInfo, MemberLookup};
 use copilot_api::names::{name_problem, NameKind};
 use copilot_api::request::GetMemberSeat;
 use copilot_api::{ApiError, Seat};
@@ -63,7 +64,7 @@ pub fn MemberLookupView(connection: Connection) -> impl IntoView {
 
 #[component]
 fn SeatCard(seat: Seat) -> impl IntoView {
-    let now = copilot_api::insight::utc_from_epoch_millis(js_sys::Date::now()).unwrap_or_default();
+    let now = crate::clock::now_utc();
     let editor = seat.last_activity_editor.as_deref().and_then(EditorInfo::parse).map(|e| e.summary());
     let team = seat.assigning_team.as_ref().map(|t| t.name().to_owned()).unwrap_or_else(|| "directly".to_owned());
     view! {

@@ -10,11 +10,12 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use copilot_api::format::{count, dollars, exact_date, exact_time, relative_date, relative_time};
 use copilot_api::insight::grid::plan_label;
 use copilot_api::insight::{
-    exact_date, exact_time, export_file_name, format_cents, grid_view, parse_price_cents, parse_threshold_days,
-    relative_date, relative_time, seats_to_csv, seats_to_json, sort_after_click, Column, GridView, SeatCoverage,
-    SeatIndex, SeatPrices, SeatStatus, SortDirection, TeamFilter, THRESHOLD_PRESETS,
+    export_file_name, grid_view, parse_price_cents, parse_threshold_days, seats_to_csv, seats_to_json,
+    sort_after_click, Column, GridView, SeatCoverage, SeatIndex, SeatPrices, SeatStatus, SortDirection, TeamFilter,
+    THRESHOLD_PRESETS,
 };
 use copilot_api::plan::{plan_revocation, select_range};
 use copilot_api::{PlanType, Seat};
@@ -31,9 +32,10 @@ const OVERSCAN: usize = 10;
 /// Height of the scrolling area in pixels.
 const VIEWPORT_HEIGHT: usize = 540;
 
-/// The seats and what the grid needs to know about where they came from.
+/// The seats loaded, with the grid's index of them and what the grid needs to know about where they came
+/// from. (The core's `plan::SeatsOfEveryPage` is what a load of every page hands over, before indexing.)
 #[derive(Clone)]
-pub struct LoadedSeats {
+pub struct IndexedSeats {
     pub seats: Arc<Vec<Seat>>,
     pub index: Arc<SeatIndex>,
     /// Tells one load from the next: row keys include it, so row 0 of page 2 is never mistaken for row 0
@@ -43,7 +45,7 @@ pub struct LoadedSeats {
     pub organization_plan: Option<PlanType>,
 }
 
-impl LoadedSeats {
+impl IndexedSeats {
     pub fn new(seats: Vec<Seat>, organization_plan: Option<PlanType>) -> Self {
         Self::indexed(Arc::new(seats), organization_plan)
     }
@@ -101,19 +103,19 @@ impl Selection {
 }
 
 /// The logins of these rows (seats of deleted accounts have none and cannot be selected).
-fn logins_of(loaded: &LoadedSeats, rows: impl IntoIterator<Item = usize>) -> Vec<String> {
+fn logins_of(loaded: &IndexedSeats, rows: impl IntoIterator<Item = usize>) -> Vec<String> {
     login_refs(loaded, rows).map(str::to_owned).collect()
 }
 
 /// The same logins, borrowed: for checks that run often and keep nothing.
 fn login_refs<'a>(
-    loaded: &'a LoadedSeats,
+    loaded: &'a IndexedSeats,
     rows: impl IntoIterator<Item = usize> + 'a,
 ) -> impl Iterator<Item = &'a str> {
     rows.into_iter().filter_map(|index| loaded.seats.get(index).and_then(Seat::login))
 }
 
-impl PartialEq for LoadedSeats {
+impl PartialEq for IndexedSeats {
     fn eq(&self, other: &Self) -> bool {
         self.generation == other.generation
     }
@@ -132,7 +134,7 @@ pub fn visible_range(scroll_top: i32, row_count: usize) -> (usize, usize) {
 pub fn SeatGrid(
     /// The loaded seats.
     #[prop(into)]
-    loaded: Signal<LoadedSeats>,
+    loaded: Signal<IndexedSeats>,
     /// Shows the organization column and filter (enterprise lists).
     #[prop(default = false)]
     enterprise: bool,
@@ -146,7 +148,7 @@ pub fn SeatGrid(
     let view_url = use_view_url();
     let grid_state = Memo::new(move |_| view_url.state.with(|state| state.grid.clone()));
     let prices = RwSignal::new(SeatPrices::default());
-    let now = RwSignal::new(now_utc());
+    let now = RwSignal::new(crate::clock::now_utc());
     let view: Memo<Arc<GridView>> = Memo::new(move |_| {
         let loaded = loaded.get();
         Arc::new(grid_state.with(|state| grid_view(&loaded.index, state, &prices.get(), now.get())))
@@ -212,10 +214,6 @@ pub fn SeatGrid(
     }
 }
 
-fn now_utc() -> DateTime<Utc> {
-    copilot_api::insight::utc_from_epoch_millis(js_sys::Date::now()).unwrap_or_default()
-}
-
 /// Typing fast recomputes the grid at most once per window: the first keystroke applies at once (a single
 /// keystroke is never delayed), the ones that follow within the window are folded into one update at its end.
 const SEARCH_DEBOUNCE_MS: u64 = 120;
@@ -234,7 +232,7 @@ impl SearchDebounce {
     }
 
     fn type_text(&self, text: String) {
-        let now = crate::loading::now_ms();
+        let now = crate::clock::now_ms();
         let scheduled = self.waiting.borrow().is_some();
         if !scheduled && now >= self.window_ends_ms.get() {
             self.apply(text, now);
@@ -248,7 +246,7 @@ impl SearchDebounce {
                 move || {
                     let latest = this.waiting.borrow_mut().take();
                     if let Some(text) = latest {
-                        this.apply(text, crate::loading::now_ms());
+                        this.apply(text, crate::clock::now_ms());
                     }
                 },
                 std::time::Duration::from_millis(delay),
@@ -264,7 +262,7 @@ impl SearchDebounce {
 }
 
 #[component]
-fn Toolbar(loaded: Signal<LoadedSeats>, prices: RwSignal<SeatPrices>, enterprise: bool) -> impl IntoView {
+fn Toolbar(loaded: Signal<IndexedSeats>, prices: RwSignal<SeatPrices>, enterprise: bool) -> impl IntoView {
     let view_url = use_view_url();
     let grid = move || view_url.state.with(|s| s.grid.clone());
     let threshold_text = RwSignal::new(String::new());
@@ -352,7 +350,7 @@ fn Toolbar(loaded: Signal<LoadedSeats>, prices: RwSignal<SeatPrices>, enterprise
                             TeamFilter::Team(slug) => format!("team:{slug}"),
                         };
                         let selected = grid().team.as_ref() == Some(&option.value);
-                        view! { <option value=value selected=selected>{format!("{} ({})", option.label, option.count)}</option> }
+                        view! { <option value=value selected=selected>{format!("{} ({})", option.label, count(option.count))}</option> }
                     }).collect_view()}
                 </select>
             </label>
@@ -365,7 +363,7 @@ fn Toolbar(loaded: Signal<LoadedSeats>, prices: RwSignal<SeatPrices>, enterprise
                     <option value="" selected=move || grid().editor.is_none()>"Any"</option>
                     {move || options.get().editors.into_iter().map(|option| {
                         let selected = grid().editor.as_deref() == Some(option.value.as_str());
-                        view! { <option value=option.value.clone() selected=selected>{format!("{} ({})", option.label, option.count)}</option> }
+                        view! { <option value=option.value.clone() selected=selected>{format!("{} ({})", option.label, count(option.count))}</option> }
                     }).collect_view()}
                 </select>
             </label>
@@ -383,7 +381,7 @@ fn Toolbar(loaded: Signal<LoadedSeats>, prices: RwSignal<SeatPrices>, enterprise
                     <option value="" selected=move || grid().plan.is_none()>"Any"</option>
                     {move || options.get().plans.into_iter().map(|option| {
                         let selected = grid().plan == Some(option.value);
-                        view! { <option value=option.value.as_str() selected=selected>{format!("{} ({})", option.label, option.count)}</option> }
+                        view! { <option value=option.value.as_str() selected=selected>{format!("{} ({})", option.label, count(option.count))}</option> }
                     }).collect_view()}
                 </select>
             </label>
@@ -397,7 +395,7 @@ fn Toolbar(loaded: Signal<LoadedSeats>, prices: RwSignal<SeatPrices>, enterprise
                         <option value="" selected=move || grid().organization.is_none()>"Any"</option>
                         {move || options.get().organizations.into_iter().map(|option| {
                             let selected = grid().organization.as_deref() == Some(option.value.as_str());
-                            view! { <option value=option.value.clone() selected=selected>{format!("{} ({})", option.label, option.count)}</option> }
+                            view! { <option value=option.value.clone() selected=selected>{format!("{} ({})", option.label, count(option.count))}</option> }
                         }).collect_view()}
                     </select>
                 </label>
@@ -441,29 +439,29 @@ pub fn SsoLeftOutWarning(coverage: Signal<SeatCoverage>, test_id: &'static str) 
 
 #[component]
 fn Summary(view: Memo<Arc<GridView>>, prices: RwSignal<SeatPrices>, coverage: Signal<SeatCoverage>) -> impl IntoView {
-    let count = move |status: SeatStatus| view.with(|v| v.total_counts.get(status));
+    let count_of = move |status: SeatStatus| count(view.with(|v| v.total_counts.get(status)));
     view! {
         <div class="summary" aria-live="polite">
             <p class="coverage" class:partial=move || coverage.with(|c| !c.holds_every_seat()) data-testid="coverage">
                 {move || coverage.with(SeatCoverage::figure_note)}
             </p>
             <dl class="counts">
-                <div><dt>"Active"</dt><dd data-testid="count-active">{move || count(SeatStatus::Active)}</dd></div>
-                <div><dt>"Inactive"</dt><dd data-testid="count-inactive">{move || count(SeatStatus::Inactive)}</dd></div>
-                <div><dt>"Never used"</dt><dd data-testid="count-never-used">{move || count(SeatStatus::NeverUsed)}</dd></div>
-                <div><dt>"Pending cancellation"</dt><dd data-testid="count-pending">{move || count(SeatStatus::PendingCancellation)}</dd></div>
+                <div><dt>"Active"</dt><dd data-testid="count-active">{move || count_of(SeatStatus::Active)}</dd></div>
+                <div><dt>"Inactive"</dt><dd data-testid="count-inactive">{move || count_of(SeatStatus::Inactive)}</dd></div>
+                <div><dt>"Never used"</dt><dd data-testid="count-never-used">{move || count_of(SeatStatus::NeverUsed)}</dd></div>
+                <div><dt>"Pending cancellation"</dt><dd data-testid="count-pending">{move || count_of(SeatStatus::PendingCancellation)}</dd></div>
                 <div class="cost">
                     <dt>"Idle seats cost a month"</dt>
-                    <dd data-testid="idle-cost">{move || format_cents(view.with(|v| v.idle_cost.total_cents()))}</dd>
+                    <dd data-testid="idle-cost">{move || dollars(view.with(|v| v.idle_cost.total_cents()))}</dd>
                 </div>
             </dl>
             <p class="hint">
                 {move || view.with(|v| format!(
                     "{} inactive ({}) and {} never used ({}), at {} a Business seat and {} an Enterprise seat. Showing {} of {} seats.",
-                    v.idle_cost.inactive_seats, format_cents(v.idle_cost.inactive_cents),
-                    v.idle_cost.never_used_seats, format_cents(v.idle_cost.never_used_cents),
-                    format_cents(u64::from(prices.get().business_cents)), format_cents(u64::from(prices.get().enterprise_cents)),
-                    v.rows.len(), v.statuses.len(),
+                    count(v.idle_cost.inactive_seats), dollars(v.idle_cost.inactive_cents),
+                    count(v.idle_cost.never_used_seats), dollars(v.idle_cost.never_used_cents),
+                    dollars(u64::from(prices.get().business_cents)), dollars(u64::from(prices.get().enterprise_cents)),
+                    count(v.rows.len()), count(v.statuses.len()),
                 ))}
             </p>
         </div>
@@ -475,7 +473,7 @@ fn Summary(view: Memo<Arc<GridView>>, prices: RwSignal<SeatPrices>, coverage: Si
 fn SelectionBar(
     desk: WriteDesk,
     selection: Selection,
-    loaded: Signal<LoadedSeats>,
+    loaded: Signal<IndexedSeats>,
     view: Memo<Arc<GridView>>,
     scope_name: String,
 ) -> impl IntoView {
@@ -516,18 +514,18 @@ fn SelectionBar(
     view! {
         <div class="selection-bar" role="group" aria-label="Selection">
             <button type="button" class="secondary" on:click=select_matching disabled=move || matching.get() == 0>
-                {move || format!("Select all {} matching the filter", matching.get())}
+                {move || format!("Select all {} matching the filter", count(matching.get()))}
             </button>
             <button type="button" class="secondary" on:click=select_idle disabled=move || idle_count.get() == 0>
                 {move || format!(
                     "Select all inactive ({}: no Copilot activity in the last {} days, or none ever)",
-                    idle_count.get(), threshold.get(),
+                    count(idle_count.get()), count(threshold.get()),
                 )}
             </button>
             <button type="button" class="secondary" on:click=move |_| selection.clear()
                 disabled=move || selected.get() == 0>"Clear selection"</button>
             <span class="selected-count" data-testid="selected-count" aria-live="polite">
-                {move || format!("{} selected", selected.get())}
+                {move || format!("{} selected", count(selected.get()))}
             </span>
             <button type="button" class="danger" on:click=revoke
                 disabled=move || selected.get() == 0 || desk.refusing_setting().is_some()>"Revoke selected…"</button>
@@ -538,7 +536,7 @@ fn SelectionBar(
 
 #[component]
 fn Table(
-    loaded: Signal<LoadedSeats>,
+    loaded: Signal<IndexedSeats>,
     view: Memo<Arc<GridView>>,
     columns: Vec<Column>,
     column_count: usize,
@@ -674,7 +672,7 @@ fn select_cell(selection: Selection, login: Option<&str>, shown: impl Fn() -> Ve
 fn cell(
     column: Column,
     seat: &Seat,
-    loaded: &LoadedSeats,
+    loaded: &IndexedSeats,
     seat_index: usize,
     status: SeatStatus,
     now: DateTime<Utc>,

@@ -4,6 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use copilot_api::format::count;
 use copilot_api::insight::{enterprise_summary, SeatCoverage, SeatStatus};
 use copilot_api::plan::loader::{LoadProgress, LoaderConfig, MAX_CONCURRENCY};
 use copilot_api::plan::{loads_every_seat_on_connect, LoadAllSize};
@@ -11,9 +12,9 @@ use copilot_api::{ApiError, LinkHeader, OrganizationBilling, PageRequest, PlanTy
 use leptos::prelude::*;
 
 use crate::components::error_message::ErrorMessage;
-use crate::components::seat_grid::{LoadedSeats, SeatGrid, SsoLeftOutWarning};
+use crate::components::seat_grid::{IndexedSeats, SeatGrid, SsoLeftOutWarning};
 use crate::loading::{fetch_page, load_all, Tries};
-use crate::session::{use_session, Connection, Scope};
+use crate::session::{use_session, Connection};
 use crate::view_url::use_view_url;
 
 /// What is loaded: one server page (with its links), the pages "Load all seats" has read so far (while
@@ -21,13 +22,13 @@ use crate::view_url::use_view_url;
 /// sign-on.
 #[derive(Clone, PartialEq)]
 enum Source {
-    Page { seats: LoadedSeats, links: LinkHeader, total_seats: Option<u64>, sso_left_out: SsoLeftOut },
-    SoFar { seats: LoadedSeats, total_seats: Option<u64>, sso_left_out: SsoLeftOut },
-    All { seats: LoadedSeats, total_seats: Option<u64>, duplicates_removed: usize, sso_left_out: SsoLeftOut },
+    Page { seats: IndexedSeats, links: LinkHeader, total_seats: Option<u64>, sso_left_out: SsoLeftOut },
+    SoFar { seats: IndexedSeats, total_seats: Option<u64>, sso_left_out: SsoLeftOut },
+    All { seats: IndexedSeats, total_seats: Option<u64>, duplicates_removed: usize, sso_left_out: SsoLeftOut },
 }
 
 impl Source {
-    fn seats(&self) -> &LoadedSeats {
+    fn seats(&self) -> &IndexedSeats {
         match self {
             Self::Page { seats, .. } | Self::SoFar { seats, .. } | Self::All { seats, .. } => seats,
         }
@@ -52,7 +53,7 @@ pub fn SeatsPanel(
     });
     let session = use_session();
     let view_url = use_view_url();
-    let enterprise = matches!(connection.scope, Scope::Enterprise(_));
+    let enterprise = connection.scope.is_enterprise();
     let scope_name = connection.scope.name().to_owned();
     let first_page_only = Memo::new(move |_| view_url.state.with(|s| s.first_page_only));
     let page_request = Memo::new(move |_| {
@@ -99,7 +100,7 @@ pub fn SeatsPanel(
         let on_progress = move |p: LoadProgress, seats_so_far: &[copilot_api::Seat]| {
             progress.set(Some(p));
             let (count, at) = shown.get();
-            let now = crate::loading::now_ms();
+            let now = crate::clock::now_ms();
             if seats_so_far.len() > count
                 && now.saturating_sub(at) >= SHOW_SEATS_SO_FAR_EVERY_MS
                 && latest_read.try_get_value() == Some(read)
@@ -108,7 +109,7 @@ pub fn SeatsPanel(
                 source.set(Some(Ok(Source::SoFar {
                     total_seats: p.total_seats,
                     sso_left_out: sso_left_out_before.clone(),
-                    seats: LoadedSeats::new(seats_so_far.to_vec(), organization_plan.try_get_untracked().flatten()),
+                    seats: IndexedSeats::new(seats_so_far.to_vec(), organization_plan.try_get_untracked().flatten()),
                 })));
             }
         };
@@ -124,7 +125,7 @@ pub fn SeatsPanel(
                     total_seats: loaded.total_seats,
                     duplicates_removed: loaded.duplicates_removed,
                     sso_left_out: loaded.sso_left_out,
-                    seats: LoadedSeats::new(loaded.seats, organization_plan.try_get_untracked().flatten()),
+                    seats: IndexedSeats::new(loaded.seats, organization_plan.try_get_untracked().flatten()),
                 }))),
                 // Stopping keeps what was shown (the seats so far, or the page); only a real failure replaces it.
                 Err(ApiError::Cancelled) => {}
@@ -193,7 +194,7 @@ pub fn SeatsPanel(
             let plan = organization_plan.try_get_untracked().flatten();
             let result = result.map(|answered| Source::Page {
                 total_seats: answered.page.total_seats,
-                seats: LoadedSeats::new(answered.page.seats, plan),
+                seats: IndexedSeats::new(answered.page.seats, plan),
                 links: answered.link,
                 sso_left_out: answered.sso_left_out,
             });
@@ -219,7 +220,7 @@ pub fn SeatsPanel(
         let plan = organization_plan.get();
         source.with(|s| match s {
             Some(Ok(source)) => source.seats().for_plan(plan),
-            _ => LoadedSeats::new(Vec::new(), plan),
+            _ => IndexedSeats::new(Vec::new(), plan),
         })
     });
 
@@ -278,24 +279,25 @@ pub fn SeatsPanel(
                             <nav class="pager" aria-label="Server pages">
                                 <button type="button" class="secondary" disabled=links.prev.is_none()
                                     on:click=move |_| go_to_page(links.prev.unwrap_or(1))>"Previous page"</button>
-                                <span data-testid="page-position">{format!("Page {page} of {last}")}</span>
+                                <span data-testid="page-position">{format!("Page {} of {}", count(page), count(last))}</span>
                                 <button type="button" class="secondary" disabled=links.next.is_none()
                                     on:click=move |_| go_to_page(links.next.unwrap_or(page))>"Next page"</button>
-                                <span class="hint">{total_seats.map(|t| format!("{t} seats in all"))}</span>
+                                <span class="hint">{total_seats.map(|t| format!("{} seats in all", count(t)))}</span>
                             </nav>
                         }.into_any()
                     }
                     Some(Ok(Source::All { seats, total_seats, duplicates_removed, .. })) => view! {
                         <p class="hint" data-testid="all-loaded">
-                            {format!("All {} seats loaded", seats.seats.len())}
+                            {format!("All {} seats loaded", count(seats.seats.len()))}
                             {match (enterprise, total_seats) {
                                 // GitHub counts each user once in an enterprise's total, however many grants.
-                                (true, Some(users)) => Some(format!(" ({users} unique users, as GitHub counts them)")),
+                                (true, Some(users)) => Some(format!(" ({} unique users, as GitHub counts them)", count(*users))),
                                 (false, Some(total)) if *total != seats.seats.len() as u64 => Some(format!(
-                                    " (GitHub announced {total}: the list changed while it was read; load again for a consistent list)")),
+                                    " (GitHub announced {}: the list changed while it was read; load again for a consistent list)",
+                                    count(*total))),
                                 _ => None,
                             }}
-                            {(*duplicates_removed > 0).then(|| format!("; {duplicates_removed} duplicates removed"))}
+                            {(*duplicates_removed > 0).then(|| format!("; {} duplicates removed", count(*duplicates_removed)))}
                         </p>
                     }.into_any(),
                     _ => ().into_any(),
@@ -321,7 +323,7 @@ pub fn SeatsPanel(
                 let load_everything = load_everything.clone();
                 view! {
                     <div class="notice" role="group" aria-label="A load of every seat" data-testid="big-load">
-                        <p>{size.question(|n| n.to_string())}</p>
+                        <p>{size.question()}</p>
                         <button type="button" on:click=move |_| {
                             big_load.set(None);
                             load_everything();
@@ -345,25 +347,15 @@ pub fn SeatsPanel(
     }
 }
 
-/// The progress of "Load all seats": pages and seats so far, of the total, and any rate-limit wait.
+/// The progress of "Load all seats": pages and seats so far, of the total, and any rate-limit wait (the
+/// core's words).
 #[component]
 fn LoadBar(progress: LoadProgress) -> impl IntoView {
     let total = progress.pages_total.unwrap_or(0).max(1);
-    let waiting = progress.limit_wait.map(|wait| format!(" — {}", wait.describe(crate::loading::now_ms())));
     view! {
         <div class="progress">
             <progress max=total value=progress.pages_done aria-label="Pages loaded"></progress>
-            <span role="status">
-                {format!(
-                    "{} of {} pages, {} of {} seats",
-                    progress.pages_done,
-                    progress.pages_total.map_or("?".to_owned(), |t| t.to_string()),
-                    progress.seats_so_far,
-                    progress.total_seats.map_or("?".to_owned(), |t| t.to_string()),
-                )}
-                {(progress.retries > 0).then(|| format!(", {} retried", progress.retries))}
-                {waiting}
-            </span>
+            <span role="status">{progress.status(crate::clock::now_ms())}</span>
         </div>
     }
 }
@@ -371,13 +363,13 @@ fn LoadBar(progress: LoadProgress) -> impl IntoView {
 /// For an enterprise: unique users next to grants, and the per-organization breakdown.
 #[component]
 fn EnterpriseBreakdown(
-    #[prop(into)] loaded: Signal<LoadedSeats>,
+    #[prop(into)] loaded: Signal<IndexedSeats>,
     #[prop(into)] coverage: Signal<SeatCoverage>,
 ) -> impl IntoView {
     let view_url = use_view_url();
     let summary = Memo::new(move |_| {
         let threshold = view_url.state.with(|s| s.grid.threshold_days);
-        let now = copilot_api::insight::utc_from_epoch_millis(js_sys::Date::now()).unwrap_or_default();
+        let now = crate::clock::now_utc();
         loaded.with(|l| {
             let statuses: Vec<SeatStatus> =
                 l.seats.iter().map(|seat| copilot_api::insight::seat_status(seat, now, threshold)).collect();
@@ -392,9 +384,9 @@ fn EnterpriseBreakdown(
             </p>
             <SsoLeftOutWarning coverage test_id="enterprise-sso-warning" />
             <dl class="breakdown">
-                <div><dt>"Unique users"</dt><dd data-testid="unique-users">{move || summary.get().unique_users}</dd></div>
-                <div><dt>"Seat grants"</dt><dd data-testid="grants">{move || summary.get().grants}</dd></div>
-                <div><dt>"Users in several organizations"</dt><dd>{move || summary.get().users_in_several_organizations}</dd></div>
+                <div><dt>"Unique users"</dt><dd data-testid="unique-users">{move || count(summary.get().unique_users)}</dd></div>
+                <div><dt>"Seat grants"</dt><dd data-testid="grants">{move || count(summary.get().grants)}</dd></div>
+                <div><dt>"Users in several organizations"</dt><dd>{move || count(summary.get().users_in_several_organizations)}</dd></div>
             </dl>
             // Five columns do not fit a phone: the table scrolls in its own box, as the grid does.
             <div class="per-org-scroll" tabindex="0" role="region" aria-label="Seats by organization">
@@ -404,10 +396,10 @@ fn EnterpriseBreakdown(
                         {move || summary.get().per_organization.into_iter().map(|share| view! {
                             <tr>
                                 <td>{share.organization.unwrap_or_else(|| "(enterprise team)".to_owned())}</td>
-                                <td>{share.grants}</td>
-                                <td>{share.unique_users}</td>
-                                <td>{share.counts.inactive}</td>
-                                <td>{share.counts.never_used}</td>
+                                <td>{count(share.grants)}</td>
+                                <td>{count(share.unique_users)}</td>
+                                <td>{count(share.counts.inactive)}</td>
+                                <td>{count(share.counts.never_used)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -3,6 +3,7 @@
 
 use copilot_api::insight::ViewTab;
 use copilot_api::request::GetOrganizationBilling;
+use copilot_api::Scope;
 use leptos::prelude::*;
 
 use crate::components::billing_summary::BillingSummary;
@@ -13,7 +14,7 @@ use crate::components::manage::{BillingKnowledge, WriteDesk};
 use crate::components::member_lookup::MemberLookupView;
 use crate::components::seats_panel::SeatsPanel;
 use crate::read_waits::ReadWaits;
-use crate::session::{use_session, Connection, Scope};
+use crate::session::{use_session, Connection};
 use crate::view_url::use_view_url;
 use copilot_api::remembered::DISCONNECT_LABEL;
 
@@ -113,9 +114,9 @@ pub fn Workspace(connection: Connection) -> impl IntoView {
 /// A rate-limit wait that holds a single read, told with its time left (a second at a time).
 #[component]
 fn ReadWaitNotice(waits: ReadWaits) -> impl IntoView {
-    let now = RwSignal::new(crate::loading::now_ms());
+    let now = RwSignal::new(crate::clock::now_ms());
     let ticking =
-        set_interval_with_handle(move || now.set(crate::loading::now_ms()), std::time::Duration::from_secs(1)).ok();
+        set_interval_with_handle(move || now.set(crate::clock::now_ms()), std::time::Duration::from_secs(1)).ok();
     on_cleanup(move || {
         if let Some(ticking) = ticking {
             ticking.clear();

@@ -1,7 +1,7 @@
 // Every seat is read on connect when there are up to 10,000 (`plan::on_connect`), and the grid, its
 // counts and its costs fill in as the pages arrive, each figure saying it covers the seats so far.
 import { test, expect } from '@playwright/test';
-import { SANDBOX, connect, resetSandbox, screenshot, tokens } from './helpers.js';
+import { SANDBOX, connect, countIn, resetSandbox, screenshot, tokens } from './helpers.js';
 
 test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
@@ -34,11 +34,11 @@ test('an organization of 2,000 seats is read whole on connect, its figures filli
   // No button pressed: the load starts by itself, with its progress and Stop.
   await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('status').filter({ hasText: /of \d+ pages/ })).toBeVisible();
-  await expect(page.getByTestId('coverage')).toContainText('loaded so far, of 2000 seats: the rest are loading', { timeout: 30_000 });
+  await expect(page.getByTestId('coverage')).toContainText('loaded so far, of 2,000 seats: the rest are loading', { timeout: 30_000 });
   await page.setViewportSize({ width: 390, height: 900 });
   await screenshot(page, 'autoload-so-far-390');
-  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 60_000 });
-  await expect(page.getByTestId('coverage')).toHaveText('These figures cover every seat of the organization: all 2000 seats loaded.');
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded', { timeout: 60_000 });
+  await expect(page.getByTestId('coverage')).toHaveText('These figures cover every seat of the organization: all 2,000 seats loaded.');
   await page.setViewportSize({ width: 1366, height: 900 });
   await screenshot(page, 'autoload-all-1366');
 
@@ -46,9 +46,9 @@ test('an organization of 2,000 seats is read whole on connect, its figures filli
   // each named as "so far", and the count beside them grew with them.
   const seen = await page.evaluate(() => window.__coverageSeen);
   const soFar = seen
-    .map((text) => text.match(/cover the (\d+) seats loaded so far, of 2000 seats.* \| (\d+)$/))
+    .map((text) => text.match(/cover the ([\d,]+) seats loaded so far, of 2,000 seats.* \| ([\d,]+)$/))
     .filter(Boolean)
-    .map(([, loaded, active]) => [Number(loaded), Number(active)]);
+    .map(([, loaded, active]) => [countIn(loaded), countIn(active)]);
   const between = soFar.filter(([loaded]) => loaded > 50 && loaded < 2000);
   expect(between.length, seen.join('\n')).toBeGreaterThan(0);
   const actives = soFar.map(([, active]) => active);
@@ -59,11 +59,11 @@ test('Stop during the load on connect keeps the seats so far, says what they cov
   test.setTimeout(90_000);
   await connect(page, { token: tokens().owner_classic, everySeat: true });
   // Past the first page's 50 seats: the pages of the load itself are on screen.
-  await expect(page.getByTestId('coverage')).toContainText(/cover the [1-9]\d{2,3} seats loaded so far/, { timeout: 30_000 });
+  await expect(page.getByTestId('coverage')).toContainText(/cover the (?:[1-9]\d{2}|1,\d{3}) seats loaded so far/, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Stop' }).click();
   const note = page.getByTestId('coverage');
-  await expect(note).toContainText(/These figures cover only the \d+ seats loaded, of 2000 seats: press .Load all seats./);
-  const loaded = Number((await note.textContent()).match(/only the (\d+) seats/)[1]);
+  await expect(note).toContainText(/These figures cover only the [\d,]+ seats loaded, of 2,000 seats: press .Load all seats./);
+  const loaded = countIn((await note.textContent()).match(/only the ([\d,]+) seats/)[1]);
   expect(loaded).toBeGreaterThan(50);
   expect(loaded).toBeLessThan(2000);
   await expect(page.getByRole('button', { name: 'Load all seats' })).toBeVisible();
@@ -73,7 +73,7 @@ test('Stop during the load on connect keeps the seats so far, says what they cov
 test('an enterprise is read whole on connect and its breakdown says so', async ({ page }) => {
   test.setTimeout(90_000);
   await connect(page, { token: tokens().owner_classic, enterprise: 'acme-corp', everySeat: true });
-  await expect(page.getByTestId('all-loaded')).toContainText(/All \d+ seats loaded/, { timeout: 60_000 });
+  await expect(page.getByTestId('all-loaded')).toContainText(/All [\d,]+ seats loaded/, { timeout: 60_000 });
   await expect(page.getByTestId('enterprise-coverage')).toContainText('every seat of the enterprise');
 });
 
@@ -81,7 +81,7 @@ test('a link that says load=page shows the first page alone, with "Load all seat
   await connect(page, { token: tokens().owner_classic });
   await expect(page.getByTestId('page-position')).toHaveText('Page 1 of 40', { timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Load all seats' })).toBeVisible();
-  await expect(page.getByTestId('coverage')).toContainText('cover only the 50 seats loaded, of 2000 seats');
+  await expect(page.getByTestId('coverage')).toContainText('cover only the 50 seats loaded, of 2,000 seats');
 });
 
 test('past 10,000 seats only the first page is read on connect, and its figures say so', async ({ page }) => {

@@ -11,11 +11,11 @@ async function exportedName(page, button) {
   return (await downloadPromise).suggestedFilename();
 }
 
-test('the figures of one page say they cover 50 of 2000 seats, then every seat after Load all', async ({ page }) => {
+test('the figures of one page say they cover 50 of 2,000 seats, then every seat after Load all', async ({ page }) => {
   await connect(page, { token: tokens().owner_classic });
   const coverage = page.getByTestId('coverage');
   await expect(coverage).toHaveText(
-    'These figures cover only the 50 seats loaded, of 2000 seats: press \u201cLoad all seats\u201d for the organization\'s.',
+    'These figures cover only the 50 seats loaded, of 2,000 seats: press \u201cLoad all seats\u201d for the organization\'s.',
   );
   expect(await exportedName(page, 'Export all as CSV')).toMatch(/^copilot-seats-acme-partial-\d{4}-\d{2}-\d{2}\.csv$/);
   await page.setViewportSize({ width: 390, height: 844 });
@@ -27,8 +27,8 @@ test('the figures of one page say they cover 50 of 2000 seats, then every seat a
   await page.setViewportSize({ width: 1366, height: 900 });
 
   await page.getByRole('button', { name: 'Load all seats' }).click();
-  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 30_000 });
-  await expect(coverage).toHaveText('These figures cover every seat of the organization: all 2000 seats loaded.');
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded', { timeout: 30_000 });
+  await expect(coverage).toHaveText('These figures cover every seat of the organization: all 2,000 seats loaded.');
   expect(await exportedName(page, 'Export view as JSON')).toMatch(/^copilot-seats-acme-all-\d{4}-\d{2}-\d{2}\.json$/);
   await screenshot(page, 'coverage-all-1366');
 });
@@ -51,13 +51,13 @@ test('every exported row says whether the file holds every seat, in CSV and JSON
   const [header, ...rows] = parseCsv(page1.text);
   expect(header.slice(-2)).toEqual(['coverage', 'coverage_note']);
   expect(rows.length).toBe(50);
-  expect(rows.every((row) => row.length === header.length && row.at(-2) === 'partial' && row.at(-1) === '50 of 2000 seats loaded')).toBe(true);
+  expect(rows.every((row) => row.length === header.length && row.at(-2) === 'partial' && row.at(-1) === '50 of 2,000 seats loaded')).toBe(true);
 
   await page.getByRole('button', { name: 'Load all seats' }).click();
-  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 30_000 });
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded', { timeout: 30_000 });
   const all = await downloaded(page, 'Export view as JSON');
   expect(all.name).toMatch(/-acme-all-/);
   const seats = JSON.parse(all.text);
   expect(seats.length).toBe(2000);
-  expect(seats.every((seat) => seat.coverage === 'all' && seat.coverage_note === 'all 2000 seats of the organization')).toBe(true);
+  expect(seats.every((seat) => seat.coverage === 'all' && seat.coverage_note === 'all 2,000 seats of the organization')).toBe(true);
 });

@@ -34,7 +34,7 @@ test('loading all seats under faults ends with exactly the sandbox seats @soak',
     await expect(page.getByTestId('page-position')).toBeVisible({ timeout: 60_000 });
     await page.getByLabel('Seats per page').selectOption('10');
     await page.getByRole('button', { name: 'Load all seats' }).click();
-    await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 150_000 });
+    await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded', { timeout: 150_000 });
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export all as CSV' }).click();
@@ -82,10 +82,10 @@ test('a secondary rate limit on one page holds every request of "Load all seats"
   // A load that meets fewer than two waits proves little: load again in a fresh page, three loads at most.
   for (let load = 1; load <= 3 && limits.length < 2; load++) {
     await connect(page, { token: tokens().owner_classic });
-    await expect(page.getByTestId('seats-total')).toHaveText('2000', { timeout: 30_000 });
+    await expect(page.getByTestId('seats-total')).toHaveText('2,000', { timeout: 30_000 });
     await page.evaluate(() => { window.__pageSends = []; window.__pageLimits = []; });
     await page.getByRole('button', { name: 'Load all seats' }).click();
-    await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 100_000 });
+    await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded', { timeout: 100_000 });
     const seen = await page.evaluate(() => ({ sends: window.__pageSends, limits: window.__pageLimits }));
     sends.push(...seen.sends.map((at) => at + load * 1e9));
     limits.push(...seen.limits.map((at) => at + load * 1e9));
@@ -120,7 +120,7 @@ test('a bulk revoke of 1,000 seats under faults reports, name by name, exactly w
   await dialog.getByLabel(/Type the organization's name/).fill('acme');
   const faults = await request.post(`${SANDBOX}/_sandbox/faults`, { data: FAULTS });
   expect(faults.ok()).toBeTruthy();
-  await dialog.getByRole('button', { name: 'Revoke 1000 seats' }).click();
+  await dialog.getByRole('button', { name: 'Revoke 1,000 seats' }).click();
   await expect(dialog.getByTestId('write-progress')).toContainText('20 batches');
   // The report is final once every batch is settled and, where anything was unclear, the seats were read again.
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible({ timeout: 280_000 });

@@ -34,6 +34,19 @@ export async function connect(page, { token, org = 'acme', enterprise = null, ap
   await page.getByRole('button', { name: 'Connect' }).click();
 }
 
+/**
+ * A count as the page writes it, with thousands separators (the core's `format::count`): 2000 is
+ * "2,000". Exports' numeric fields stay plain; only wording is grouped.
+ */
+export function grouped(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** The number a count on the page says: "2,000" is 2000. */
+export function countIn(text) {
+  return Number(String(text).trim().replaceAll(',', ''));
+}
+
 export async function screenshot(page, name) {
   await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
 }

@@ -14,7 +14,7 @@
 // through: Prism's own CORS answers included (it allows any origin and header, and exposes every header).
 import { writeFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { APP, connect, screenshot } from './helpers.js';
+import { APP, connect, countIn, grouped, screenshot } from './helpers.js';
 import { example, operationExample, requestExample, startPrism } from './prism.js';
 
 // Prism checks no token (the description has no security schemes); the app needs one of a valid shape.
@@ -82,7 +82,7 @@ test.describe("GitHub's own examples, served by Prism", () => {
     const summary = page.getByRole('region', { name: `Copilot billing for ${ORG}` });
     await expect(summary).toBeVisible();
     const breakdown = billing.seat_breakdown;
-    await expect(page.getByTestId('seats-total')).toHaveText(String(breakdown.total));
+    await expect(page.getByTestId('seats-total')).toHaveText(grouped(breakdown.total));
     const shown = {
       added_this_cycle: 'Added this cycle',
       pending_invitation: 'Pending invitation',
@@ -91,7 +91,7 @@ test.describe("GitHub's own examples, served by Prism", () => {
       inactive_this_cycle: 'Inactive this cycle',
     };
     for (const [field, label] of Object.entries(shown)) {
-      await expect(summary.locator('.breakdown > div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd')).toHaveText(String(breakdown[field]));
+      await expect(summary.locator('.breakdown > div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd')).toHaveText(grouped(breakdown[field]));
     }
     await expect(page.getByTestId('seat-management-setting')).toHaveText(billing.seat_management_setting);
     const policies = summary.locator('.policies');
@@ -118,13 +118,13 @@ test.describe("GitHub's own examples, served by Prism", () => {
     await expect(page.locator(`tr[data-login="${pending.assignee.login}"] .status`)).toHaveText('Pending cancellation');
     const teamGranted = list.seats.find((seat) => seat.assigning_team);
     await expect(page.locator(`tr[data-login="${teamGranted.assignee.login}"]`)).toContainText(teamGranted.assigning_team.name);
-    await expect(page.getByText(`${list.total_seats} seats in all`)).toBeVisible();
+    await expect(page.getByText(`${grouped(list.total_seats)} seats in all`)).toBeVisible();
     await screenshot(page, 'prism-seats-1366');
 
     // Prism's Link header names `https://api.github.com/resource?page=2`: the app takes the number only.
-    await expect(page.getByTestId('page-position')).toHaveText(/^Page 1 of \d+$/);
+    await expect(page.getByTestId('page-position')).toHaveText(/^Page 1 of [\d,]+$/);
     await page.getByRole('button', { name: 'Next page' }).click();
-    await expect(page.getByTestId('page-position')).toHaveText(/^Page 2 of \d+$/);
+    await expect(page.getByTestId('page-position')).toHaveText(/^Page 2 of [\d,]+$/);
     await expect(rows).toHaveCount(list.seats.length);
     expect(seatPages.at(-1)).toMatch(new RegExp(`^${server.api}/orgs/${ORG}/copilot/billing/seats\\?.*\\bpage=2\\b`));
     expect(foreign).toEqual([]);
@@ -180,10 +180,10 @@ test.describe("GitHub's own examples, served by Prism", () => {
       await expect(dialog.getByRole('list', { name: `Names: ${title}` }).getByRole('listitem')).toHaveText(names);
       await screenshot(page, `prism-confirm-${method}-1366`);
       const sent = page.waitForRequest((r) => r.method() === method.toUpperCase() && r.url() === `${server.api}/orgs/${ORG}/copilot/billing/selected_users`);
-      await page.getByRole('dialog').getByRole('button', { name: `${verb} ${names.length} seats` }).click();
+      await page.getByRole('dialog').getByRole('button', { name: `${verb} ${grouped(names.length)} seats` }).click();
       expect((await sent).postDataJSON()).toEqual({ selected_usernames: names });
       const result = page.getByRole('dialog');
-      await expect(result.getByTestId(field)).toHaveText(String(answer[field]));
+      await expect(result.getByTestId(field)).toHaveText(grouped(answer[field]));
       await expect(result.getByTestId('verified')).toBeVisible();
       const outcomes = await result.locator('tr[data-name]').evaluateAll((rows) => Object.fromEntries(rows.map((row) => [row.dataset.name, row.dataset.outcome])));
       expect(outcomes).toEqual(Object.fromEntries(names.map((name) => [name, done(name) ? 'done' : 'failed'])));
@@ -195,7 +195,7 @@ test.describe("GitHub's own examples, served by Prism", () => {
       await result.getByRole('button', { name: 'Close' }).click();
       await expect(page.getByRole('dialog')).toHaveCount(0);
       // The log records GitHub's answer, then what reading the seats again changed.
-      await expect(page.locator('table.activity-log tbody tr').filter({ hasText: title }).first()).toContainText(`Done: GitHub answered ${field}: ${answer[field]}`);
+      await expect(page.locator('table.activity-log tbody tr').filter({ hasText: title }).first()).toContainText(`Done: GitHub answered ${field}: ${grouped(answer[field])}`);
     }
   });
 
@@ -208,8 +208,8 @@ test.describe("GitHub's own examples, served by Prism", () => {
     // A user is their id (a login can be renamed); GitHub's example gives both its users the id 1, so the
     // enterprise breakdown counts them as one.
     const users = new Set(list.seats.map((seat) => seat.assignee.id));
-    await expect(page.getByTestId('unique-users')).toHaveText(String(users.size));
-    await expect(page.getByTestId('grants')).toHaveText(String(list.seats.length));
+    await expect(page.getByTestId('unique-users')).toHaveText(grouped(users.size));
+    await expect(page.getByTestId('grants')).toHaveText(grouped(list.seats.length));
     await expectNoAlert(page);
     await screenshot(page, 'prism-enterprise-1366');
     await onPhone(page, 'prism-enterprise-390');
@@ -280,7 +280,7 @@ test.describe('schema-valid answers generated by Prism (dynamic mode)', () => {
     const pagesDone = async () => {
       if (await page.getByTestId('all-loaded').isVisible()) return Infinity;
       const text = (await page.locator('.progress [role=status]').textContent().catch(() => '')) ?? '';
-      return Number(text.match(/^(\d+) of/)?.[1] ?? 0);
+      return countIn(text.match(/^([\d,]+) of/)?.[1] ?? 0);
     };
     await expect.poll(pagesDone, { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
     const stop = page.getByRole('button', { name: 'Stop' });

@@ -19,7 +19,7 @@ async function faults(request, settings) {
 async function connectWithClock(page) {
   await page.clock.install();
   await connect(page, { token: tokens().owner_classic });
-  await expect(page.getByTestId('seats-total')).toHaveText('2000', { timeout: 30_000 });
+  await expect(page.getByTestId('seats-total')).toHaveText('2,000', { timeout: 30_000 });
 }
 
 function loadStatus(page) {
@@ -62,7 +62,7 @@ test('a 429 secondary limit without retry-after shows a wait of 60 s, then 2 min
   // GitHub lets go; after the two minutes every seat comes in.
   await faults(request, { secondary_rate: 0 });
   await page.clock.fastForward(121_000);
-  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 60_000 });
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded', { timeout: 60_000 });
 });
 
 test('a 429 primary limit shows when the hourly limit resets, then the load completes', async ({ page, request }) => {
@@ -84,7 +84,7 @@ test('a 429 primary limit shows when the hourly limit resets, then the load comp
 
   await faults(request, { rate_limit: 5000 });
   await page.clock.fastForward('01:00:05');
-  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 60_000 });
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded', { timeout: 60_000 });
 });
 
 test('reads held by the hourly limit on connect say so above the page, with the time left, and go on by themselves', async ({ page, request }) => {
@@ -138,7 +138,7 @@ test('a job past 500 requests an hour says, in its confirmation, how long it tak
     element.value = text;
     element.dispatchEvent(new Event('input', { bubbles: true }));
   }, names.join('\n'));
-  await expect(form.getByText('25050 to send')).toBeVisible({ timeout: 30_000 });
+  await expect(form.getByText('25,050 to send')).toBeVisible({ timeout: 30_000 });
   await revoke.click();
   const pace = dialog.getByTestId('job-pace');
   await expect(pace).toHaveText("This job sends 501 requests of up to 50 names: GitHub allows 500 content-creating requests an hour, so it will take at least 1 h. It paces itself, waiting when the hour's budget is spent and going on by itself: leave this tab open until it ends.", { timeout: 30_000 });

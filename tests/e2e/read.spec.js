@@ -1,6 +1,6 @@
 // The read views against the sandbox server, found by role and label as a person would.
 import { test, expect } from '@playwright/test';
-import { APP, SANDBOX, connect, resetSandbox, sandboxState, screenshot, tokens } from './helpers.js';
+import { APP, SANDBOX, connect, countIn, grouped, resetSandbox, sandboxState, screenshot, tokens } from './helpers.js';
 
 test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
@@ -11,7 +11,7 @@ test('an owner connects and sees the billing summary and the first page of seats
   const acme = state.orgs.find((org) => org.login === 'acme');
   await connect(page, { token: tokens().owner_classic });
   await expect(page.getByRole('heading', { name: 'Copilot billing for acme' })).toBeVisible();
-  await expect(page.getByTestId('seats-total')).toHaveText(String(acme.seats.length));
+  await expect(page.getByTestId('seats-total')).toHaveText(grouped(acme.seats.length));
   await expect(page.getByTestId('page-position')).toHaveText('Page 1 of 40');
   await expect(page.locator('.seat-grid tbody tr[data-login]').first()).toBeVisible();
   expect(page.url()).not.toContain(tokens().owner_classic);
@@ -79,7 +79,7 @@ async function loadAllRecorded(page) {
   // The message of an earlier load stays until this one ends: wait for this one to start and to end.
   await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Load all seats' })).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded');
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded');
   page.removeAllListeners('request');
   page.removeAllListeners('response');
   const firstAnswer = events.findIndex((event) => event.kind === 'answered');
@@ -90,7 +90,7 @@ async function loadAllRecorded(page) {
 
 test('with the billing summary read, "Load all seats" sends its first round with page 1; one at a time still waits for it', async ({ page, request }) => {
   await connect(page, { token: tokens().owner_classic });
-  await expect(page.getByTestId('seats-total')).toHaveText('2000');
+  await expect(page.getByTestId('seats-total')).toHaveText('2,000');
   await expect(page.getByTestId('page-position')).toHaveText('Page 1 of 40');
   // Slow answers, so that the order of sends and answers cannot be a race.
   const slow = await request.post(`${SANDBOX}/_sandbox/faults`, { data: { latency_ms: 300 } });
@@ -117,9 +117,9 @@ test('a page read still on its way when "Load all seats" starts does not replace
   });
   await page.getByLabel('Seats per page').selectOption('10');
   await page.getByRole('button', { name: 'Load all seats' }).click();
-  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 30_000 });
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded', { timeout: 30_000 });
   await page.waitForTimeout(4_000);
-  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded');
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded');
   await expect(page.getByTestId('page-position')).toHaveCount(0);
 });
 
@@ -129,9 +129,9 @@ test('loading all 2,000 seats shows progress to the end, then filters, sorts and
   expect(acmeSeats).toBe(2000);
   await connect(page, { token: tokens().owner_classic });
   await page.getByRole('button', { name: 'Load all seats' }).click();
-  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 30_000 });
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded', { timeout: 30_000 });
 
-  const count = async (id) => Number(await page.getByTestId(id).textContent());
+  const count = async (id) => countIn(await page.getByTestId(id).textContent());
   const total = (await count('count-active')) + (await count('count-inactive')) + (await count('count-never-used')) + (await count('count-pending'));
   expect(total).toBe(2000);
 
@@ -166,7 +166,7 @@ test('the CSV export of all loaded seats has exactly the sandbox seats', async (
   const expected = state.orgs.find((org) => org.login === 'acme').seats.map((seat) => seat.login).sort();
   await connect(page, { token: tokens().owner_classic });
   await page.getByRole('button', { name: 'Load all seats' }).click();
-  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 30_000 });
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded', { timeout: 30_000 });
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export all as CSV' }).click();
   const download = await downloadPromise;
@@ -197,8 +197,8 @@ test('the enterprise view counts unique users next to grants across three organi
   await connect(page, { token: tokens().owner_classic, enterprise: 'acme-corp' });
   await page.getByRole('button', { name: 'Load all seats' }).click();
   await expect(page.getByTestId('all-loaded')).toBeVisible({ timeout: 30_000 });
-  const grants = Number(await page.getByTestId('grants').textContent());
-  const unique = Number(await page.getByTestId('unique-users').textContent());
+  const grants = countIn(await page.getByTestId('grants').textContent());
+  const unique = countIn(await page.getByTestId('unique-users').textContent());
   expect(grants).toBeGreaterThan(unique);
   const perOrg = await page.locator('table.per-org tbody tr').count();
   expect(perOrg).toBeGreaterThanOrEqual(3);
@@ -238,7 +238,7 @@ test('the demo works with no server and no token, and only the demo fetches its 
   await page.getByRole('button', { name: 'Try the demo' }).click();
   await expect(page.getByRole('heading', { name: 'Copilot billing for acme' })).toBeVisible();
   // The demo's few hundred seats are all read on connect, without pressing "Load all seats".
-  await expect(page.getByTestId('all-loaded')).toHaveText(/^All \d+ seats loaded/);
+  await expect(page.getByTestId('all-loaded')).toHaveText(/^All [\d,]+ seats loaded/);
   expect(external).toEqual([]);
   expect(new Set(workerFiles)).toEqual(new Set(['/demo-worker-start.js', '/demo-worker.js', '/demo-worker_bg.wasm']));
   await screenshot(page, 'demo');

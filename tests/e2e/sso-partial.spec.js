@@ -3,7 +3,7 @@
 // organizations=ID,ID` on a 200. A shorter list must never read as the whole one: the page warns above the
 // grid and in the enterprise breakdown, and every exported row carries it.
 import { test, expect } from '@playwright/test';
-import { SANDBOX, connect, downloaded, parseCsv, resetSandbox, sandboxState, screenshot, tokens } from './helpers.js';
+import { SANDBOX, connect, downloaded, grouped, parseCsv, resetSandbox, sandboxState, screenshot, tokens } from './helpers.js';
 
 test.beforeEach(async ({ request }) => resetSandbox(request));
 test.afterEach(async ({ request }) => resetSandbox(request));
@@ -64,10 +64,10 @@ test('organizations GitHub left out for SSO are named above the grid, in the bre
   const acmeSeats = state.orgs.find((org) => org.login === 'acme').seats.length;
   const teamSeats = state.enterprise.teams.reduce((sum, team) => sum + team.seats.length, 0);
   const listed = acmeSeats + teamSeats;
-  await expect(page.getByTestId('grants')).toHaveText(String(listed));
+  await expect(page.getByTestId('grants')).toHaveText(grouped(listed));
   for (const note of [page.getByTestId('coverage'), page.getByTestId('enterprise-coverage')]) {
     await expect(note).toHaveText(
-      `These figures cover all ${listed} seat grants GitHub listed, not every seat of the enterprise: GitHub left out organizations whose SAML single sign-on this token is not authorized for.`,
+      `These figures cover all ${grouped(listed)} seat grants GitHub listed, not every seat of the enterprise: GitHub left out organizations whose SAML single sign-on this token is not authorized for.`,
     );
     await expect(note).toHaveClass(/partial/);
   }
@@ -79,7 +79,7 @@ test('organizations GitHub left out for SSO are named above the grid, in the bre
   const [header, ...rows] = parseCsv(csv.text);
   expect(header.slice(-2)).toEqual(['coverage', 'coverage_note']);
   expect(rows.length).toBe(listed);
-  const note = `all ${listed} seat grants GitHub listed; GitHub left out 2 organizations (ids ${ids}): SAML single sign-on not authorized for this token`;
+  const note = `all ${grouped(listed)} seat grants GitHub listed; GitHub left out 2 organizations (ids ${ids}): SAML single sign-on not authorized for this token`;
   const organization = header.indexOf('organization');
   for (const row of rows) {
     expect(row.length).toBe(header.length);
@@ -109,5 +109,5 @@ test('a token authorized for every organization sees no SSO warning, and its exp
   expect(csv.name).toMatch(/-acme-corp-all-/);
   const [header, first] = parseCsv(csv.text);
   expect(header.slice(-2)).toEqual(['coverage', 'coverage_note']);
-  expect(first.slice(-2)).toEqual(['all', expect.stringMatching(/^all \d+ seat grants of the enterprise$/)]);
+  expect(first.slice(-2)).toEqual(['all', expect.stringMatching(/^all [\d,]+ seat grants of the enterprise$/)]);
 });

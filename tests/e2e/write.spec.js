@@ -1,7 +1,7 @@
 // The write flows against the sandbox server: the four forms, the grid's selection, confirmation, dry
 // run, batches with progress, partial failures, and the sandbox's state checked after every write.
 import { test, expect } from '@playwright/test';
-import { SANDBOX, connect, resetSandbox, sandboxState, screenshot, tokens } from './helpers.js';
+import { SANDBOX, connect, countIn, grouped, resetSandbox, sandboxState, screenshot, tokens } from './helpers.js';
 
 test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
@@ -70,7 +70,7 @@ function chip(page, name) {
 
 async function loadAll(page) {
   await page.getByRole('button', { name: 'Load all seats' }).click();
-  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded', { timeout: 30_000 });
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded', { timeout: 30_000 });
 }
 
 /** Selects the first `count` rows shown: a click on the first, a shift-click on the last (scrolled into the DOM). */
@@ -79,7 +79,7 @@ async function selectFirstRows(page, count) {
   await page.locator('.table-viewport').evaluate((viewport, top) => { viewport.scrollTop = top; }, (count - 5) * ROW_HEIGHT);
   const last = page.locator(`tr[aria-rowindex="${count + 1}"]`);
   await last.getByRole('checkbox').click({ modifiers: ['Shift'] });
-  await expect(page.getByTestId('selected-count')).toHaveText(`${count} selected`);
+  await expect(page.getByTestId('selected-count')).toHaveText(`${grouped(count)} selected`);
   // Only the rows in sight are in the DOM, whatever is selected.
   expect(await page.locator('.seat-grid tbody tr[data-login]').count()).toBeLessThan(100);
 }
@@ -166,7 +166,7 @@ test('assigning seats to a team selects it and gives every member a seat', async
   const dialog = await submitForm(page, 'Assign seats to teams', 'Team slugs to assign', team.slug);
   await expect(dialog.getByTestId('cost-effect')).toContainText('Every member of these teams gets a seat at $19.00 a month each');
   await dialog.getByRole('button', { name: 'Assign the seats of 1 team' }).click();
-  const created = Number(await dialog.getByTestId('seats_created').textContent());
+  const created = countIn(await dialog.getByTestId('seats_created').textContent());
   expect(created).toBe(team.members.length);
   expect(await outcomes(dialog)).toEqual({ [team.slug]: 'done' });
   const after = await acme(request);
@@ -287,19 +287,19 @@ test('from the grid: team-granted seats in a selection are counted, skipped or r
   const org = await acme(request);
   await connect(page, { token: tokens().owner_classic });
   await loadAll(page);
-  await page.getByRole('button', { name: /^Select all inactive \(\d+: no Copilot activity in the last 30 days, or none ever\)$/ }).click();
-  const idle = Number(await page.getByTestId('count-inactive').textContent()) + Number(await page.getByTestId('count-never-used').textContent());
-  await expect(page.getByTestId('selected-count')).toHaveText(`${idle} selected`);
+  await page.getByRole('button', { name: /^Select all inactive \([\d,]+: no Copilot activity in the last 30 days, or none ever\)$/ }).click();
+  const idle = countIn(await page.getByTestId('count-inactive').textContent()) + countIn(await page.getByTestId('count-never-used').textContent());
+  await expect(page.getByTestId('selected-count')).toHaveText(`${grouped(idle)} selected`);
   await expect(page).toHaveURL(/status=/);
   await page.getByRole('button', { name: 'Revoke selected…' }).click();
   await expect(page.getByRole('dialog', { name: 'Revoke the selected seats in acme' })).toBeVisible();
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByTestId('selection-summary')).toContainText(`${idle} seats selected`);
+  await expect(dialog.getByTestId('selection-summary')).toContainText(`${grouped(idle)} seats selected`);
   const direct = await dialog.getByRole('list', { name: "Names: Revoke users' seats" }).getByRole('listitem').allTextContents();
   for (const login of direct) expect(seatOf(org, login).assigning_team, login).toBeNull();
   const teamGranted = idle - direct.length;
   expect(teamGranted).toBeGreaterThan(0);
-  await expect(dialog.getByTestId('team-granted')).toContainText(`${teamGranted} of the selection are granted through a team`);
+  await expect(dialog.getByTestId('team-granted')).toContainText(`${grouped(teamGranted)} of the selection are granted through a team`);
   await expect(dialog.getByLabel(/Type the organization's name/)).toBeVisible();
   await screenshot(page, 'write-confirm-selection');
 
@@ -321,9 +321,9 @@ test('from the grid: team-granted seats in a selection are counted, skipped or r
   await chip(page, 'Never used').click();
   await page.getByRole('checkbox', { name: 'Select all matching the filter' }).check();
   const pending = org.seats.filter((s) => s.pending_cancellation_date !== null).length;
-  await expect(page.getByTestId('selected-count')).toHaveText(`${pending} selected`);
+  await expect(page.getByTestId('selected-count')).toHaveText(`${grouped(pending)} selected`);
   await page.getByRole('button', { name: 'Revoke selected…' }).click();
-  await expect(dialog.getByTestId('already-pending')).toContainText(`${pending} seats are already pending cancellation: skipped.`);
+  await expect(dialog.getByTestId('already-pending')).toContainText(`${grouped(pending)} seats are already pending cancellation: skipped.`);
   await expect(dialog.getByTestId('nothing-to-do')).toBeVisible();
   await expect(dialog.getByRole('button', { name: /^Revoke/ })).toBeDisabled();
 });
@@ -387,7 +387,7 @@ test('a bulk revoke of 300 selected seats goes in 6 batches with a progress bar,
   for (const login of selected) expect(seatOf(after, login).pending_cancellation_date, login).not.toBeNull();
   await dialog.getByRole('button', { name: 'Close' }).click();
   // Every seat was read again (not page 1 only), and the revoked ones show as pending.
-  await expect(page.getByTestId('all-loaded')).toContainText('All 2000 seats loaded');
+  await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded');
   await chip(page, 'Active').click();
   await chip(page, 'Pending cancellation').click();
   await page.getByLabel('Search logins').fill(selected[0]);

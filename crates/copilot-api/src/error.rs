@@ -321,5 +321,5 @@ fn format_epoch(epoch: u64) -> String {
     i64::try_from(epoch)
         .ok()
         .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
-        .map_or_else(|| format!("{epoch} seconds after 1970 began"), |time| crate::insight::exact_second(&time))
+        .map_or_else(|| format!("{epoch} seconds after 1970 began"), |time| crate::format::exact_second(&time))
 }

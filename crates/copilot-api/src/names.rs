@@ -3,6 +3,8 @@
 //!
 //! A name reaches a URL only after it passed here, and even then it is percent-encoded (see `request`).
 
+use crate::format::count;
+
 /// What kind of name a list holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameKind {
@@ -49,7 +51,7 @@ pub fn is_valid_name(name: &str, kind: NameKind) -> bool {
 fn login_problem(name: &str, noun: &str) -> Option<String> {
     let length = name.chars().count();
     if length > MAX_LOGIN_LEN {
-        return Some(format!("A {noun} has at most {MAX_LOGIN_LEN} characters; this one has {length}."));
+        return Some(format!("A {noun} has at most {MAX_LOGIN_LEN} characters; this one has {}.", count(length)));
     }
     if let Some(bad) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
         return Some(format!("A {noun} may contain only letters, digits and hyphens, not {bad:?}."));
@@ -67,7 +69,7 @@ fn login_problem(name: &str, noun: &str) -> Option<String> {
 fn slug_problem(name: &str, noun: &str, max: usize, allow_underscore: bool) -> Option<String> {
     let length = name.chars().count();
     if length > max {
-        return Some(format!("A {noun} has at most {max} characters; this one has {length}."));
+        return Some(format!("A {noun} has at most {max} characters; this one has {}.", count(length)));
     }
     let allowed = |c: char| c.is_ascii_alphanumeric() || c == '-' || (allow_underscore && c == '_');
     if let Some(bad) = name.chars().find(|c| !allowed(*c)) {
@@ -139,6 +141,18 @@ mod tests {
         for bad in ["", "-a", "a-", "a--b", "a_b", "a.b", "a/b", &"x".repeat(40), "é", "a b"] {
             assert!(!is_valid_name(bad, NameKind::User), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_name_too_long_says_how_long_it_is_in_words_a_person_reads() {
+        assert_eq!(
+            name_problem(&"x".repeat(40), NameKind::User).as_deref(),
+            Some("A username has at most 39 characters; this one has 40.")
+        );
+        assert_eq!(
+            name_problem(&"x".repeat(5_000), NameKind::Team).as_deref(),
+            Some("A team slug has at most 255 characters; this one has 5,000.")
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //!   for. Nothing in the body says so: without this header a shorter list reads as the whole one.
 
 use crate::error::ResponseParts;
+use crate::format::count;
 
 /// The most organization ids kept from `partial-results`: a real enterprise has far fewer, and a hostile
 /// header (repeated on a thousand pages) cannot make the page hold more.
@@ -150,18 +151,18 @@ impl SsoLeftOut {
         if ids.is_empty() {
             return "one or more organizations".to_owned();
         }
-        let count = if self.unnamed { format!("{} or more", ids.len()) } else { ids.len().to_string() };
+        let how_many = if self.unnamed { format!("{} or more", count(ids.len())) } else { count(ids.len()) };
         let noun = if ids.len() == 1 && !self.unnamed { "organization" } else { "organizations" };
         let label = if ids.len() == 1 { "id" } else { "ids" };
         let shown: Vec<String> = ids.iter().take(at_most).map(u64::to_string).collect();
         let mut list = shown.join(", ");
         if ids.len() > at_most {
-            list.push_str(&format!(" and {} more", ids.len() - at_most));
+            list.push_str(&format!(" and {} more", count(ids.len() - at_most)));
         }
         if self.unnamed {
             list.push_str(", and others GitHub did not name");
         }
-        format!("{count} {noun} ({label} {list})")
+        format!("{how_many} {noun} ({label} {list})")
     }
 }
 
@@ -244,6 +245,11 @@ mod tests {
         let parsed = left_out(&format!("partial-results; organizations={}", ids.join(",")));
         assert_eq!(parsed.organization_ids().len(), MAX_ORGANIZATIONS_KEPT);
         assert!(parsed.has_unnamed());
+        // Counts read with separators; the ids stay as GitHub gave them.
+        let warning = parsed.warning().expect("a warning");
+        assert!(warning.starts_with("GitHub left out 1,000 or more organizations (ids 0, 1,"), "{warning}");
+        assert!(warning.contains(", 9 and 990 more, and others GitHub did not name)"), "{warning}");
+        assert!(parsed.export_note().is_some_and(|note| note.contains(", 999, and others")));
     }
 
     #[test]

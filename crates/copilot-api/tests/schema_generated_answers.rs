@@ -5,9 +5,10 @@
 //! cannot hold it (a negative count, a count past `u64`), degrades alone. The seats of a page then reach
 //! what a person sees: a row each in the unfiltered grid, counted, and a row each in both exports.
 
+use copilot_api::format::utc_from_epoch_millis;
 use copilot_api::insight::export::export_rows;
 use copilot_api::insight::{
-    enterprise_summary, grid_view, seats_to_csv, utc_from_epoch_millis, GridState, SeatCoverage, SeatIndex, SeatPrices,
+    enterprise_summary, grid_view, seats_to_csv, GridState, SeatCoverage, SeatIndex, SeatPrices,
 };
 use copilot_api::request::{
     AddTeams, AddUsers, GetMemberSeat, GetOrganizationBilling, ListEnterpriseSeats, ListOrganizationSeats, RemoveTeams,

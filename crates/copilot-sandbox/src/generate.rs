@@ -18,7 +18,8 @@ use copilot_api::PlanType;
 
 use crate::clock::{cycle_start, midnight, next_cycle_start, Epoch, DAY};
 use crate::faults::Faults;
-use crate::limits::{RateLimits, DEFAULT_PRIMARY_LIMIT};
+use crate::limits::RateLimits;
+use crate::options::GenerateOptions;
 use crate::rng::Rng;
 use crate::state::{
     Enterprise, EnterpriseTeamRecord, Invitation, Org, OrgSettings, SeatRecord, State, TeamRecord, UserId,
@@ -27,26 +28,6 @@ use crate::tokens::{all_tokens, BILLING_MANAGER_LOGIN, MEMBER_LOGIN, OWNER_LOGIN
 
 pub const ENTERPRISE_SLUG: &str = "acme-corp";
 pub const FIRST_ORG: &str = "acme";
-
-/// What to generate.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GenerateOptions {
-    /// Seats in `acme` (exactly).
-    pub seats: usize,
-    /// Organizations: `acme`, then `acme-2` … `acme-K`.
-    pub orgs: usize,
-    /// Teams in `acme`; the other organizations get at most 4.
-    pub teams: usize,
-    pub seed: u64,
-    /// The primary rate limit per token and hour.
-    pub rate_limit: u32,
-}
-
-impl Default for GenerateOptions {
-    fn default() -> Self {
-        Self { seats: 250, orgs: 1, teams: 8, seed: 1, rate_limit: DEFAULT_PRIMARY_LIMIT }
-    }
-}
 
 /// Editors as GitHub reports them in `last_activity_editor`.
 pub const EDITORS: &[&str] = &[

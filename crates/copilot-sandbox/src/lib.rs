@@ -29,6 +29,7 @@ mod generate;
 mod handler;
 mod http;
 mod limits;
+mod options;
 mod redirect;
 mod render;
 mod rng;
@@ -46,10 +47,11 @@ pub use cors::{browser_would_allow, ALLOWED_HEADERS, ALLOWED_METHODS, EXPOSED_HE
 pub use faults::{
     failure_response, malformed_response, secondary_limit_response, BeforeHandler, Faults, FaultsUpdate, Malformation,
 };
-pub use generate::{slugify, GenerateOptions, EDITORS, ENTERPRISE_SLUG, FIRST_ORG};
+pub use generate::{slugify, EDITORS, ENTERPRISE_SLUG, FIRST_ORG};
 pub use handler::{etag, handle, handle_in_flight};
 pub use http::{parse_query, percent_decode, Request, Response};
 pub use limits::{ANONYMOUS_LIMIT, DEFAULT_PRIMARY_LIMIT, MAX_IN_FLIGHT, POINTS_PER_MINUTE, READ_POINTS, WRITE_POINTS};
+pub use options::GenerateOptions;
 pub use redirect::{Redirect, LANDED_PATH};
 pub use rng::Rng;
 pub use state::{

@@ -33,8 +33,8 @@ use tokio_rustls::TlsAcceptor;
 
 use crate::control::is_control_path;
 use crate::faults::{failure_response, malformed_response, BeforeHandler, Faults};
-use crate::generate::GenerateOptions;
 use crate::http::{parse_query, Request, Response};
+use crate::options::GenerateOptions;
 use crate::rng::Rng;
 use crate::Sandbox;
 

@@ -8,8 +8,8 @@ use copilot_api::{FeaturePolicy, PlanType, PublicCodeSuggestions, SeatManagement
 
 use crate::clock::Epoch;
 use crate::faults::Faults;
-use crate::generate::GenerateOptions;
 use crate::limits::RateLimits;
+use crate::options::GenerateOptions;
 use crate::redirect::Redirect;
 use crate::tokens::TokenGrant;
 use rustc_hash::{FxHashMap, FxHashSet};

@@ -10,8 +10,11 @@ pub fn ActivityLogView() -> impl IntoView {
     let Some(desk) = use_write_desk() else { return ().into_any() };
     let problem = RwSignal::new(None::<String>);
     let export = move |_| {
-        let csv = desk.log.with_untracked(|log| log.to_csv());
-        problem.set(download("copilot-seat-activity.csv", "text/csv", &csv).err());
+        let written = desk.log.with_untracked(|log| log.to_csv());
+        let outcome = written
+            .map_err(|error| format!("The activity log could not be written: {error}"))
+            .and_then(|csv| download("copilot-seat-activity.csv", "text/csv", &csv));
+        problem.set(outcome.err());
     };
     view! {
         <section class="card activity" aria-labelledby="activity-heading">
@@ -31,7 +34,7 @@ pub fn ActivityLogView() -> impl IntoView {
                         <tbody>
                             {move || desk.log.with(|log| log.entries().iter().map(|entry| view! {
                                 <tr>
-                                    <td class="time">{format_time(entry.at_ms)}</td>
+                                    <td class="time">{entry.time()}</td>
                                     <td>{entry.kind.title()}</td>
                                     <td>{entry.org.clone()}</td>
                                     <td class="names">{entry.names.join(", ")}</td>
@@ -50,12 +53,4 @@ pub fn ActivityLogView() -> impl IntoView {
         </section>
     }
     .into_any()
-}
-
-/// UTC to the second, as the exported log writes it.
-fn format_time(at_ms: u64) -> String {
-    i64::try_from(at_ms)
-        .ok()
-        .and_then(chrono::DateTime::from_timestamp_millis)
-        .map_or_else(|| at_ms.to_string(), |time| copilot_api::insight::exact_second(&time))
 }

@@ -5,6 +5,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use copilot_api::format::{count, plural};
 use copilot_api::plan::write::CANNOT_BE_UNDONE;
 use copilot_api::plan::{
     confirmation_matches, needs_typed_confirmation, JobPace, TeamGrantedChoice, WriteBudget, WritePlan,
@@ -190,14 +191,6 @@ fn title_of(proposal: &Proposal) -> String {
     }
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
-    }
-}
-
 /// What will happen, and the confirmation.
 #[component]
 fn ConfirmStep(
@@ -223,7 +216,7 @@ fn ConfirmStep(
         Proposal::Names { .. } => None,
     };
     let typed_needed = Memo::new(move |_| needs_typed_confirmation(seat_count.get()));
-    let pace = Memo::new(move |_| plans.with(|plans| JobPace::of(plans, &budget, crate::loading::now_ms()).notice()));
+    let pace = Memo::new(move |_| plans.with(|plans| JobPace::of(plans, &budget, crate::clock::now_ms()).notice()));
     let confirm_org = org.clone();
     let ready = Memo::new(move |_| {
         !plans.with(Vec::is_empty)
@@ -253,7 +246,7 @@ fn ConfirmStep(
             Proposal::Selection { selected, selection, .. } => {
                 let team_count = selection.team_granted_count();
                 let teams: Vec<String> = selection.team_granted.iter()
-                    .map(|(slug, logins)| format!("{slug} ({})", logins.len())).collect();
+                    .map(|(slug, logins)| format!("{slug} ({})", count(logins.len()))).collect();
                 let enterprise: usize = selection.enterprise_team_granted.values().map(Vec::len).sum();
                 let pending = selection.already_pending.len();
                 let no_assignee = selection.no_assignee;
@@ -261,14 +254,14 @@ fn ConfirmStep(
                 view! {
                     <div class="selection-breakdown">
                         <p data-testid="selection-summary">
-                            {format!("{} selected: {direct} can be revoked by name.", plural(*selected, "seat", "seats"))}
+                            {format!("{} selected: {} can be revoked by name.", plural(*selected, "seat", "seats"), count(direct))}
                         </p>
                         {(team_count > 0).then(|| view! {
                             <fieldset class="team-choice">
                                 <legend data-testid="team-granted">
                                     {format!(
                                         "{} of the selection {} granted through a team ({}). GitHub refuses to revoke those user by user (422).",
-                                        team_count, if team_count == 1 { "is" } else { "are" }, teams.join(", "),
+                                        count(team_count), if team_count == 1 { "is" } else { "are" }, teams.join(", "),
                                     )}
                                 </legend>
                                 <label>
@@ -304,7 +297,7 @@ fn ConfirmStep(
                     })}
                     {(!rejected.is_empty()).then(|| view! {
                         <div class="rejected">
-                            <p>{format!("Left out, never sent ({}):", rejected.len())}</p>
+                            <p>{format!("Left out, never sent ({}):", count(rejected.len()))}</p>
                             <ul>{rejected.into_iter().map(|r| view! { <li><code>{r.entry}</code> ": " {r.reason}</li> }).collect_view()}</ul>
                         </div>
                     })}
@@ -382,7 +375,7 @@ fn DryRunStep(
 /// Batches and names written so far, any wait, and Stop.
 #[component]
 fn RunningStep(progress: RwSignal<RunProgress>, stop_requested: RwSignal<bool>) -> impl IntoView {
-    let text = move || progress.get().writes.status(crate::loading::now_ms());
+    let text = move || progress.get().writes.status(crate::clock::now_ms());
     view! {
         <h2 id=HEADING_ID>"Writing…"</h2>
         <div class="progress">

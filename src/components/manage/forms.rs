@@ -122,7 +122,7 @@ fn NamePreview(names: Signal<copilot_api::NameList>) -> impl IntoView {
             {move || names.with(|names| {
                 let count = names.valid.len();
                 (count > 0).then(|| view! {
-                    <p class="hint">{format!("{count} to send: {}", names.valid.join(", "))}</p>
+                    <p class="hint">{format!("{} to send: {}", copilot_api::format::count(count), names.valid.join(", "))}</p>
                 })
             })}
             {move || names.with(|names| {
@@ -133,7 +133,7 @@ fn NamePreview(names: Signal<copilot_api::NameList>) -> impl IntoView {
             {move || names.with(|names| {
                 (!names.rejected.is_empty()).then(|| view! {
                     <div class="rejected">
-                        <p>{format!("Left out ({}):", names.rejected.len())}</p>
+                        <p>{format!("Left out ({}):", copilot_api::format::count(names.rejected.len()))}</p>
                         <ul>
                             {names.rejected.iter().map(|rejected| view! {
                                 <li><code>{rejected.entry.clone()}</code> ": " {rejected.reason.clone()}</li>

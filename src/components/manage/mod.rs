@@ -10,7 +10,8 @@ pub mod report;
 
 use std::cell::RefCell;
 
-use copilot_api::insight::{effective_plan, format_cents, SeatPrices};
+use copilot_api::format::dollars;
+use copilot_api::insight::{effective_plan, SeatPrices};
 use copilot_api::plan::write::cost_effect;
 use copilot_api::plan::{ActivityEntry, ActivityLog, RevokeSelection, TeamGrantedChoice, WriteKind, WritePlan};
 use copilot_api::{ApiError, NameList, OrganizationBilling, SeatManagementSetting};
@@ -80,7 +81,7 @@ pub fn cost_wording(plan: &WritePlan, known_seats: Option<usize>, price_cents: u
             cost_effect(plan.kind(), seats, price_cents).wording
         );
     }
-    let price = format_cents(u64::from(price_cents));
+    let price = dollars(u64::from(price_cents));
     if plan.kind().is_assign() {
         format!("Every member of these teams gets a seat at {price} a month each, billed from now.")
     } else {

@@ -1,6 +1,7 @@
 //! A finished run, name by name: done (confirmed by GitHub's answer, or by reading the seats again),
 //! failed with the reason, unconfirmed, or not attempted; and GitHub's own counts.
 
+use copilot_api::format::count;
 use copilot_api::plan::{NameOutcome, WriteReport};
 use leptos::prelude::*;
 
@@ -43,14 +44,14 @@ fn PlanReport(report: WriteReport) -> impl IntoView {
             <h3>{report.kind.title()} " in " {report.org.clone()}</h3>
             <p role="status" data-testid="report-summary">{report.summary()}</p>
             <dl class="report-counts">
-                <div><dt>"Done"</dt><dd data-testid="report-done">{counts.done}</dd></div>
-                <div><dt>"Failed"</dt><dd data-testid="report-failed">{counts.failed}</dd></div>
-                <div><dt>"Unconfirmed"</dt><dd data-testid="report-unconfirmed">{counts.unconfirmed}</dd></div>
-                <div><dt>"Not attempted"</dt><dd data-testid="report-not-attempted">{counts.not_attempted}</dd></div>
-                {github_count.map(|(field, count)| view! {
+                <div><dt>"Done"</dt><dd data-testid="report-done">{count(counts.done)}</dd></div>
+                <div><dt>"Failed"</dt><dd data-testid="report-failed">{count(counts.failed)}</dd></div>
+                <div><dt>"Unconfirmed"</dt><dd data-testid="report-unconfirmed">{count(counts.unconfirmed)}</dd></div>
+                <div><dt>"Not attempted"</dt><dd data-testid="report-not-attempted">{count(counts.not_attempted)}</dd></div>
+                {github_count.map(|(field, answered)| view! {
                     <div class="github-count">
                         <dt>"GitHub answered " <code>{field}</code></dt>
-                        <dd data-testid=field>{count}</dd>
+                        <dd data-testid=field>{count(answered)}</dd>
                     </div>
                 })}
             </dl>
@@ -89,9 +90,11 @@ fn PlanReport(report: WriteReport) -> impl IntoView {
 /// A stable key (for styling and tests), the words, and the reason.
 fn describe(outcome: &NameOutcome) -> (&'static str, &'static str, String) {
     match outcome {
-        NameOutcome::Confirmed { batch, count_reported } => {
-            ("done", "Done", format!("GitHub confirmed batch {} (it counted {count_reported}).", batch + 1))
-        }
+        NameOutcome::Confirmed { batch, count_reported } => (
+            "done",
+            "Done",
+            format!("GitHub confirmed batch {} (it counted {}).", count(batch + 1), count(*count_reported)),
+        ),
         NameOutcome::ConfirmedByReading => ("done", "Done", "The seats read again show the change.".to_owned()),
         NameOutcome::Failed { reason } => ("failed", "Failed", reason.clone()),
         NameOutcome::Unconfirmed { reason } => ("unconfirmed", "Unconfirmed", reason.clone()),

@@ -134,19 +134,6 @@ pub(crate) fn idle_cost_of(
     cost
 }
 
-/// Cents as dollars with thousands separators: `$1,234.00`.
-pub fn format_cents(cents: u64) -> String {
-    let dollars = (cents / 100).to_string();
-    let mut grouped = String::with_capacity(dollars.len() + dollars.len() / 3 + 4);
-    for (position, digit) in dollars.chars().enumerate() {
-        if position > 0 && (dollars.len() - position).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    format!("${grouped}.{:02}", cents % 100)
-}
-
 /// Why a typed price was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PriceError {
@@ -299,16 +286,6 @@ mod tests {
     fn seats_of_deleted_accounts_are_billed_one_by_one() {
         let grants = [grant(None, SeatStatus::NeverUsed, PlanType::Business); 3];
         assert_eq!(idle_cost_of(grants, 0, &SeatPrices::default()).never_used_seats, 3);
-    }
-
-    #[test]
-    fn cents_are_formatted_as_dollars_with_separators() {
-        assert_eq!(format_cents(0), "$0.00");
-        assert_eq!(format_cents(5), "$0.05");
-        assert_eq!(format_cents(1900), "$19.00");
-        assert_eq!(format_cents(123_400), "$1,234.00");
-        assert_eq!(format_cents(100_000_050), "$1,000,000.50");
-        assert_eq!(format_cents(u64::MAX), "$184,467,440,737,095,516.15");
     }
 
     #[test]

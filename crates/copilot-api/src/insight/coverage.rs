@@ -6,6 +6,7 @@
 //! single sign-on the token is not authorized for (`X-GitHub-SSO: partial-results`). Every page of such a
 //! list read is then still not every seat.
 
+use crate::format::count;
 use crate::sso::SsoLeftOut;
 
 /// The seats loaded, against how many there are.
@@ -38,7 +39,7 @@ impl SeatCoverage {
             (true, _) => note,
             (false, true) => format!(
                 "These figures cover all {} {} GitHub listed, not every seat of {}: GitHub left out organizations whose SAML single sign-on this token is not authorized for.",
-                self.loaded,
+                count(self.loaded),
                 self.seats_noun(),
                 self.whole()
             ),
@@ -55,15 +56,17 @@ impl SeatCoverage {
     }
 
     /// The `coverage_note` of an export's rows: which set the file was taken from, in a few words
-    /// ("50 of 2000 seats loaded", "all 2000 seats of the organization", and what GitHub left out).
+    /// ("50 of 2,000 seats loaded", "all 2,000 seats of the organization", and what GitHub left out). A
+    /// note a person reads, so its counts have separators like every other; the export's numeric fields
+    /// stay plain.
     pub fn export_note(&self) -> String {
         let (seats, whole) = (self.seats_noun(), self.whole());
-        let loaded = self.loaded;
+        let loaded = count(self.loaded);
         let pages = match (self.complete, self.total, self.sso_left_out.is_empty()) {
             (true, _, true) => format!("all {loaded} {seats} of {whole}"),
             (true, _, false) => format!("all {loaded} {seats} GitHub listed"),
-            (false, Some(total), _) if self.enterprise => format!("{loaded} {seats} loaded, of {total} users"),
-            (false, Some(total), _) => format!("{loaded} of {total} seats loaded"),
+            (false, Some(total), _) if self.enterprise => format!("{loaded} {seats} loaded, of {} users", count(total)),
+            (false, Some(total), _) => format!("{loaded} of {} seats loaded", count(total)),
             (false, None, _) => format!("{loaded} {seats} loaded, not all"),
         };
         match self.sso_left_out.export_note() {
@@ -82,27 +85,23 @@ impl SeatCoverage {
 
     /// Which pages the figures cover, as if GitHub had left nothing out.
     fn pages_note(&self) -> String {
-        let seats = self.seats_noun();
-        let whole = self.whole();
+        let (seats, whole, loaded) = (self.seats_noun(), self.whole(), count(self.loaded));
+        let of_total = |total: u64| format!("{} {}", count(total), if self.enterprise { "users" } else { "seats" });
         if self.loading && !self.complete {
-            let of_total =
-                self.total.map(|total| format!(", of {total} {}", if self.enterprise { "users" } else { "seats" }));
+            let of_total = self.total.map(|total| format!(", of {}", of_total(total)));
             return format!(
-                "These figures cover the {} {seats} loaded so far{}: the rest are loading.",
-                self.loaded,
+                "These figures cover the {loaded} {seats} loaded so far{}: the rest are loading.",
                 of_total.unwrap_or_default()
             );
         }
         match (self.complete, self.total) {
-            (true, _) => format!("These figures cover every seat of {whole}: all {} {seats} loaded.", self.loaded),
+            (true, _) => format!("These figures cover every seat of {whole}: all {loaded} {seats} loaded."),
             (false, Some(total)) => format!(
-                "These figures cover only the {} {seats} loaded, of {total} {}: press \u{201c}Load all seats\u{201d} for {whole}'s.",
-                self.loaded,
-                if self.enterprise { "users" } else { "seats" },
+                "These figures cover only the {loaded} {seats} loaded, of {}: press \u{201c}Load all seats\u{201d} for {whole}'s.",
+                of_total(total),
             ),
             (false, None) => format!(
-                "These figures cover only the {} {seats} loaded, not all of {whole}: press \u{201c}Load all seats\u{201d} for {whole}'s.",
-                self.loaded
+                "These figures cover only the {loaded} {seats} loaded, not all of {whole}: press \u{201c}Load all seats\u{201d} for {whole}'s."
             ),
         }
     }
@@ -136,7 +135,7 @@ mod tests {
         let page = SeatCoverage { loaded: 50, total: Some(2000), complete: false, ..SeatCoverage::default() };
         assert_eq!(
             page.figure_note(),
-            "These figures cover only the 50 seats loaded, of 2000 seats: press \u{201c}Load all seats\u{201d} for the organization's."
+            "These figures cover only the 50 seats loaded, of 2,000 seats: press \u{201c}Load all seats\u{201d} for the organization's."
         );
         assert_eq!(page.file_name_part(), "partial");
     }
@@ -144,7 +143,7 @@ mod tests {
     #[test]
     fn every_seat_loaded_says_so() {
         let all = SeatCoverage { loaded: 2000, total: Some(2000), complete: true, ..SeatCoverage::default() };
-        assert_eq!(all.figure_note(), "These figures cover every seat of the organization: all 2000 seats loaded.");
+        assert_eq!(all.figure_note(), "These figures cover every seat of the organization: all 2,000 seats loaded.");
         assert_eq!(all.file_name_part(), "all");
     }
 
@@ -158,7 +157,7 @@ mod tests {
             ..SeatCoverage::default()
         };
         let note = page.figure_note();
-        assert!(note.contains("the 50 seat grants loaded, of 2505 users"), "{note}");
+        assert!(note.contains("the 50 seat grants loaded, of 2,505 users"), "{note}");
         assert!(note.contains("the enterprise's"), "{note}");
     }
 
@@ -180,7 +179,7 @@ mod tests {
         let note = listed.figure_note();
         assert_eq!(
             note,
-            "These figures cover all 1998 seat grants GitHub listed, not every seat of the enterprise: GitHub left out organizations whose SAML single sign-on this token is not authorized for."
+            "These figures cover all 1,998 seat grants GitHub listed, not every seat of the enterprise: GitHub left out organizations whose SAML single sign-on this token is not authorized for."
         );
         assert_eq!(listed.file_name_part(), "partial");
         assert!(listed.sso_warning().is_some_and(|w| w.contains("(ids 21955855, 20582480)")));
@@ -197,7 +196,7 @@ mod tests {
             loading: false,
         };
         let note = page.figure_note();
-        assert!(note.starts_with("These figures cover only the 50 seat grants loaded, of 1500 users"), "{note}");
+        assert!(note.starts_with("These figures cover only the 50 seat grants loaded, of 1,500 users"), "{note}");
         assert!(note.ends_with("Even then they will not be every seat: GitHub leaves out organizations whose SAML single sign-on this token is not authorized for."), "{note}");
         assert_eq!(page.file_name_part(), "partial");
     }
@@ -213,8 +212,8 @@ mod tests {
     fn the_export_note_says_in_a_few_words_which_set_the_file_holds() {
         let organization =
             |loaded, total, complete| SeatCoverage { loaded, total, complete, ..SeatCoverage::default() };
-        assert_eq!(organization(2000, Some(2000), true).export_note(), "all 2000 seats of the organization");
-        assert_eq!(organization(50, Some(2000), false).export_note(), "50 of 2000 seats loaded");
+        assert_eq!(organization(2000, Some(2000), true).export_note(), "all 2,000 seats of the organization");
+        assert_eq!(organization(50, Some(2000), false).export_note(), "50 of 2,000 seats loaded");
         assert_eq!(organization(50, None, false).export_note(), "50 seats loaded, not all");
         let enterprise = SeatCoverage {
             loaded: 50,
@@ -223,7 +222,7 @@ mod tests {
             enterprise: true,
             ..SeatCoverage::default()
         };
-        assert_eq!(enterprise.export_note(), "50 seat grants loaded, of 2505 users");
+        assert_eq!(enterprise.export_note(), "50 seat grants loaded, of 2,505 users");
         let shortened = SeatCoverage {
             loaded: 1998,
             total: Some(1500),
@@ -234,7 +233,7 @@ mod tests {
         };
         assert_eq!(
             shortened.export_note(),
-            "all 1998 seat grants GitHub listed; GitHub left out 2 organizations (ids 21955855, 20582480): SAML single sign-on not authorized for this token"
+            "all 1,998 seat grants GitHub listed; GitHub left out 2 organizations (ids 21955855, 20582480): SAML single sign-on not authorized for this token"
         );
     }
 
@@ -243,13 +242,35 @@ mod tests {
         let loading = SeatCoverage { loaded: 1234, total: Some(2000), loading: true, ..SeatCoverage::default() };
         assert_eq!(
             loading.figure_note(),
-            "These figures cover the 1234 seats loaded so far, of 2000 seats: the rest are loading."
+            "These figures cover the 1,234 seats loaded so far, of 2,000 seats: the rest are loading."
         );
         assert_eq!(loading.file_name_part(), "partial");
         let grants = SeatCoverage { enterprise: true, total: None, ..loading.clone() };
         assert_eq!(
             grants.figure_note(),
-            "These figures cover the 1234 seat grants loaded so far: the rest are loading."
+            "These figures cover the 1,234 seat grants loaded so far: the rest are loading."
+        );
+    }
+
+    #[test]
+    fn every_count_in_the_notes_reads_with_thousands_separators_and_organization_ids_stay_as_github_gave_them() {
+        let loading = SeatCoverage { loaded: 1234, total: Some(100_000), loading: true, ..SeatCoverage::default() };
+        assert_eq!(
+            loading.figure_note(),
+            "These figures cover the 1,234 seats loaded so far, of 100,000 seats: the rest are loading."
+        );
+        assert_eq!(loading.export_note(), "1,234 of 100,000 seats loaded");
+        let page = SeatCoverage {
+            loaded: 50,
+            total: Some(2505),
+            enterprise: true,
+            sso_left_out: left_out(),
+            ..SeatCoverage::default()
+        };
+        assert!(page.figure_note().contains("the 50 seat grants loaded, of 2,505 users"), "{}", page.figure_note());
+        assert_eq!(
+            page.export_note(),
+            "50 seat grants loaded, of 2,505 users; GitHub left out 2 organizations (ids 21955855, 20582480): SAML single sign-on not authorized for this token"
         );
     }
 

@@ -1,17 +1,18 @@
-//! The seats as a file: CSV for spreadsheets (RFC 4180 quoting by the `csv` crate) and JSON for scripts.
+//! The seats as a file: CSV for spreadsheets (the one CSV writer, [`csv_text`]: RFC 4180 quoting by the
+//! `csv` crate) and JSON for scripts.
 //!
-//! Team names and editor strings come from other people: every CSV cell goes through
-//! [`neutralise_formula`], so opening an export can never run anything.
+//! Team names and editor strings come from other people: every CSV cell goes through the writer's
+//! formula neutralising (`spreadsheet_formula`), so opening an export can never run anything.
 //!
 //! ## Whether a file holds every seat
 //!
 //! Besides its name (`-all-` or `-partial-`), every row says which set it was taken from, in two last
 //! columns (CSV) or fields (JSON): `coverage` is `all` or `partial` (the file name's word), and
-//! `coverage_note` says it in a few words ("50 of 2000 seats loaded", "all 2000 seats of the
+//! `coverage_note` says it in a few words ("50 of 2,000 seats loaded", "all 2,000 seats of the
 //! organization"), with the organizations GitHub left out for SAML single sign-on when it did.
 //!
 //! Why columns repeated on every row rather than one statement at the top or the bottom: a CSV has no
-//! comment syntax. A leading `# 50 of 2000 seats` line becomes the header row in Excel, LibreOffice and
+//! comment syntax. A leading `# 50 of 2,000 seats` line becomes the header row in Excel, LibreOffice and
 //! Google Sheets, and a one-field line before a 14-field header makes the `csv` crate's reader (and
 //! pandas) fail with a field-count error unless the reader is told to expect it; a trailing line is read as
 //! a seat by every sum, filter and pivot table. Columns at the end are read by every tool without options,
@@ -22,8 +23,8 @@
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;
 
+use crate::format::{csv_text, exact_date};
 use crate::models::{PlanType, Seat};
-use crate::spreadsheet_formula::neutralise_formula;
 
 use super::cost::effective_plan;
 use super::coverage::SeatCoverage;
@@ -99,7 +100,7 @@ impl ExportRow {
         let editor = seat.last_activity_editor.as_deref().and_then(EditorInfo::parse);
         let time =
             |time: &DateTime<chrono::FixedOffset>| time.with_timezone(&Utc).to_rfc3339_opts(SecondsFormat::Secs, true);
-        let date = |date: &NaiveDate| super::exact_date(*date);
+        let date = |date: &NaiveDate| exact_date(*date);
         Self {
             login: seat.login().map(str::to_owned),
             organization: seat.organization.as_ref().map(|org| org.login.clone()),
@@ -164,18 +165,13 @@ pub fn seats_to_csv<'a>(
     organization_plan: Option<PlanType>,
     coverage: &SeatCoverage,
 ) -> Result<String, ExportError> {
-    let failed = |error: &dyn std::fmt::Display| ExportError(error.to_string());
     let coverage = Coverage::of(coverage);
     let coverage_cells = [coverage.coverage.to_owned(), coverage.coverage_note];
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(CSV_HEADER).map_err(|e| failed(&e))?;
-    for seat in seats {
+    let rows = seats.into_iter().map(|seat| {
         let row = ExportRow::new(seat, now, threshold_days, organization_plan);
-        let cells = row.csv_cells().into_iter().chain(coverage_cells.iter().cloned());
-        writer.write_record(cells.map(|cell| neutralise_formula(&cell).into_owned())).map_err(|e| failed(&e))?;
-    }
-    let bytes = writer.into_inner().map_err(|e| failed(&e))?;
-    String::from_utf8(bytes).map_err(|e| failed(&e))
+        row.csv_cells().into_iter().chain(coverage_cells.iter().cloned())
+    });
+    csv_text(&CSV_HEADER, rows).map_err(|error| ExportError(error.to_string()))
 }
 
 /// The same rows as a JSON array of objects, each with the `coverage` fields (missing values are `null`;
@@ -197,7 +193,7 @@ pub fn seats_to_json<'a>(
 /// `_` in the scope is dropped, so the name is safe on every file system.
 pub fn export_file_name(scope: &str, now: DateTime<Utc>, extension: &str) -> String {
     let scope: String = scope.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect();
-    let day = super::exact_date(now.date_naive());
+    let day = exact_date(now.date_naive());
     if scope.is_empty() {
         format!("copilot-seats-{day}.{extension}")
     } else {
@@ -353,11 +349,25 @@ mod tests {
     const SHORTENED_NOTE: &str = "all 1 seat grant GitHub listed; GitHub left out 2 organizations (ids 21955855, 20582480): SAML single sign-on not authorized for this token";
 
     #[test]
+    fn numeric_fields_stay_plain_numbers_and_every_record_ends_with_crlf() {
+        let seats = vec![seat("mona").created("2020-01-01T00:00:00Z").build()];
+        let days = idle_days(&seats[0], at(NOW));
+        assert!(days > 999, "a count that would take a separator in words: {days}");
+        let csv = csv_of(&seats);
+        assert_eq!(csv.matches("\r\n").count(), 2, "RFC 4180 line ends: {csv:?}");
+        assert!(csv.ends_with("\r\n"), "{csv:?}");
+        assert_eq!(read_csv(&csv)[1][13], days.to_string());
+        let json = seats_to_json(&seats, at(NOW), 30, None, &whole()).expect("a JSON export");
+        let rows: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        assert_eq!(rows[0]["idle_days"], days);
+    }
+
+    #[test]
     fn every_csv_row_says_whether_the_file_holds_every_seat_and_what_github_left_out() {
         let seats = vec![seat("mona").org("acme").build()];
         let page = SeatCoverage { loaded: 50, total: Some(2000), complete: false, ..SeatCoverage::default() };
         let rows = read_csv(&seats_to_csv(&seats, at(NOW), 30, None, &page).expect("a CSV export"));
-        assert_eq!(rows[1][14..], ["partial", "50 of 2000 seats loaded"]);
+        assert_eq!(rows[1][14..], ["partial", "50 of 2,000 seats loaded"]);
         let rows = read_csv(&seats_to_csv(&seats, at(NOW), 30, None, &shortened_by_sso()).expect("a CSV export"));
         assert_eq!(rows[0][14..], ["coverage", "coverage_note"]);
         assert_eq!(rows[1][14..], ["partial", SHORTENED_NOTE]);

@@ -6,7 +6,8 @@
 //! ## Usage
 //!
 //! ```
-//! use copilot_api::insight::{grid_view, utc_from_epoch_millis, GridState, SeatIndex, SeatPrices, SeatStatus};
+//! use copilot_api::format::utc_from_epoch_millis;
+//! use copilot_api::insight::{grid_view, GridState, SeatIndex, SeatPrices, SeatStatus};
 //!
 //! let page = r#"[{"created_at": "2024-01-01T00:00:00Z", "assignee": {"login": "mona", "id": 1}}]"#;
 //! let seats: Vec<copilot_api::Seat> = serde_json::from_str(page).expect("seats");
@@ -27,10 +28,9 @@ pub mod export;
 pub mod grid;
 pub mod lookup;
 pub mod status;
-pub mod time;
 pub mod view_state;
 
-pub use cost::{effective_plan, format_cents, parse_price_cents, IdleSeatCost, PriceError, SeatPrices};
+pub use cost::{effective_plan, parse_price_cents, IdleSeatCost, PriceError, SeatPrices};
 pub use coverage::SeatCoverage;
 pub use editor::EditorInfo;
 pub use enterprise::{enterprise_summary, EnterpriseSummary, OrganizationShare};
@@ -41,5 +41,4 @@ pub use grid::{
 };
 pub use lookup::MemberLookup;
 pub use status::{idle_days, parse_threshold_days, seat_status, SeatStatus, ThresholdError, THRESHOLD_PRESETS};
-pub use time::{exact_date, exact_second, exact_time, relative_date, relative_time, utc_from_epoch_millis};
-pub use view_state::{query_value, HostChoice, Scope, ViewState, ViewTab};
+pub use view_state::{query_value, HostChoice, ViewState, ViewTab};

@@ -10,6 +10,7 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 use crate::api_base::ApiBase;
 use crate::models::PlanType;
 use crate::names::{is_valid_ghe_subdomain, is_valid_name, NameKind};
+use crate::scope::Scope;
 
 use super::grid::{Column, GridState, SortDirection, StatusSet, TeamFilter, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 use super::status::{is_valid_threshold, SeatStatus, DEFAULT_THRESHOLD_DAYS};
@@ -37,13 +38,6 @@ impl HostChoice {
             Self::Demo => None,
         }
     }
-}
-
-/// Whose seats: one organization's or a whole enterprise's.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Scope {
-    Organization(String),
-    Enterprise(String),
 }
 
 /// The page of the app being shown.

@@ -4,6 +4,7 @@
 //! answer may claim any count: served from GitHub's description in dynamic mode, Prism's first page said
 //! 23,790,100 seats, which would be 237,901 requests and two days.)
 
+use crate::format::count;
 use crate::pagination::page_count;
 
 /// Requests a personal token may send in an hour (GitHub's primary rate limit).
@@ -31,7 +32,7 @@ impl LoadAllSize {
 
     /// The question asked before a big load: its size in requests, against the hour's budget, and what
     /// that means for time.
-    pub fn question(&self, count: impl Fn(u64) -> String) -> String {
+    pub fn question(&self) -> String {
         let budget = count(HOURLY_REQUESTS);
         let time = if self.pages > HOURLY_REQUESTS {
             let hours = self.pages.div_ceil(HOURLY_REQUESTS);
@@ -54,10 +55,6 @@ impl LoadAllSize {
 mod tests {
     use super::*;
 
-    fn plain(n: u64) -> String {
-        n.to_string()
-    }
-
     #[test]
     fn a_hundred_thousand_seats_load_without_asking() {
         let size = LoadAllSize::of(100_000, 100);
@@ -72,8 +69,8 @@ mod tests {
         assert_eq!(size.pages, 2_501);
         assert!(size.asks_first());
         assert_eq!(
-            size.question(plain),
-            "GitHub says there are 250001 seats. Reading every one takes 2501 requests: more than half of the 5000 GitHub allows a token in an hour, so other tools that use this token may be held up until the hour is over. Read them all?"
+            size.question(),
+            "GitHub says there are 250,001 seats. Reading every one takes 2,501 requests: more than half of the 5,000 GitHub allows a token in an hour, so other tools that use this token may be held up until the hour is over. Read them all?"
         );
     }
 
@@ -81,8 +78,8 @@ mod tests {
     fn past_the_hours_requests_it_says_how_many_hours_at_least() {
         let size = LoadAllSize::of(23_790_100, 100);
         assert_eq!(size.pages, 237_901);
-        let question = size.question(plain);
-        assert!(question.contains("takes 237901 requests: more than the 5000 GitHub allows a token in an hour, so it takes at least 48 hours"), "{question}");
+        let question = size.question();
+        assert!(question.contains("takes 237,901 requests: more than the 5,000 GitHub allows a token in an hour, so it takes at least 48 hours"), "{question}");
         // Fewer seats a page, more pages.
         assert!(LoadAllSize::of(150_000, 50).asks_first());
     }

@@ -26,6 +26,7 @@ use rustc_hash::FxHashSet;
 use super::rate_limit::{LimitTracker, LimitWait};
 use super::retry::{mix, Attempts, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
 use crate::error::{ApiError, ResponseParts};
+use crate::format::count;
 use crate::models::{AssigningTeam, Seat, SeatPage, Timestamp};
 use crate::pagination::{page_count, LinkHeader, PageRequest, DEFAULT_PER_PAGE};
 use crate::sso::SsoLeftOut;
@@ -126,6 +127,29 @@ pub struct LoadProgress {
     pub limit_wait: Option<LimitWait>,
 }
 
+impl LoadProgress {
+    /// The line beside the progress bar: "12 of 1,000 pages, 1,200 of 100,000 seats, 1 retried", and the
+    /// rate-limit wait in force, if any, at `now_ms`. A total not known yet (page 1 not in) reads "?".
+    pub fn status(&self, now_ms: u64) -> String {
+        let of = |total: Option<u64>| total.map_or_else(|| "?".to_owned(), count);
+        let mut text = format!(
+            "{} of {} pages, {} of {} seats",
+            count(self.pages_done),
+            of(self.pages_total.map(u64::from)),
+            count(self.seats_so_far),
+            of(self.total_seats),
+        );
+        if self.retries > 0 {
+            text.push_str(&format!(", {} retried", count(self.retries)));
+        }
+        if let Some(wait) = self.limit_wait {
+            text.push_str(" \u{2014} ");
+            text.push_str(&wait.describe(now_ms));
+        }
+        text
+    }
+}
+
 /// A seat page with what the headers of its answer say: the `Link` header (page 1's names the last page)
 /// and the organizations `X-GitHub-SSO: partial-results` left out.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -148,7 +172,7 @@ impl AnsweredPage {
 
 /// The seats of every page, in page order, each once.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LoadedSeats {
+pub struct SeatsOfEveryPage {
     pub seats: Vec<Seat>,
     /// What page 1 said; differs from `seats.len()` when seats changed while the pages were read.
     pub total_seats: Option<u64>,
@@ -158,7 +182,7 @@ pub struct LoadedSeats {
     pub sso_left_out: SsoLeftOut,
 }
 
-impl LoadedSeats {
+impl SeatsOfEveryPage {
     /// Whether the count GitHub announced differs from the seats found: the list changed while loading,
     /// and a seat may be missing. Reloading gives a consistent list.
     pub fn changed_while_loading(&self) -> bool {
@@ -360,9 +384,9 @@ impl PageLoader {
     }
 
     /// The seats in page order, each once; or the error that stopped the load.
-    pub fn into_result(self) -> Result<LoadedSeats, ApiError> {
+    pub fn into_result(self) -> Result<SeatsOfEveryPage, ApiError> {
         match self.phase {
-            Phase::Done => Ok(LoadedSeats {
+            Phase::Done => Ok(SeatsOfEveryPage {
                 sso_left_out: self.sso_left_out,
                 ..without_repeats(self.done.into_seats(), self.total_seats)
             }),
@@ -502,7 +526,7 @@ impl PageLoader {
 /// What makes two rows the same seat. When a seat is added or removed while the pages are read, every
 /// later seat shifts by one place, so a seat can appear at the end of one page and again at the start of
 /// the next: such repeats are dropped, the first kept. (A shift the other way can skip a seat; only a
-/// reload finds it, which is why [`LoadedSeats::changed_while_loading`] compares with `total_seats`.)
+/// reload finds it, which is why [`SeatsOfEveryPage::changed_while_loading`] compares with `total_seats`.)
 /// The enterprise list shows a user once per organization and granting team, and those rows are all
 /// real, so the organization and the team are part of the key. A deleted account has no id; its seat is
 /// told apart by when it was created.
@@ -597,7 +621,7 @@ impl PageAssembly {
 }
 
 /// Drops repeated seats in place (the list is already the size it will keep).
-fn without_repeats(mut seats: Vec<Seat>, total_seats: Option<u64>) -> LoadedSeats {
+fn without_repeats(mut seats: Vec<Seat>, total_seats: Option<u64>) -> SeatsOfEveryPage {
     // Identities borrow from the seats: no string is copied for a check that almost always passes.
     let keep: Vec<bool> = {
         let mut seen = FxHashSet::with_capacity_and_hasher(seats.len(), Default::default());
@@ -608,7 +632,7 @@ fn without_repeats(mut seats: Vec<Seat>, total_seats: Option<u64>) -> LoadedSeat
     // Gives back what page 1's claim reserved beyond the seats that came (the allocator shrinks in place).
     seats.shrink_to_fit();
     let duplicates_removed = keep.iter().filter(|kept| !**kept).count();
-    LoadedSeats { seats, total_seats, duplicates_removed, sso_left_out: SsoLeftOut::default() }
+    SeatsOfEveryPage { seats, total_seats, duplicates_removed, sso_left_out: SsoLeftOut::default() }
 }
 
 /// The shortest time a full load can take with `pages` pages, at most `concurrency` requests in flight,
@@ -639,6 +663,30 @@ mod tests {
     use crate::plan::LimitReason;
     use proptest::prelude::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn the_progress_line_counts_pages_and_seats_with_separators_and_a_total_not_known_yet_as_a_question_mark() {
+        assert_eq!(LoadProgress::default().status(NOW), "0 of ? pages, 0 of ? seats");
+        let far = LoadProgress {
+            pages_done: 12,
+            pages_total: Some(1_000),
+            seats_so_far: 1_200,
+            total_seats: Some(100_000),
+            retries: 1,
+            ..LoadProgress::default()
+        };
+        assert_eq!(far.status(NOW), "12 of 1,000 pages, 1,200 of 100,000 seats, 1 retried");
+        let limit = ApiError::SecondaryRateLimit { retry_after_seconds: Some(5) };
+        let waiting = LoadProgress { limit_wait: LimitTracker::default().on_refusal(&limit, NOW, NOW), ..far };
+        assert_eq!(
+            waiting.status(NOW),
+            format!(
+                "12 of 1,000 pages, 1,200 of 100,000 seats, 1 retried \u{2014} {}",
+                waiting.limit_wait.map(|w| w.describe(NOW)).unwrap_or_default()
+            )
+        );
+        assert!(waiting.status(NOW).contains("\u{2014} GitHub asked to slow down (secondary rate limit): waiting 5 s"));
+    }
 
     /// A misbehaviour the simulated server can show for one request.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -834,7 +882,7 @@ mod tests {
         seats.iter().filter_map(|seat| seat.assignee.as_ref().map(|user| user.id)).collect()
     }
 
-    fn load(concurrency: u8, server: &mut Server) -> (Trace, Result<LoadedSeats, ApiError>) {
+    fn load(concurrency: u8, server: &mut Server) -> (Trace, Result<SeatsOfEveryPage, ApiError>) {
         let mut loader = PageLoader::new(LoaderConfig::new(concurrency, server.per_page));
         let trace = simulate(&mut loader, server);
         (trace, loader.into_result())
@@ -878,7 +926,7 @@ mod tests {
         }
     }
 
-    fn load_expecting(expected_seats: u64, concurrency: u8, server: &mut Server) -> (Trace, LoadedSeats) {
+    fn load_expecting(expected_seats: u64, concurrency: u8, server: &mut Server) -> (Trace, SeatsOfEveryPage) {
         let config =
             LoaderConfig { expected_seats: Some(expected_seats), ..LoaderConfig::new(concurrency, server.per_page) };
         let mut loader = PageLoader::new(config);

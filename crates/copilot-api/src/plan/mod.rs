@@ -17,7 +17,7 @@ pub mod write_budget;
 mod test_support;
 
 pub use load_all_size::{LoadAllSize, ASK_BEYOND_PAGES, HOURLY_REQUESTS};
-pub use loader::{lower_bound_ms, LoadProgress, LoadedSeats, LoaderConfig, LoaderStep, PageLoader};
+pub use loader::{lower_bound_ms, LoadProgress, LoaderConfig, LoaderStep, PageLoader, SeatsOfEveryPage};
 pub use on_connect::{loads_every_seat_on_connect, AUTO_LOAD_MAX_SEATS};
 pub use rate_limit::{LimitPolicy, LimitReason, LimitTracker, LimitWait, WaitBasis};
 pub use retry::{Attempts, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};

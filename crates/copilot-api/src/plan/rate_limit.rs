@@ -16,7 +16,7 @@
 //! words ([`LimitWait::describe`]). It has no clock: the time is passed in.
 
 use crate::error::ApiError;
-use crate::insight::time::{exact_second, length_in_words};
+use crate::format::{exact_second_at_ms, length_in_words, ordinal};
 
 /// Which of GitHub's limits asked us to wait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,10 +75,7 @@ impl LimitWait {
         let length = length_in_words(self.length_ms);
         match self.basis {
             WaitBasis::UntilReset => {
-                let reset = i64::try_from(self.until_ms / 1_000)
-                    .ok()
-                    .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
-                    .map_or_else(|| "its reset".to_owned(), |time| exact_second(&time));
+                let reset = exact_second_at_ms(self.until_ms).unwrap_or_else(|| "its reset".to_owned());
                 format!("GitHub's hourly rate limit for this token is used up: waiting until it resets, at {reset}, before the next request ({left} left).")
             }
             WaitBasis::PrimaryWithoutReset => format!(
@@ -104,18 +101,6 @@ impl LimitWait {
             }
         }
     }
-}
-
-/// "1st", "2nd", "3rd", "4th", "11th", "22nd".
-fn ordinal(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 /// The numbers of the rules. Times in milliseconds.
@@ -400,15 +385,6 @@ mod tests {
         assert_eq!(
             wait.describe_held_read(NOW + 2_000),
             "Reading is on hold, and will go on by itself. GitHub asked to slow down (secondary rate limit): waiting 42 s, as it asked, before the next request (40 s left)."
-        );
-    }
-
-    #[test]
-    fn ordinals_read_as_english() {
-        let words: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].into_iter().map(ordinal).collect();
-        assert_eq!(
-            words,
-            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"]
         );
     }
 

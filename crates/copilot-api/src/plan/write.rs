@@ -13,6 +13,7 @@ use super::retry::{mix, write_may_have_landed, Attempts, RequestKind, RetryDecis
 use super::write_budget::{BudgetHold, WriteBudget};
 use crate::api_base::ApiBase;
 use crate::error::{ApiError, ResponseParts};
+use crate::format::{count, csv_text, dollars, exact_second_at_ms, length_in_words, plural, CsvError};
 use crate::models::Seat;
 use crate::names::{name_problem, NameKind, RejectedName};
 use crate::operation::Operation;
@@ -242,8 +243,8 @@ pub struct CostEffect {
 pub fn cost_effect(kind: WriteKind, seat_count: usize, price_cents: u32) -> CostEffect {
     let amount = (seat_count as u64).saturating_mul(u64::from(price_cents));
     let signed = i64::try_from(amount).unwrap_or(i64::MAX);
-    let money = format_dollars(amount);
-    let seats = plural(seat_count, "seat");
+    let money = dollars(amount);
+    let seats = plural(seat_count, "seat", "seats");
     if kind.is_assign() {
         CostEffect {
             monthly_cents: signed,
@@ -256,26 +257,6 @@ pub fn cost_effect(kind: WriteKind, seat_count: usize, price_cents: u32) -> Cost
                 "Revoking {seats} lowers the bill by {money} a month. Access and billing end at the end of the current billing cycle, not now."
             ),
         }
-    }
-}
-
-fn format_dollars(cents: u64) -> String {
-    let dollars = (cents / 100).to_string();
-    let mut grouped = String::new();
-    for (index, digit) in dollars.chars().enumerate() {
-        if index > 0 && (dollars.len() - index).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    format!("${grouped}.{:02}", cents % 100)
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
     }
 }
 
@@ -340,7 +321,7 @@ impl WritePlan {
     pub fn pacing_hint(&self) -> String {
         format!(
             "Sent in {} of at most {MAX_NAMES_PER_WRITE} names, one a second.",
-            plural(self.batches.len(), "request")
+            plural(self.batches.len(), "request", "requests")
         )
     }
 
@@ -447,18 +428,20 @@ impl WriteProgress {
     pub fn status(&self, now_ms: u64) -> String {
         let mut text = format!(
             "{} of {} batches, {} of {} names",
-            self.batches_done, self.batches_total, self.names_done, self.names_total
+            count(self.batches_done),
+            count(self.batches_total),
+            count(self.names_done),
+            count(self.names_total)
         );
         if self.retries > 0 {
-            text.push_str(&format!(", {} retried", self.retries));
+            text.push_str(&format!(", {} retried", count(self.retries)));
         }
         let waiting = match (self.limit_wait, self.budget_hold, self.waiting_until) {
             (Some(wait), _, _) => Some(wait.describe(now_ms)),
             (None, Some(hold), _) => Some(hold.describe(now_ms)),
-            (None, None, Some(until)) => Some(format!(
-                "Waiting before trying again: {}.",
-                crate::insight::time::length_in_words(until.saturating_sub(now_ms))
-            )),
+            (None, None, Some(until)) => {
+                Some(format!("Waiting before trying again: {}.", length_in_words(until.saturating_sub(now_ms))))
+            }
             (None, None, None) => None,
         };
         if let Some(waiting) = waiting {
@@ -687,7 +670,7 @@ impl WriteRun {
                 let outcome = match &batch.status {
                     BatchStatus::Confirmed { count } => {
                         let field = if self.plan.kind.is_assign() { "seats_created" } else { "seats_cancelled" };
-                        format!("Done{retried}: GitHub answered {field}: {count}")
+                        format!("Done{retried}: GitHub answered {field}: {}", crate::format::count(*count))
                     }
                     BatchStatus::Failed(error) => format!("Failed{retried}: {error}"),
                     BatchStatus::Unconfirmed(error) => format!("Unconfirmed{retried}: {error}"),
@@ -846,23 +829,23 @@ impl WriteReport {
     /// One line: "48 done, 2 failed; GitHub reported seats_cancelled: 48".
     pub fn summary(&self) -> String {
         let counts = self.counts();
-        let mut parts = vec![format!("{} done", counts.done)];
-        for (count, label) in [
+        let mut parts = vec![format!("{} done", count(counts.done))];
+        for (names, label) in [
             (counts.failed, "failed"),
             (counts.unconfirmed, "unconfirmed"),
             (counts.not_attempted, "not attempted"),
             (counts.pending, "in progress"),
         ] {
-            if count > 0 {
-                parts.push(format!("{count} {label}"));
+            if names > 0 {
+                parts.push(format!("{} {label}", count(names)));
             }
         }
         let mut line = parts.join(", ");
         if let Some(created) = self.seats_created {
-            line.push_str(&format!("; GitHub reported seats_created: {created}"));
+            line.push_str(&format!("; GitHub reported seats_created: {}", count(created)));
         }
         if let Some(cancelled) = self.seats_cancelled {
-            line.push_str(&format!("; GitHub reported seats_cancelled: {cancelled}"));
+            line.push_str(&format!("; GitHub reported seats_cancelled: {}", count(cancelled)));
         }
         if self.verified {
             line.push_str("; checked against the seats read again");
@@ -942,6 +925,12 @@ pub struct ActivityEntry {
 }
 
 impl ActivityEntry {
+    /// When it was sent, in UTC to the second (the log may be read in another time zone); the raw
+    /// milliseconds for a time no date can have.
+    pub fn time(&self) -> String {
+        exact_second_at_ms(self.at_ms).unwrap_or_else(|| self.at_ms.to_string())
+    }
+
     /// The line for a reconciled report: which names the seats read again settled differently.
     pub fn verification(at_ms: u64, reconciled: &WriteReport) -> Self {
         let changed: Vec<String> = reconciled
@@ -955,7 +944,7 @@ impl ActivityEntry {
         } else {
             format!(
                 "Checked against the seats read again: {} changed verdict ({})",
-                plural(changed.len(), "name"),
+                plural(changed.len(), "name", "names"),
                 reconciled.summary()
             )
         };
@@ -978,22 +967,18 @@ impl ActivityLog {
         &self.entries
     }
 
-    /// CSV (RFC 4180) with a header; names separated by spaces in one cell.
-    pub fn to_csv(&self) -> String {
-        let mut out = String::from("time,operation,organization,names,outcome\r\n");
-        for entry in &self.entries {
-            let cells = [
-                format_time(entry.at_ms),
+    /// CSV (the one writer, `format::csv`) with a header; names separated by spaces in one cell.
+    pub fn to_csv(&self) -> Result<String, CsvError> {
+        let rows = self.entries.iter().map(|entry| {
+            [
+                entry.time(),
                 entry.kind.title().to_owned(),
                 entry.org.clone(),
                 entry.names.join(" "),
                 entry.outcome.clone(),
-            ];
-            let cells: Vec<String> = cells.iter().map(|cell| csv_cell(cell)).collect();
-            out.push_str(&cells.join(","));
-            out.push_str("\r\n");
-        }
-        out
+            ]
+        });
+        csv_text(&["time", "operation", "organization", "names", "outcome"], rows)
     }
 
     /// Plain text, one block per entry.
@@ -1003,7 +988,7 @@ impl ActivityLog {
             .map(|entry| {
                 format!(
                     "{} {} in {}: {}\n  {}\n",
-                    format_time(entry.at_ms),
+                    entry.time(),
                     entry.kind.title(),
                     entry.org,
                     entry.names.join(", "),
@@ -1011,24 +996,6 @@ impl ActivityLog {
                 )
             })
             .collect()
-    }
-}
-
-/// UTC, to the second: the log may be read in another time zone.
-fn format_time(at_ms: u64) -> String {
-    i64::try_from(at_ms)
-        .ok()
-        .and_then(chrono::DateTime::from_timestamp_millis)
-        .map_or_else(|| at_ms.to_string(), |time| crate::insight::exact_second(&time))
-}
-
-/// Quotes a cell when needed, and defuses text a spreadsheet would run as a formula.
-fn csv_cell(text: &str) -> String {
-    let text = crate::spreadsheet_formula::neutralise_formula(text).into_owned();
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
     }
 }
 
@@ -1194,7 +1161,7 @@ mod tests {
         assert_eq!(assign.wording, "Assigning 3 seats adds $57.00 a month to the bill, billed from now.");
         let revoke = cost_effect(WriteKind::RevokeUsers, 1_000, 3_905);
         assert_eq!(revoke.monthly_cents, -3_905_000);
-        assert!(revoke.wording.starts_with("Revoking 1000 seats lowers the bill by $39,050.00 a month."));
+        assert!(revoke.wording.starts_with("Revoking 1,000 seats lowers the bill by $39,050.00 a month."));
         assert!(revoke.wording.contains("end of the current billing cycle"));
         assert!(cost_effect(WriteKind::RevokeTeams, 1, 1)
             .wording
@@ -1411,6 +1378,30 @@ mod tests {
     }
 
     #[test]
+    fn the_progress_line_and_the_report_count_with_thousands_separators() {
+        let progress = WriteProgress {
+            batches_done: 20,
+            batches_total: 40,
+            names_done: 1_000,
+            names_total: 2_000,
+            retries: 1_200,
+            ..WriteProgress::default()
+        };
+        assert_eq!(progress.status(NOW), "20 of 40 batches, 1,000 of 2,000 names, 1,200 retried");
+        let mut run = revoke_run(users(1_200));
+        for batch in 0..24 {
+            let at = NOW + batch * 1_100;
+            let (index, _) = send(&mut run, at);
+            run.on_result(index, Ok(50), at + 100);
+        }
+        assert_eq!(run.report().summary(), "1,200 done; GitHub reported seats_cancelled: 1,200");
+        assert_eq!(
+            WritePlan::new(WriteKind::RevokeUsers, "acme", users(1_200)).pacing_hint(),
+            "Sent in 24 requests of at most 50 names, one a second."
+        );
+    }
+
+    #[test]
     fn while_the_budget_holds_the_progress_says_so_and_stop_ends_the_run() {
         let mut budget = WriteBudget::default();
         for n in 0..500 {
@@ -1582,7 +1573,15 @@ mod tests {
         assert_eq!(log.entries().len(), 2);
         assert_eq!(log.entries()[0].outcome, "Done: GitHub answered seats_created: 50");
         assert_eq!(log.entries()[1].names, vec!["user-50"]);
-        let csv = log.to_csv();
+        // A line whose cells a spreadsheet would run: the organization and a name are other people's text.
+        log.record([ActivityEntry {
+            at_ms: NOW + 2_000,
+            kind: WriteKind::RevokeUsers,
+            org: "=SUM(A1)".into(),
+            names: vec!["＠SUM(A1)".into()],
+            outcome: "\u{FEFF} +1".into(),
+        }]);
+        let csv = log.to_csv().expect("the log as CSV");
         let lines: Vec<&str> = csv.split("\r\n").collect();
         assert_eq!(lines[0], "time,operation,organization,names,outcome");
         assert!(
@@ -1592,9 +1591,8 @@ mod tests {
         );
         assert!(lines[2].contains(",\"Failed: GitHub answered with an unexpected status 409."), "{}", lines[2]);
         assert!(lines[2].contains("\"\"x\"\""), "quotes are doubled: {}", lines[2]);
-        assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(csv_cell("＠SUM(A1)"), "'＠SUM(A1)");
-        assert_eq!(csv_cell("\u{FEFF} +1"), "'\u{FEFF} +1");
+        assert_eq!(lines[3], "2023-11-14 22:13:22 UTC,Revoke users' seats,'=SUM(A1),'＠SUM(A1),'\u{FEFF} +1");
+        assert_eq!(lines[4], "", "every record ends with CRLF");
         assert!(log.to_text().contains("2023-11-14 22:13:21 UTC Assign seats to users in acme: user-50\n  Failed"));
     }
 

@@ -12,7 +12,7 @@
 use std::collections::VecDeque;
 
 use super::write::{WritePlan, MAX_NAMES_PER_WRITE, MIN_MS_BETWEEN_WRITES};
-use crate::insight::time::{exact_second, length_in_words};
+use crate::format::{count, exact_second_at_ms, length_in_words, plural};
 
 pub const CONTENT_CREATING_PER_MINUTE: usize = 80;
 pub const CONTENT_CREATING_PER_HOUR: usize = 500;
@@ -41,12 +41,12 @@ impl BudgetHold {
             BudgetWindow::Minute => (CONTENT_CREATING_PER_MINUTE, "a minute"),
             BudgetWindow::Hour => (CONTENT_CREATING_PER_HOUR, "an hour"),
         };
-        let at = i64::try_from(self.until_ms.div_ceil(1_000))
-            .ok()
-            .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
-            .map_or_else(String::new, |time| format!(" at {}", exact_second(&time)));
+        // The second it is free, rounded up: the next write goes out at it, not before.
+        let at = exact_second_at_ms(self.until_ms.div_ceil(1_000).saturating_mul(1_000))
+            .map_or_else(String::new, |time| format!(" at {time}"));
         format!(
-            "GitHub allows {allowed} content-creating requests {per}, and this tab has sent them: the next goes out{at} ({left} left), by itself. Leave this tab open."
+            "GitHub allows {} content-creating requests {per}, and this tab has sent them: the next goes out{at} ({left} left), by itself. Leave this tab open.",
+            count(allowed)
         )
     }
 }
@@ -164,13 +164,12 @@ impl JobPace {
         }
         let already = match self.already_sent {
             0 => String::new(),
-            1 => ", and this tab sent 1 in the last hour".to_owned(),
-            sent => format!(", and this tab sent {sent} in the last hour"),
+            sent => format!(", and this tab sent {} in the last hour", count(sent)),
         };
         Some(format!(
-            "This job sends {} requests of up to {MAX_NAMES_PER_WRITE} names{already}: GitHub allows {} content-creating requests an hour, so it will take at least {}. It paces itself, waiting when the hour's budget is spent and going on by itself: leave this tab open until it ends.",
-            self.requests,
-            self.per_hour,
+            "This job sends {} of up to {MAX_NAMES_PER_WRITE} names{already}: GitHub allows {} content-creating requests an hour, so it will take at least {}. It paces itself, waiting when the hour's budget is spent and going on by itself: leave this tab open until it ends.",
+            plural(self.requests, "request", "requests"),
+            count(self.per_hour),
             length_in_words(self.shortest_ms),
         ))
     }
@@ -235,6 +234,13 @@ mod tests {
             pace.notice().as_deref(),
             Some("This job sends 620 requests of up to 50 names: GitHub allows 500 content-creating requests an hour, so it will take at least 1 h 1 min. It paces itself, waiting when the hour's budget is spent and going on by itself: leave this tab open until it ends.")
         );
+    }
+
+    #[test]
+    fn a_job_of_thousands_of_requests_counts_them_with_separators() {
+        let pace = JobPace::of(&[plan_of(1_040)], &WriteBudget::default(), NOW);
+        let notice = pace.notice().expect("past the budget");
+        assert!(notice.starts_with("This job sends 1,040 requests of up to 50 names: GitHub allows 500"), "{notice}");
     }
 
     #[test]

@@ -5,6 +5,8 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Timelike, Utc};
 
+use super::count::plural;
+
 const MINUTE: i64 = 60;
 const HOUR: i64 = 60 * MINUTE;
 const DAY: i64 = 24 * HOUR;
@@ -49,9 +51,9 @@ fn relative_seconds(elapsed: i64) -> String {
         return if future { "tomorrow" } else { "yesterday" }.to_owned();
     }
     let amount = if span < HOUR {
-        plural((span / MINUTE).max(1), "minute")
+        plural((span / MINUTE).max(1), "minute", "minutes")
     } else if span < DAY {
-        plural(span / HOUR, "hour")
+        plural(span / HOUR, "hour", "hours")
     } else {
         amount_of_days(span / DAY)
     };
@@ -64,19 +66,11 @@ fn relative_seconds(elapsed: i64) -> String {
 
 fn amount_of_days(days: i64) -> String {
     if days < 90 {
-        plural(days, "day")
+        plural(days, "day", "days")
     } else if days < 365 {
-        plural(days / 30, "month")
+        plural(days / 30, "month", "months")
     } else {
-        plural(days / 365, "year")
-    }
-}
-
-fn plural(count: i64, unit: &str) -> String {
-    if count == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{count} {unit}s")
+        plural(days / 365, "year", "years")
     }
 }
 
@@ -109,6 +103,12 @@ pub fn exact_time<Tz: TimeZone>(time: &DateTime<Tz>) -> String {
 /// The exact second, in UTC: `2021-10-14 06:53:32 UTC`.
 pub fn exact_second(time: &DateTime<Utc>) -> String {
     format!("{} {:02}:{:02}:{:02} UTC", exact_date(time.date_naive()), time.hour(), time.minute(), time.second())
+}
+
+/// The exact second of a moment in milliseconds since 1970 (a write's send time, a wait's end), or `None`
+/// for a value no date can have.
+pub fn exact_second_at_ms(at_ms: u64) -> Option<String> {
+    i64::try_from(at_ms).ok().and_then(DateTime::from_timestamp_millis).map(|time| exact_second(&time))
 }
 
 /// A calendar date as GitHub sends it: `2021-10-14`.
@@ -188,6 +188,20 @@ mod tests {
             exact_second(&timestamp("2021-10-14T00:53:02.9-06:00").with_timezone(&Utc)),
             "2021-10-14 06:53:02 UTC"
         );
+    }
+
+    #[test]
+    fn a_moment_in_milliseconds_reads_to_the_second_and_one_no_date_has_reads_as_none() {
+        assert_eq!(exact_second_at_ms(1_700_000_000_999).as_deref(), Some("2023-11-14 22:13:20 UTC"));
+        assert_eq!(exact_second_at_ms(0).as_deref(), Some("1970-01-01 00:00:00 UTC"));
+        assert_eq!(exact_second_at_ms(u64::MAX), None);
+        assert_eq!(exact_second_at_ms(i64::MAX as u64), None);
+    }
+
+    #[test]
+    fn counts_of_days_and_years_get_thousands_separators() {
+        assert_eq!(ago("2021-06-30T12:00:00Z"), "3 years ago");
+        assert_eq!(relative_time(&timestamp("0900-01-01T00:00:00Z"), at(NOW)), "1,125 years ago");
     }
 
     #[test]

@@ -1,0 +1,20 @@
+//! How the app writes numbers, money, times and CSV for people: one home for each rule, so that a count,
+//! a price or a moment reads the same wherever it shows, and a later translation has one place to look.
+//!
+//! - [`count`]: counts with thousands separators, plurals, ordinals ("1,234 seats", "3rd");
+//! - [`money`]: dollars and cents ("$1,234.00");
+//! - [`time`]: moments and lengths of time ("43 days ago", "2021-10-14 06:53 UTC", "2 min");
+//! - [`csv`]: the one CSV writer, with RFC 4180 quoting and formula neutralising.
+
+pub mod count;
+pub mod csv;
+pub mod money;
+pub mod time;
+
+pub use count::{count, ordinal, plural, Integer};
+pub use csv::{csv_text, CsvError};
+pub use money::dollars;
+pub use time::{
+    exact_date, exact_second, exact_second_at_ms, exact_time, length_in_words, relative_date, relative_time,
+    utc_from_epoch_millis,
+};
