@@ -110,7 +110,7 @@ test('reads held by the hourly limit on connect say so above the page, with the 
   await faults(request, { rate_limit: 5000 });
   await page.clock.fastForward('01:00:05');
   await expect(page.getByRole('heading', { name: 'Copilot billing for acme' })).toBeVisible({ timeout: SLOW });
-  await expect(page.getByTestId('seats-total')).toHaveText('2000', { timeout: SLOW });
+  await expect(page.getByTestId('seats-total')).toHaveText('2,000', { timeout: SLOW });
   await expect(held).toHaveCount(0);
 });
 
