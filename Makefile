@@ -23,7 +23,7 @@ APP_PORT ?= 8080
 SANDBOX_PORT ?= 8787
 SANDBOX_SEATS ?= 250
 
-.PHONY: serve test bench soak fuzz tools tools-app tools-browser check workflows test-native test-wasm build dist published e2e clean
+.PHONY: serve test bench soak fuzz tools tools-app tools-browser check workflows test-native test-wasm build dist published e2e screenshots clean
 
 ## serve: build the app (the sandbox build: its policy allows loopback), start the sandbox, and serve both on
 ## localhost.
@@ -89,6 +89,11 @@ published: tools-app
 e2e: tools-browser build
 	cargo build --release -p copilot-sandbox --features server --locked
 	npx playwright test
+
+## screenshots: the README's pictures in docs/ (the demo's Seats view and the connect form, light and dark).
+screenshots: tools-browser build
+	cargo build --release -p copilot-sandbox --features server --locked
+	UPDATE_SCREENSHOTS=1 npx playwright test tests/e2e/layout.spec.js --grep screenshots
 
 bench: tools-browser
 	scripts/bench.sh
