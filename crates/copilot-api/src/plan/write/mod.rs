@@ -1,0 +1,31 @@
+//! Bulk seat writes: what a selection may revoke, the confirmation a person gives, the batches sent, the
+//! pacing between them, and a report that says exactly which names were changed.
+//!
+//! The report's rule: a name is *confirmed* only when GitHub answered its batch with a success. A write
+//! that failed without a clear answer (timeout, 5xx, a retried dropped connection) is *unconfirmed*, never
+//! done nor failed, and [`reconcile`] settles it from the seats as read again afterwards.
+//!
+//! One file a part: `kind` (the four writes and their requests), `selection` (what a selection may
+//! revoke), `confirmation` (typed confirmation and cost), `plan` (the batches), `run` (sending them),
+//! `report` (how each name ended) and `activity` (the log).
+
+mod activity;
+mod confirmation;
+mod kind;
+mod plan;
+mod report;
+mod run;
+mod selection;
+
+#[cfg(test)]
+mod test_support;
+
+pub use activity::{ActivityEntry, ActivityLog};
+pub use confirmation::{
+    confirmation_matches, cost_effect, needs_typed_confirmation, CostEffect, CANNOT_BE_UNDONE, TYPED_CONFIRMATION_ABOVE,
+};
+pub use kind::{WriteKind, WriteRequest};
+pub use plan::{WritePlan, MAX_NAMES_PER_WRITE};
+pub use report::{reconcile, NameOutcome, NameReport, OutcomeCounts, WriteReport};
+pub use run::{WriteProgress, WriteRun, WriteStep, MIN_MS_BETWEEN_WRITES};
+pub use selection::{plan_revocation, select_range, RevokeSelection, TeamGrantedChoice};
