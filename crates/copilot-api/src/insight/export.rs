@@ -30,6 +30,8 @@ use super::coverage::SeatCoverage;
 use super::editor::EditorInfo;
 use super::status::{idle_days, seat_status};
 
+mod csv_record;
+
 /// One exported seat. Times are RFC 3339 in UTC (`2021-10-14T06:53:32Z`), which also sorts as text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExportRow {
@@ -164,18 +166,16 @@ pub fn seats_to_csv<'a>(
     organization_plan: Option<PlanType>,
     coverage: &SeatCoverage,
 ) -> Result<String, ExportError> {
-    let failed = |error: &dyn std::fmt::Display| ExportError(error.to_string());
     let coverage = Coverage::of(coverage);
     let coverage_cells = [coverage.coverage.to_owned(), coverage.coverage_note];
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(CSV_HEADER).map_err(|e| failed(&e))?;
+    let mut text = String::new();
+    csv_record::push_record(&mut text, CSV_HEADER);
     for seat in seats {
         let row = ExportRow::new(seat, now, threshold_days, organization_plan);
         let cells = row.csv_cells().into_iter().chain(coverage_cells.iter().cloned());
-        writer.write_record(cells.map(|cell| neutralise_formula(&cell).into_owned())).map_err(|e| failed(&e))?;
+        csv_record::push_record(&mut text, cells.map(|cell| neutralise_formula(&cell).into_owned()));
     }
-    let bytes = writer.into_inner().map_err(|e| failed(&e))?;
-    String::from_utf8(bytes).map_err(|e| failed(&e))
+    Ok(text)
 }
 
 /// The same rows as a JSON array of objects, each with the `coverage` fields (missing values are `null`;
