@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 mod lenient;
+pub mod timestamp;
 
 /// A timestamp as GitHub sends it: RFC 3339 with an offset (the examples use `-06:00`).
 pub type Timestamp = DateTime<FixedOffset>;
@@ -203,7 +204,9 @@ pub struct EnterpriseTeam {
     pub name: String,
     pub slug: String,
     /// Required by the schema and only present on enterprise teams: what tells the two kinds apart.
+    #[serde(deserialize_with = "timestamp::timestamp")]
     pub created_at: Timestamp,
+    #[serde(deserialize_with = "timestamp::timestamp")]
     pub updated_at: Timestamp,
     pub group_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -272,16 +275,17 @@ pub struct Seat {
     pub organization: Option<OrganizationSimple>,
     #[serde(default)]
     pub assigning_team: Option<AssigningTeam>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "timestamp::optional_date")]
     pub pending_cancellation_date: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "timestamp::optional_timestamp")]
     pub last_activity_at: Option<Timestamp>,
     #[serde(default)]
     pub last_activity_editor: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "timestamp::optional_timestamp")]
     pub last_authenticated_at: Option<Timestamp>,
+    #[serde(deserialize_with = "timestamp::timestamp")]
     pub created_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "timestamp::optional_timestamp")]
     pub updated_at: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_type: Option<PlanType>,

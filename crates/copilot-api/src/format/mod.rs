@@ -8,6 +8,7 @@
 
 pub mod count;
 pub mod csv;
+mod csv_record;
 pub mod money;
 pub mod time;
 
