@@ -23,9 +23,7 @@ pub use rate_limit::{LimitPolicy, LimitReason, LimitTracker, LimitWait, WaitBasi
 pub use retry::{Attempts, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
 pub use write::{
     confirmation_matches, cost_effect, needs_typed_confirmation, plan_revocation, reconcile, select_range,
-    ActivityEntry, ActivityLog, CostEffect, NameOutcome, NameReport, RevokeSelection, TeamGrantedChoice, WriteKind,
-    WritePlan, WriteProgress, WriteReport, WriteRequest, WriteRun, WriteStep,
+    ActivityEntry, ActivityLog, CostEffect, JobPace, NameOutcome, NameReport, RevokeSelection, TeamGrantedChoice,
+    WriteKind, WritePlan, WriteProgress, WriteReport, WriteRequest, WriteRun, WriteStep,
 };
-pub use write_budget::{
-    BudgetHold, BudgetWindow, JobPace, WriteBudget, CONTENT_CREATING_PER_HOUR, CONTENT_CREATING_PER_MINUTE,
-};
+pub use write_budget::{BudgetHold, BudgetWindow, WriteBudget, CONTENT_CREATING_PER_HOUR, CONTENT_CREATING_PER_MINUTE};

@@ -12,6 +12,7 @@
 mod activity;
 mod confirmation;
 mod kind;
+mod pace;
 mod plan;
 mod report;
 mod run;
@@ -25,6 +26,7 @@ pub use confirmation::{
     confirmation_matches, cost_effect, needs_typed_confirmation, CostEffect, CANNOT_BE_UNDONE, TYPED_CONFIRMATION_ABOVE,
 };
 pub use kind::{WriteKind, WriteRequest};
+pub use pace::JobPace;
 pub use plan::{WritePlan, MAX_NAMES_PER_WRITE};
 pub use report::{reconcile, NameOutcome, NameReport, OutcomeCounts, WriteReport};
 pub use run::{WriteProgress, WriteRun, WriteStep, MIN_MS_BETWEEN_WRITES};

@@ -10,10 +10,8 @@ use crate::format::{count, length_in_words};
 use crate::plan::rate_limit::{LimitTracker, LimitWait};
 use crate::plan::retry::REQUEST_TIMEOUT_MS;
 use crate::plan::retry::{mix, write_may_have_landed, Attempts, RequestKind, RetryDecision, RetryPolicy};
+pub use crate::plan::write_budget::MIN_MS_BETWEEN_WRITES;
 use crate::plan::write_budget::{BudgetHold, WriteBudget};
-
-/// GitHub's guidance for writes: one at a time, at least a second apart.
-pub const MIN_MS_BETWEEN_WRITES: u64 = 1_000;
 
 /// What the caller does next. After `Send` or `Abort`, call `poll` again at once.
 #[derive(Debug, Clone, PartialEq, Eq)]
