@@ -19,6 +19,7 @@ pub mod pagination;
 pub mod plan;
 pub mod remembered;
 pub mod request;
+pub mod response;
 pub mod scope;
 pub mod shared_origin;
 pub mod spreadsheet_formula;

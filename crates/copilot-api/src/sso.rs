@@ -6,8 +6,8 @@
 //!   enterprise's seats) left out the organizations, by numeric id, whose SSO the token is not authorized
 //!   for. Nothing in the body says so: without this header a shorter list reads as the whole one.
 
-use crate::error::ResponseParts;
 use crate::format::count;
+use crate::response::ResponseParts;
 
 /// The most organization ids kept from `partial-results`: a real enterprise has far fewer, and a hostile
 /// header (repeated on a thousand pages) cannot make the page hold more.
