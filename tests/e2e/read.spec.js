@@ -132,7 +132,7 @@ test('loading all 2,000 seats shows progress to the end, then filters, sorts and
   await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded', { timeout: 30_000 });
 
   const count = async (id) => countIn(await page.getByTestId(id).textContent());
-  const total = (await count('count-active')) + (await count('count-inactive')) + (await count('count-never-used')) + (await count('count-pending'));
+  const total = (await count('count-active')) + (await count('count-inactive')) + (await count('count-never-used')) + (await count('count-pending-cancellation'));
   expect(total).toBe(2000);
 
   // A longer inactivity threshold can only make fewer seats inactive, and the idle cost follows.

@@ -33,6 +33,15 @@ macro_rules! open_enum {
                     Self::Unknown => "unknown",
                 }
             }
+
+            /// Reads back what [`Self::as_str`] writes (`"unknown"` included); `None` for any other text.
+            pub fn from_key(key: &str) -> Option<Self> {
+                match key {
+                    $($text => Some(Self::$variant),)+
+                    "unknown" => Some(Self::Unknown),
+                    _ => None,
+                }
+            }
         }
 
         impl std::fmt::Display for $name {

@@ -8,7 +8,7 @@
 use copilot_api::format::utc_from_epoch_millis;
 use copilot_api::insight::export::export_rows;
 use copilot_api::insight::{
-    enterprise_summary, grid_view, seats_to_csv, GridState, SeatCoverage, SeatIndex, SeatPrices,
+    enterprise_summary, grid_view, ExportFormat, GridState, SeatCoverage, SeatIndex, SeatPrices,
 };
 use copilot_api::request::{
     AddTeams, AddUsers, GetMemberSeat, GetOrganizationBilling, ListEnterpriseSeats, ListOrganizationSeats, RemoveTeams,
@@ -126,7 +126,7 @@ fn check_what_a_person_sees(page: &SeatPage) -> Result<(), TestCaseError> {
     enterprise_summary(&index, &view.statuses);
     prop_assert_eq!(export_rows(&page.seats, now, 30, None).len(), page.seats.len());
     let coverage = SeatCoverage { loaded: page.seats.len(), complete: true, ..SeatCoverage::default() };
-    let csv = seats_to_csv(&page.seats, now, 30, None, &coverage);
+    let csv = ExportFormat::Csv.write(&page.seats, now, 30, None, &coverage);
     prop_assert!(csv.is_ok(), "{:?}", csv);
     let records = csv::Reader::from_reader(csv.unwrap().as_bytes()).records().count();
     prop_assert_eq!(records, page.seats.len(), "a CSV record per seat");

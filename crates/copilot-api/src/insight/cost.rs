@@ -32,6 +32,25 @@ impl SeatPrices {
             PlanType::Business | PlanType::Unknown => self.business_cents,
         }
     }
+
+    /// The plans a person prices, in the order the price fields show them.
+    pub const PRICED_PLANS: [PlanType; 2] = [PlanType::Business, PlanType::Enterprise];
+
+    /// Sets the price of a plan ([`Self::monthly_cents`] reads it back; an unknown plan is Business).
+    pub fn set_monthly_cents(&mut self, plan: PlanType, cents: u32) {
+        match plan {
+            PlanType::Enterprise => self.enterprise_cents = cents,
+            PlanType::Business | PlanType::Unknown => self.business_cents = cents,
+        }
+    }
+
+    /// The price field's label: "Business ($)".
+    pub fn field_label(plan: PlanType) -> &'static str {
+        match plan {
+            PlanType::Enterprise => "Enterprise ($)",
+            PlanType::Business | PlanType::Unknown => "Business ($)",
+        }
+    }
 }
 
 /// The plan a seat is billed on: its own `plan_type`; else the organization's (older seat lists carry no
@@ -210,6 +229,18 @@ fn is_digits(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_priced_plan_has_a_field_that_sets_what_it_reads() {
+        let mut prices = SeatPrices::default();
+        for (plan, cents) in SeatPrices::PRICED_PLANS.into_iter().zip([1_000, 2_000]) {
+            prices.set_monthly_cents(plan, cents);
+            assert_eq!(prices.monthly_cents(plan), cents);
+        }
+        assert_eq!(prices, SeatPrices { business_cents: 1_000, enterprise_cents: 2_000 });
+        let labels = SeatPrices::PRICED_PLANS.map(SeatPrices::field_label);
+        assert_eq!(labels, ["Business ($)", "Enterprise ($)"]);
+    }
 
     fn grant(user: Option<u32>, status: SeatStatus, plan: PlanType) -> BilledGrant {
         BilledGrant { user, status, plan }

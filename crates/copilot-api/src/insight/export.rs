@@ -156,48 +156,100 @@ pub fn export_rows<'a>(
     seats.into_iter().map(|seat| ExportRow::new(seat, now, threshold_days, organization_plan)).collect()
 }
 
-/// A header row and one row per seat, quoted per RFC 4180, with formula-like cells neutralised; every row
-/// ends with the `coverage` columns of `coverage`, the set the seats were taken from.
-pub fn seats_to_csv<'a>(
-    seats: impl IntoIterator<Item = &'a Seat>,
-    now: DateTime<Utc>,
-    threshold_days: u32,
-    organization_plan: Option<PlanType>,
-    coverage: &SeatCoverage,
-) -> Result<String, ExportError> {
-    let coverage = Coverage::of(coverage);
-    let coverage_cells = [coverage.coverage.to_owned(), coverage.coverage_note];
-    let rows = seats.into_iter().map(|seat| {
-        let row = ExportRow::new(seat, now, threshold_days, organization_plan);
-        row.csv_cells().into_iter().chain(coverage_cells.iter().cloned())
-    });
-    csv_text(&CSV_HEADER, rows).map_err(|error| ExportError(error.to_string()))
+/// The two file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Json,
 }
 
-/// The same rows as a JSON array of objects, each with the `coverage` fields (missing values are `null`;
-/// nothing is neutralised, since no spreadsheet evaluates JSON).
-pub fn seats_to_json<'a>(
-    seats: impl IntoIterator<Item = &'a Seat>,
-    now: DateTime<Utc>,
-    threshold_days: u32,
-    organization_plan: Option<PlanType>,
-    coverage: &SeatCoverage,
-) -> Result<String, ExportError> {
-    let coverage = Coverage::of(coverage);
-    let rows = export_rows(seats, now, threshold_days, organization_plan);
-    let json_rows: Vec<JsonRow<'_>> = rows.iter().map(|seat| JsonRow { seat, coverage: &coverage }).collect();
-    serde_json::to_string_pretty(&json_rows).map_err(|error| ExportError(error.to_string()))
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Json => "json",
+        }
+    }
+
+    /// The media type the download is offered as.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Self::Csv => "text/csv",
+            Self::Json => "application/json",
+        }
+    }
+
+    /// The file's text: one row per seat, each computed at `now` for this threshold, and each ending with
+    /// the `coverage` columns or fields of `coverage`, the set the seats were taken from.
+    ///
+    /// CSV: a header row, quoted per RFC 4180, with formula-like cells neutralised. JSON: the same rows as
+    /// an array of objects (missing values are `null`; nothing is neutralised, since no spreadsheet
+    /// evaluates JSON).
+    pub fn write<'a>(
+        self,
+        seats: impl IntoIterator<Item = &'a Seat>,
+        now: DateTime<Utc>,
+        threshold_days: u32,
+        organization_plan: Option<PlanType>,
+        coverage: &SeatCoverage,
+    ) -> Result<String, ExportError> {
+        let coverage = Coverage::of(coverage);
+        let rows = seats.into_iter().map(|seat| ExportRow::new(seat, now, threshold_days, organization_plan));
+        let written = match self {
+            Self::Csv => {
+                let coverage_cells = [coverage.coverage.to_owned(), coverage.coverage_note];
+                let rows = rows.map(|row| row.csv_cells().into_iter().chain(coverage_cells.iter().cloned()));
+                csv_text(&CSV_HEADER, rows).map_err(|error| error.to_string())
+            }
+            Self::Json => {
+                let rows: Vec<ExportRow> = rows.collect();
+                let json_rows: Vec<JsonRow<'_>> =
+                    rows.iter().map(|seat| JsonRow { seat, coverage: &coverage }).collect();
+                serde_json::to_string_pretty(&json_rows).map_err(|error| error.to_string())
+            }
+        };
+        written.map_err(ExportError)
+    }
 }
 
-/// A download name such as `copilot-seats-octo-org-2024-06-30.csv`; anything but letters, digits, `-` and
-/// `_` in the scope is dropped, so the name is safe on every file system.
-pub fn export_file_name(scope: &str, now: DateTime<Utc>, extension: &str) -> String {
+/// One of the grid's export buttons: which seats (the rows the filters show, or every seat loaded) in
+/// which format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportChoice {
+    pub format: ExportFormat,
+    pub only_view: bool,
+}
+
+impl ExportChoice {
+    /// The buttons, in the order the grid shows them.
+    pub const OFFERED: [ExportChoice; 3] = [
+        Self { format: ExportFormat::Csv, only_view: true },
+        Self { format: ExportFormat::Csv, only_view: false },
+        Self { format: ExportFormat::Json, only_view: true },
+    ];
+
+    pub fn label(self) -> String {
+        let which = if self.only_view { "view" } else { "all" };
+        let format = match self.format {
+            ExportFormat::Csv => "CSV",
+            ExportFormat::Json => "JSON",
+        };
+        format!("Export {which} as {format}")
+    }
+}
+
+/// A download name such as `copilot-seats-octo-org-all-2024-06-30.csv`: the scope, whether the file holds
+/// every seat ([`SeatCoverage::file_name_part`]), the day and the format. Anything but letters, digits,
+/// `-` and `_` in the scope is dropped, so the name is safe on every file system.
+pub fn export_file_name(scope: &str, coverage: &SeatCoverage, now: DateTime<Utc>, format: ExportFormat) -> String {
     let scope: String = scope.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect();
+    let part = coverage.file_name_part();
     let day = exact_date(now.date_naive());
+    let extension = format.extension();
     if scope.is_empty() {
-        format!("copilot-seats-{day}.{extension}")
+        format!("copilot-seats-{part}-{day}.{extension}")
     } else {
-        format!("copilot-seats-{scope}-{day}.{extension}")
+        format!("copilot-seats-{scope}-{part}-{day}.{extension}")
     }
 }
 
@@ -218,7 +270,7 @@ mod tests {
     }
 
     fn csv_of(seats: &[Seat]) -> String {
-        seats_to_csv(seats, at(NOW), 30, None, &whole()).expect("a CSV export")
+        ExportFormat::Csv.write(seats, at(NOW), 30, None, &whole()).expect("a CSV export")
     }
 
     #[test]
@@ -316,7 +368,8 @@ mod tests {
             seat("mona").editor("vscode/1.77.3").last_activity("2024-06-29T12:00:00Z").build(),
             seat("x").ghost().build(),
         ];
-        let json = seats_to_json(&seats, at(NOW), 30, Some(PlanType::Enterprise), &whole()).expect("a JSON export");
+        let json =
+            ExportFormat::Json.write(&seats, at(NOW), 30, Some(PlanType::Enterprise), &whole()).expect("a JSON export");
         let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         let rows = value.as_array().expect("an array");
         assert_eq!(rows.len(), 2);
@@ -357,7 +410,7 @@ mod tests {
         assert_eq!(csv.matches("\r\n").count(), 2, "RFC 4180 line ends: {csv:?}");
         assert!(csv.ends_with("\r\n"), "{csv:?}");
         assert_eq!(read_csv(&csv)[1][13], days.to_string());
-        let json = seats_to_json(&seats, at(NOW), 30, None, &whole()).expect("a JSON export");
+        let json = ExportFormat::Json.write(&seats, at(NOW), 30, None, &whole()).expect("a JSON export");
         let rows: serde_json::Value = serde_json::from_str(&json).expect("JSON");
         assert_eq!(rows[0]["idle_days"], days);
     }
@@ -366,9 +419,10 @@ mod tests {
     fn every_csv_row_says_whether_the_file_holds_every_seat_and_what_github_left_out() {
         let seats = vec![seat("mona").org("acme").build()];
         let page = SeatCoverage { loaded: 50, total: Some(2000), complete: false, ..SeatCoverage::default() };
-        let rows = read_csv(&seats_to_csv(&seats, at(NOW), 30, None, &page).expect("a CSV export"));
+        let rows = read_csv(&ExportFormat::Csv.write(&seats, at(NOW), 30, None, &page).expect("a CSV export"));
         assert_eq!(rows[1][14..], ["partial", "50 of 2,000 seats loaded"]);
-        let rows = read_csv(&seats_to_csv(&seats, at(NOW), 30, None, &shortened_by_sso()).expect("a CSV export"));
+        let rows =
+            read_csv(&ExportFormat::Csv.write(&seats, at(NOW), 30, None, &shortened_by_sso()).expect("a CSV export"));
         assert_eq!(rows[0][14..], ["coverage", "coverage_note"]);
         assert_eq!(rows[1][14..], ["partial", SHORTENED_NOTE]);
     }
@@ -376,7 +430,7 @@ mod tests {
     #[test]
     fn the_csv_crates_reader_reads_the_export_with_its_defaults_headers_and_all() {
         let seats = vec![seat("mona").build(), seat("hubot").build()];
-        let text = seats_to_csv(&seats, at(NOW), 30, None, &shortened_by_sso()).expect("a CSV export");
+        let text = ExportFormat::Csv.write(&seats, at(NOW), 30, None, &shortened_by_sso()).expect("a CSV export");
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         assert_eq!(reader.headers().expect("a header").iter().collect::<Vec<_>>(), CSV_HEADER);
         let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("every row reads");
@@ -387,7 +441,7 @@ mod tests {
     #[test]
     fn every_json_row_carries_the_same_coverage_fields() {
         let seats = vec![seat("mona").org("acme").build()];
-        let json = seats_to_json(&seats, at(NOW), 30, None, &shortened_by_sso()).expect("a JSON export");
+        let json = ExportFormat::Json.write(&seats, at(NOW), 30, None, &shortened_by_sso()).expect("a JSON export");
         let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         let row = &value.as_array().expect("still an array of rows")[0];
         assert_eq!(row["login"], "mona");
@@ -398,14 +452,32 @@ mod tests {
     #[test]
     fn json_keeps_formula_like_text_as_it_is() {
         let seats = vec![seat("mona").team("=1+1").build()];
-        let json = seats_to_json(&seats, at(NOW), 30, None, &whole()).expect("a JSON export");
+        let json = ExportFormat::Json.write(&seats, at(NOW), 30, None, &whole()).expect("a JSON export");
         assert!(json.contains("\"granted_by\": \"=1+1\""), "{json}");
     }
 
     #[test]
     fn file_names_carry_the_scope_and_the_day_and_nothing_unsafe() {
-        assert_eq!(export_file_name("octo-org", at(NOW), "csv"), "copilot-seats-octo-org-2024-06-30.csv");
-        assert_eq!(export_file_name("../a b", at(NOW), "json"), "copilot-seats-ab-2024-06-30.json");
-        assert_eq!(export_file_name("", at(NOW), "csv"), "copilot-seats-2024-06-30.csv");
+        let name = |scope, coverage: &SeatCoverage, format| export_file_name(scope, coverage, at(NOW), format);
+        let page = SeatCoverage { loaded: 50, total: Some(2000), complete: false, ..SeatCoverage::default() };
+        assert_eq!(name("octo-org", &whole(), ExportFormat::Csv), "copilot-seats-octo-org-all-2024-06-30.csv");
+        assert_eq!(name("../a b", &page, ExportFormat::Json), "copilot-seats-ab-partial-2024-06-30.json");
+        assert_eq!(name("", &whole(), ExportFormat::Csv), "copilot-seats-all-2024-06-30.csv");
+    }
+
+    #[test]
+    fn the_export_buttons_say_which_seats_and_which_format() {
+        let labels: Vec<String> = ExportChoice::OFFERED.into_iter().map(ExportChoice::label).collect();
+        assert_eq!(labels, ["Export view as CSV", "Export all as CSV", "Export view as JSON"]);
+        assert_eq!((ExportFormat::Json.mime(), ExportFormat::Json.extension()), ("application/json", "json"));
+    }
+
+    #[test]
+    fn each_format_writes_its_own_text() {
+        let seats = vec![seat("mona").build()];
+        let csv = ExportFormat::Csv.write(&seats, at(NOW), 30, None, &whole()).expect("a CSV export");
+        let json = ExportFormat::Json.write(&seats, at(NOW), 30, None, &whole()).expect("a JSON export");
+        assert!(csv.starts_with("login,"), "{csv}");
+        assert!(json.starts_with('['), "{json}");
     }
 }

@@ -34,10 +34,10 @@ pub use cost::{effective_plan, parse_price_cents, IdleSeatCost, PriceError, Seat
 pub use coverage::SeatCoverage;
 pub use editor::EditorInfo;
 pub use enterprise::{enterprise_summary, EnterpriseSummary, OrganizationShare};
-pub use export::{export_file_name, seats_to_csv, seats_to_json, Coverage, ExportError, ExportRow};
+pub use export::{export_file_name, Coverage, ExportChoice, ExportError, ExportFormat, ExportRow};
 pub use grid::{
-    grid_view, page_of, sort_after_click, Column, FilterOption, FilterOptions, GridPage, GridState, GridView,
-    SeatIndex, SeatRow, SortDirection, StatusCounts, StatusSet, TeamFilter,
+    grid_view, page_of, sort_after_click, Column, FilterMenu, FilterOption, FilterOptions, GridPage, GridState,
+    GridView, MenuItem, SeatIndex, SeatRow, SortDirection, StatusCounts, StatusSet, TeamFilter, ANY_CHOICE,
 };
 pub use lookup::MemberLookup;
 pub use status::{idle_days, parse_threshold_days, seat_status, SeatStatus, ThresholdError, THRESHOLD_PRESETS};

@@ -8,11 +8,13 @@
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::api_base::ApiBase;
-use crate::models::PlanType;
 use crate::names::{is_valid_ghe_subdomain, is_valid_name, NameKind};
 use crate::scope::Scope;
 
-use super::grid::{Column, GridState, SortDirection, StatusSet, TeamFilter, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+use super::grid::{
+    editor_from_key, organization_from_key, plan_from_key, Column, GridState, SortDirection, StatusSet, TeamFilter,
+    DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE,
+};
 use super::status::{is_valid_threshold, SeatStatus, DEFAULT_THRESHOLD_DAYS};
 
 /// Where the API is.
@@ -72,7 +74,6 @@ impl ViewTab {
 
 /// The longest search kept from a URL: a login has at most 39 characters.
 pub const MAX_SEARCH_CHARS: usize = 100;
-const MAX_EDITOR_KEY_CHARS: usize = 100;
 
 /// Everything that defines a view except the token (which never goes in a URL) and the seat prices
 /// (a contract's numbers are not for sharing; the UI keeps them locally).
@@ -235,19 +236,7 @@ impl ViewState {
         let team = if get(key::GRANTED) == Some("direct") {
             Some(TeamFilter::Direct)
         } else {
-            get(key::TEAM).filter(|slug| is_valid_team_slug(slug)).map(|slug| TeamFilter::Team(slug.to_owned()))
-        };
-        let editor = get(key::EDITOR)
-            .filter(|editor| {
-                !editor.is_empty()
-                    && editor.chars().count() <= MAX_EDITOR_KEY_CHARS
-                    && !editor.chars().any(char::is_control)
-            })
-            .map(str::to_owned);
-        let plan = match get(key::PLAN) {
-            Some("business") => Some(PlanType::Business),
-            Some("enterprise") => Some(PlanType::Enterprise),
-            _ => None,
+            get(key::TEAM).and_then(TeamFilter::team)
         };
 
         Self {
@@ -263,9 +252,9 @@ impl ViewState {
                 sort,
                 statuses,
                 team,
-                editor,
-                plan,
-                organization: name(key::SEAT_ORGANIZATION, NameKind::Organization),
+                editor: get(key::EDITOR).and_then(editor_from_key),
+                plan: get(key::PLAN).and_then(plan_from_key),
+                organization: get(key::SEAT_ORGANIZATION).and_then(organization_from_key),
                 search: get(key::SEARCH)
                     .map(|search| search.chars().take(MAX_SEARCH_CHARS).collect())
                     .unwrap_or_default(),
@@ -298,11 +287,6 @@ pub fn query_value(query: &str, key: &str) -> String {
     query_pairs(query).find(|(name, _)| name == key).map(|(_, value)| value).unwrap_or_default()
 }
 
-/// A team slug, or an enterprise team's (`ent:` followed by a slug).
-fn is_valid_team_slug(slug: &str) -> bool {
-    is_valid_name(slug.strip_prefix("ent:").unwrap_or(slug), NameKind::Team)
-}
-
 /// Everything but RFC 3986's unreserved characters is escaped.
 const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
@@ -317,6 +301,7 @@ fn decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::PlanType;
     use proptest::prelude::*;
 
     #[test]
@@ -401,13 +386,23 @@ mod tests {
     fn invalid_values_fall_back_to_defaults() {
         let view = ViewState::from_query_string(
             "host=ghe&ghe=Not_Valid!&org=../../admin&page=0&per_page=100000&sort=password&dir=sideways\
-             &status=asleep,inactive&team=a%2Fb&editor=%00&plan=unknown&seat_org=-x&days=0&tab=secret",
+             &status=asleep,inactive&team=a%2Fb&editor=%00&plan=sideways&seat_org=-x&days=0&tab=secret",
         );
         let expected = ViewState {
             grid: GridState { statuses: [SeatStatus::Inactive].into_iter().collect(), ..GridState::default() },
             ..ViewState::default()
         };
         assert_eq!(view, expected);
+    }
+
+    #[test]
+    fn every_value_a_toolbar_menu_offers_survives_a_link() {
+        // The toolbar offers "Not known" as a plan (key `unknown`): a link to that view keeps it.
+        for plan in [PlanType::Business, PlanType::Enterprise, PlanType::Unknown] {
+            let view =
+                ViewState { grid: GridState { plan: Some(plan), ..GridState::default() }, ..ViewState::default() };
+            assert_eq!(ViewState::from_query(view.to_query()), view, "{plan:?}");
+        }
     }
 
     #[test]
@@ -480,7 +475,11 @@ mod tests {
             prop::collection::vec(prop::sample::select(SeatStatus::ALL.to_vec()), 0..4),
             team,
             prop::option::of("[a-z][a-z0-9._-]{0,30}"),
-            prop::option::of(prop_oneof![Just(PlanType::Business), Just(PlanType::Enterprise)]),
+            prop::option::of(prop_oneof![
+                Just(PlanType::Business),
+                Just(PlanType::Enterprise),
+                Just(PlanType::Unknown)
+            ]),
             prop::option::of(login()),
             "[^\\p{Cc}]{0,100}",
             1..=3650_u32,

@@ -6,18 +6,26 @@
 //! on the state is computed once in [`SeatIndex`] (lowercase login, parsed editor, epoch seconds, the rank
 //! of every text column), and a view is a pass of integer comparisons returning indices, never clones.
 //!
-//! One file a part: `state` (what the person chose), `index` (the seats prepared once, with the
-//! interner), `view` (the pass that gives rows, counts and cost) and `paging` (one page of the rows).
+//! One file a part: `state` (what the person chose), `filter` (the four menus and their keys), `index`
+//! (the seats prepared once, with the interner), `view` (the pass that gives rows, counts and cost),
+//! `sentences` (what the grid says in words), `paging` (one page of the rows) and `viewport` (the rows of
+//! the virtualized table in the DOM).
 
+mod filter;
 mod index;
 mod paging;
+mod sentences;
 mod state;
 mod view;
+mod viewport;
 
 #[cfg(test)]
 mod test_support;
 
+pub use filter::{editor_from_key, organization_from_key, plan_from_key, FilterMenu, MenuItem, ANY_CHOICE};
 pub use index::{plan_label, FilterOption, FilterOptions, GrantingTeam, SeatIndex, SeatRow, GHOST_LOGIN};
 pub use paging::{page_of, GridPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGE_SIZES};
+pub use sentences::{select_idle_label, select_matching_label, selected_label};
 pub use state::{sort_after_click, Column, GridState, SortDirection, StatusSet, TeamFilter};
 pub use view::{grid_view, GridView, StatusCounts};
+pub use viewport::{visible_range, OVERSCAN, ROW_HEIGHT, VIEWPORT_HEIGHT};

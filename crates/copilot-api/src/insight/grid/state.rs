@@ -147,6 +147,12 @@ impl StatusSet {
     pub fn iter(self) -> impl Iterator<Item = SeatStatus> {
         SeatStatus::ALL.into_iter().filter(move |status| self.contains(*status))
     }
+
+    /// The statuses that cost money without use ([`SeatStatus::is_idle`]): what "select all inactive"
+    /// shows once it has selected them.
+    pub fn idle() -> Self {
+        SeatStatus::ALL.into_iter().filter(|status| status.is_idle()).collect()
+    }
 }
 
 impl FromIterator<SeatStatus> for StatusSet {

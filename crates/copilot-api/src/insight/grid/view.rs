@@ -65,6 +65,12 @@ impl GridView {
     pub fn status(&self, seat_index: usize) -> Option<SeatStatus> {
         self.statuses.get(seat_index).copied()
     }
+
+    /// The seat indices of every idle seat loaded ([`SeatStatus::is_idle`]), whatever the filters: what
+    /// "select all inactive" selects.
+    pub fn idle_seats(&self) -> impl Iterator<Item = usize> + '_ {
+        self.statuses.iter().enumerate().filter(|(_, status)| status.is_idle()).map(|(seat_index, _)| seat_index)
+    }
 }
 
 /// The grid for `state` at `now`. A threshold outside 1..=3650 days is brought into that range.
@@ -215,6 +221,16 @@ mod tests {
         let view = view_with(&seats, &GridState::default());
         assert_eq!(view.rows, vec![0, 1, 2, 3, 4]);
         assert_eq!(view.statuses[2], SeatStatus::NeverUsed);
+    }
+
+    #[test]
+    fn the_idle_seats_are_the_inactive_and_never_used_ones_whatever_the_filters() {
+        let seats = fixture();
+        let state = GridState { statuses: [SeatStatus::Active].into_iter().collect(), ..GridState::default() };
+        let view = view_with(&seats, &state);
+        assert_eq!(view.idle_seats().collect::<Vec<_>>(), vec![1, 2, 4]);
+        let idle = crate::insight::grid::StatusSet::idle();
+        assert_eq!(idle.iter().collect::<Vec<_>>(), vec![SeatStatus::Inactive, SeatStatus::NeverUsed]);
     }
 
     #[test]

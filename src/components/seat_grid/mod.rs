@@ -1,0 +1,116 @@
+//! The seat grid: toolbar, per-status counts and idle cost, and a virtualized table. Everything it shows
+//! is computed by `copilot_api::insight::grid_view` from the loaded seats, the URL's grid state and now;
+//! the DOM holds only the rows in sight plus a small overscan, whatever the number of seats.
+//!
+//! For an organization, seats can be selected (checkboxes, shift-click for a range, every seat matching
+//! the filter, every idle seat) and revoked through the write dialog.
+//!
+//! One file a part: `loaded` (the seats and their index), `toolbar` (search, threshold, statuses,
+//! filter menus, prices) with `search` (its pacing), `summary` (the figures and what they cover),
+//! `selection` (what is selected and the bar that acts on it), `table` and `cells` (the rows).
+
+mod cells;
+mod loaded;
+mod search;
+mod selection;
+mod summary;
+mod table;
+mod toolbar;
+
+use std::sync::Arc;
+
+use copilot_api::insight::{export_file_name, grid_view, Column, ExportChoice, GridView, SeatCoverage, SeatPrices};
+use copilot_api::Seat;
+use leptos::prelude::*;
+
+pub use loaded::IndexedSeats;
+pub use summary::SsoLeftOutWarning;
+
+use crate::components::manage::use_write_desk;
+use crate::download::download;
+use crate::view_url::use_view_url;
+use selection::{Selection, SelectionBar};
+use summary::Summary;
+use table::Table;
+use toolbar::Toolbar;
+
+#[component]
+pub fn SeatGrid(
+    /// The loaded seats.
+    #[prop(into)]
+    loaded: Signal<IndexedSeats>,
+    /// Shows the organization column and filter (enterprise lists).
+    #[prop(default = false)]
+    enterprise: bool,
+    /// Names export files.
+    #[prop(into)]
+    scope_name: String,
+    /// Which set of seats is loaded, said beside every figure and in export file names.
+    #[prop(into, optional)]
+    coverage: Signal<SeatCoverage>,
+) -> impl IntoView {
+    let view_url = use_view_url();
+    let grid_state = Memo::new(move |_| view_url.state.with(|state| state.grid.clone()));
+    let prices = RwSignal::new(SeatPrices::default());
+    let now = RwSignal::new(crate::clock::now_utc());
+    let view: Memo<Arc<GridView>> = Memo::new(move |_| {
+        let loaded = loaded.get();
+        Arc::new(grid_state.with(|state| grid_view(&loaded.index, state, &prices.get(), now.get())))
+    });
+    let columns: Vec<Column> =
+        if enterprise { Column::ALL.to_vec() } else { Column::for_organization().collect::<Vec<_>>() };
+    let column_count = columns.len();
+    let export_problem = RwSignal::new(None::<String>);
+    let scope_name_for_selection = scope_name.clone();
+
+    let export = move |choice: ExportChoice| {
+        let loaded = loaded.get_untracked();
+        let threshold = grid_state.with_untracked(|s| s.threshold_days);
+        let at = now.get_untracked();
+        let seats: Vec<&Seat> = if choice.only_view {
+            view.with_untracked(|v| v.rows.iter().filter_map(|&i| loaded.seats.get(i)).collect())
+        } else {
+            loaded.seats.iter().collect()
+        };
+        let format = choice.format;
+        // Every row, and the file name, say which set it was taken from, and what GitHub left out for SSO.
+        let outcome = coverage.with_untracked(|coverage| {
+            format
+                .write(seats, at, threshold, loaded.organization_plan, coverage)
+                .map_err(|error| error.to_string())
+                .and_then(|text| download(&export_file_name(&scope_name, coverage, at, format), format.mime(), &text))
+        });
+        export_problem.set(outcome.err());
+    };
+    let export = StoredValue::new(export);
+
+    // Selecting and revoking: organizations only (an enterprise list spans organizations).
+    let desk = use_write_desk().filter(|_| !enterprise);
+    let selection = desk.map(|_| Selection::new());
+    if let Some(selection) = selection {
+        // A new load (another page, a re-read after a write) starts with nothing selected.
+        Effect::new(move |_| {
+            loaded.with(|loaded| loaded.generation);
+            selection.clear();
+        });
+    }
+    let columns_shown = column_count + usize::from(selection.is_some());
+
+    view! {
+        <section class="card seat-grid" aria-label="Seats">
+            <SsoLeftOutWarning coverage test_id="sso-warning" />
+            <Toolbar loaded prices enterprise />
+            <Summary view prices coverage />
+            {desk.zip(selection).map(|(desk, selection)| view! {
+                <SelectionBar desk selection loaded view scope_name=scope_name_for_selection.clone() />
+            })}
+            <div class="export">
+                {ExportChoice::OFFERED.into_iter().map(|choice| view! {
+                    <button type="button" class="secondary" on:click=move |_| export.with_value(|f| f(choice))>{choice.label()}</button>
+                }).collect_view()}
+                {move || export_problem.get().map(|problem| view! { <span class="error" role="alert">{problem}</span> })}
+            </div>
+            <Table loaded view columns column_count=columns_shown now selection />
+        </section>
+    }
+}
