@@ -1,5 +1,5 @@
-use copilot_api::format::{exact_date, exact_time, relative_time};
-use copilot_api::insight::{EditorInfo, MemberLookup};
+use copilot_api::insight::lookup::typed_username;
+use copilot_api::insight::{seat_card, MemberLookup};
 use copilot_api::names::{name_problem, NameKind};
 use copilot_api::request::GetMemberSeat;
 use copilot_api::{ApiError, Seat};
@@ -25,7 +25,7 @@ pub fn MemberLookupView(connection: Connection) -> impl IntoView {
     });
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let name = username.get_untracked().trim().trim_start_matches('@').to_owned();
+        let name = typed_username(&username.get_untracked()).to_owned();
         match name_problem(&name, NameKind::User) {
             Some(message) => problem.set(Some(ApiError::InvalidInput(message))),
             None => {
@@ -64,18 +64,12 @@ pub fn MemberLookupView(connection: Connection) -> impl IntoView {
 
 #[component]
 fn SeatCard(seat: Seat) -> impl IntoView {
-    let now = crate::clock::now_utc();
-    let editor = seat.last_activity_editor.as_deref().and_then(EditorInfo::parse).map(|e| e.summary());
-    let team = seat.assigning_team.as_ref().map(|t| t.name().to_owned()).unwrap_or_else(|| "directly".to_owned());
+    let lines = seat_card(&seat, crate::clock::now_utc());
     view! {
         <dl class="seat-card">
-            <div><dt>"Granted"</dt><dd>{team}</dd></div>
-            <div><dt>"Created"</dt><dd title=exact_time(&seat.created_at)>{relative_time(&seat.created_at, now)}</dd></div>
-            <div><dt>"Last activity"</dt><dd>{seat.last_activity_at.map_or_else(|| "never".to_owned(), |t| format!("{} ({})", relative_time(&t, now), exact_time(&t)))}</dd></div>
-            <div><dt>"Editor"</dt><dd>{editor.unwrap_or_else(|| "—".to_owned())}</dd></div>
-            <div><dt>"Last authenticated"</dt><dd>{seat.last_authenticated_at.map_or_else(|| "—".to_owned(), |t| relative_time(&t, now))}</dd></div>
-            <div><dt>"Plan"</dt><dd>{seat.plan_type.map_or("not reported", |p| p.as_str())}</dd></div>
-            <div><dt>"Pending cancellation"</dt><dd>{seat.pending_cancellation_date.map_or_else(|| "no".to_owned(), exact_date)}</dd></div>
+            {lines.into_iter().map(|line| view! {
+                <div><dt>{line.label}</dt><dd title=line.title>{line.value}</dd></div>
+            }).collect_view()}
         </dl>
     }
 }

@@ -5,6 +5,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use copilot_api::format::count;
+use copilot_api::insight::grid::DEFAULT_PAGE_SIZE;
+use copilot_api::insight::load_sentences::{
+    all_loaded, last_page, page_position, seats_in_all, SEATS_PER_PAGE_CHOICES,
+};
 use copilot_api::insight::{enterprise_summary, SeatCoverage, SeatStatus};
 use copilot_api::plan::loader::{LoadProgress, LoaderConfig, MAX_CONCURRENCY};
 use copilot_api::plan::{loads_every_seat_on_connect, LoadAllSize};
@@ -262,10 +266,10 @@ pub fn SeatsPanel(
                 <label>
                     "Seats per page"
                     <select on:change=move |ev| {
-                        let per_page = event_target_value(&ev).parse().unwrap_or(50);
+                        let per_page = event_target_value(&ev).parse().unwrap_or(DEFAULT_PAGE_SIZE);
                         view_url.update(true, move |s| { s.per_page = per_page; s.page = 1; });
                     }>
-                        {[10usize, 25, 50, 100].into_iter().map(|n| view! {
+                        {SEATS_PER_PAGE_CHOICES.into_iter().map(|n| view! {
                             <option value=n selected=move || view_url.state.with(|s| s.per_page == n)>{n}</option>
                         }).collect_view()}
                     </select>
@@ -274,30 +278,21 @@ pub fn SeatsPanel(
                     Some(Ok(Source::Page { links, total_seats, .. })) => {
                         let links = *links;
                         let page = page_request.get().page();
-                        let last = links.last.or(links.prev.map(|p| p + 1)).unwrap_or(page);
+                        let last = last_page(&links, page);
                         view! {
                             <nav class="pager" aria-label="Server pages">
                                 <button type="button" class="secondary" disabled=links.prev.is_none()
                                     on:click=move |_| go_to_page(links.prev.unwrap_or(1))>"Previous page"</button>
-                                <span data-testid="page-position">{format!("Page {} of {}", count(page), count(last))}</span>
+                                <span data-testid="page-position">{page_position(page, last)}</span>
                                 <button type="button" class="secondary" disabled=links.next.is_none()
                                     on:click=move |_| go_to_page(links.next.unwrap_or(page))>"Next page"</button>
-                                <span class="hint">{total_seats.map(|t| format!("{} seats in all", count(t)))}</span>
+                                <span class="hint">{total_seats.map(seats_in_all)}</span>
                             </nav>
                         }.into_any()
                     }
                     Some(Ok(Source::All { seats, total_seats, duplicates_removed, .. })) => view! {
                         <p class="hint" data-testid="all-loaded">
-                            {format!("All {} seats loaded", count(seats.seats.len()))}
-                            {match (enterprise, total_seats) {
-                                // GitHub counts each user once in an enterprise's total, however many grants.
-                                (true, Some(users)) => Some(format!(" ({} unique users, as GitHub counts them)", count(*users))),
-                                (false, Some(total)) if *total != seats.seats.len() as u64 => Some(format!(
-                                    " (GitHub announced {}: the list changed while it was read; load again for a consistent list)",
-                                    count(*total))),
-                                _ => None,
-                            }}
-                            {(*duplicates_removed > 0).then(|| format!("; {} duplicates removed", count(*duplicates_removed)))}
+                            {all_loaded(seats.seats.len(), *total_seats, enterprise, *duplicates_removed)}
                         </p>
                     }.into_any(),
                     _ => ().into_any(),

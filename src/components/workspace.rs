@@ -24,17 +24,10 @@ pub fn Workspace(connection: Connection) -> impl IntoView {
     let view_url = use_view_url();
     let is_org = matches!(connection.scope, Scope::Organization(_));
     let tab = Memo::new(move |_| view_url.state.with(|s| s.tab));
-    let tabs: Vec<(ViewTab, &'static str)> = if is_org {
-        vec![(ViewTab::Seats, "Seats"), (ViewTab::Lookup, "Member lookup"), (ViewTab::Manage, "Manage seats")]
-    } else {
-        vec![(ViewTab::Seats, "Seats across the enterprise")]
-    };
+    let tabs = ViewTab::offered(!is_org);
     let where_from =
         if connection.client.is_demo() { "the in-page demo".to_owned() } else { connection.client.base.to_string() };
-    let heading = match &connection.scope {
-        Scope::Organization(org) => format!("Organization {org}"),
-        Scope::Enterprise(enterprise) => format!("Enterprise {enterprise}"),
-    };
+    let heading = connection.scope.heading();
 
     // The billing summary: re-read on Refresh and after every write.
     let billing_connection = connection.clone();

@@ -19,6 +19,14 @@ impl Scope {
     pub fn is_enterprise(&self) -> bool {
         matches!(self, Self::Enterprise(_))
     }
+
+    /// The workspace's heading: "Organization acme", "Enterprise acme-corp".
+    pub fn heading(&self) -> String {
+        match self {
+            Self::Organization(org) => format!("Organization {org}"),
+            Self::Enterprise(enterprise) => format!("Enterprise {enterprise}"),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -31,5 +39,9 @@ mod tests {
         let enterprise = Scope::Enterprise("acme-corp".into());
         assert_eq!((organization.name(), organization.is_enterprise()), ("acme", false));
         assert_eq!((enterprise.name(), enterprise.is_enterprise()), ("acme-corp", true));
+        assert_eq!(
+            (organization.heading(), enterprise.heading()),
+            ("Organization acme".into(), "Enterprise acme-corp".into())
+        );
     }
 }

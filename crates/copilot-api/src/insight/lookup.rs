@@ -7,6 +7,12 @@
 use crate::error::ApiError;
 use crate::models::Seat;
 
+/// The username a person typed, as GitHub spells it: spaces around it and a leading `@` (as in a mention)
+/// are dropped.
+pub fn typed_username(text: &str) -> &str {
+    text.trim().trim_start_matches('@')
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum MemberLookup {
     HasSeat(Box<Seat>),
@@ -79,6 +85,12 @@ mod tests {
     use super::*;
     use crate::operation::Operation;
     use crate::test_seats::seat;
+
+    #[test]
+    fn a_typed_mention_is_read_as_the_username() {
+        assert_eq!(typed_username("  @mona "), "mona");
+        assert_eq!(typed_username("mona"), "mona");
+    }
 
     #[test]
     fn a_seat_is_a_seat() {

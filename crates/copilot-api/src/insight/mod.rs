@@ -26,7 +26,9 @@ pub mod editor;
 pub mod enterprise;
 pub mod export;
 pub mod grid;
+pub mod load_sentences;
 pub mod lookup;
+pub mod seat_card;
 pub mod status;
 pub mod view_state;
 
@@ -40,5 +42,6 @@ pub use grid::{
     GridView, MenuItem, SeatIndex, SeatRow, SortDirection, StatusCounts, StatusSet, TeamFilter, ANY_CHOICE,
 };
 pub use lookup::MemberLookup;
+pub use seat_card::{seat_card, CardLine};
 pub use status::{idle_days, parse_threshold_days, seat_status, SeatStatus, ThresholdError, THRESHOLD_PRESETS};
 pub use view_state::{query_value, HostChoice, ViewState, ViewTab};

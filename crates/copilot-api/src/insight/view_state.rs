@@ -70,6 +70,16 @@ impl ViewTab {
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|tab| tab.key() == key)
     }
+
+    /// The tabs a workspace offers, with their names: an enterprise's seats span organizations, so it has
+    /// one (seats are looked up and managed in each organization).
+    pub fn offered(enterprise: bool) -> Vec<(ViewTab, &'static str)> {
+        if enterprise {
+            vec![(Self::Seats, "Seats across the enterprise")]
+        } else {
+            vec![(Self::Seats, "Seats"), (Self::Lookup, "Member lookup"), (Self::Manage, "Manage seats")]
+        }
+    }
 }
 
 /// The longest search kept from a URL: a login has at most 39 characters.
@@ -393,6 +403,13 @@ mod tests {
             ..ViewState::default()
         };
         assert_eq!(view, expected);
+    }
+
+    #[test]
+    fn an_organization_offers_three_tabs_and_an_enterprise_one() {
+        let keys = |enterprise| ViewTab::offered(enterprise).into_iter().map(|(tab, _)| tab.key()).collect::<Vec<_>>();
+        assert_eq!(keys(false), ["seats", "lookup", "manage"]);
+        assert_eq!(ViewTab::offered(true), [(ViewTab::Seats, "Seats across the enterprise")]);
     }
 
     #[test]
