@@ -130,9 +130,25 @@ impl SeatCoverage {
 mod tests {
     use super::*;
 
+    fn organization(loaded: usize, total: Option<u64>, complete: bool) -> SeatCoverage {
+        SeatCoverage { loaded, total, complete, ..SeatCoverage::default() }
+    }
+
+    fn enterprise(loaded: usize, total: Option<u64>, complete: bool) -> SeatCoverage {
+        SeatCoverage { enterprise: true, ..organization(loaded, total, complete) }
+    }
+
+    /// An enterprise list GitHub shortened: two organizations left out for SAML single sign-on.
+    fn shortened(loaded: usize, total: Option<u64>, complete: bool) -> SeatCoverage {
+        SeatCoverage {
+            sso_left_out: SsoLeftOut::organizations([21955855, 20582480]),
+            ..enterprise(loaded, total, complete)
+        }
+    }
+
     #[test]
     fn one_page_of_many_says_how_many_of_how_many() {
-        let page = SeatCoverage { loaded: 50, total: Some(2000), complete: false, ..SeatCoverage::default() };
+        let page = organization(50, Some(2000), false);
         assert_eq!(
             page.figure_note(),
             "These figures cover only the 50 seats loaded, of 2,000 seats: press \u{201c}Load all seats\u{201d} for the organization's."
@@ -142,39 +158,22 @@ mod tests {
 
     #[test]
     fn every_seat_loaded_says_so() {
-        let all = SeatCoverage { loaded: 2000, total: Some(2000), complete: true, ..SeatCoverage::default() };
+        let all = organization(2000, Some(2000), true);
         assert_eq!(all.figure_note(), "These figures cover every seat of the organization: all 2,000 seats loaded.");
         assert_eq!(all.file_name_part(), "all");
     }
 
     #[test]
     fn an_enterprise_counts_grants_against_githubs_users() {
-        let page = SeatCoverage {
-            loaded: 50,
-            total: Some(2505),
-            complete: false,
-            enterprise: true,
-            ..SeatCoverage::default()
-        };
+        let page = enterprise(50, Some(2505), false);
         let note = page.figure_note();
         assert!(note.contains("the 50 seat grants loaded, of 2,505 users"), "{note}");
         assert!(note.contains("the enterprise's"), "{note}");
     }
 
-    fn left_out() -> SsoLeftOut {
-        SsoLeftOut::organizations([21955855, 20582480])
-    }
-
     #[test]
     fn every_page_of_a_list_github_shortened_for_sso_is_not_every_seat() {
-        let listed = SeatCoverage {
-            loaded: 1998,
-            total: Some(1500),
-            complete: true,
-            enterprise: true,
-            sso_left_out: left_out(),
-            loading: false,
-        };
+        let listed = shortened(1998, Some(1500), true);
         assert!(!listed.holds_every_seat());
         let note = listed.figure_note();
         assert_eq!(
@@ -187,14 +186,7 @@ mod tests {
 
     #[test]
     fn one_page_of_a_shortened_list_says_both_what_is_loaded_and_what_github_left_out() {
-        let page = SeatCoverage {
-            loaded: 50,
-            total: Some(1500),
-            complete: false,
-            enterprise: true,
-            sso_left_out: left_out(),
-            loading: false,
-        };
+        let page = shortened(50, Some(1500), false);
         let note = page.figure_note();
         assert!(note.starts_with("These figures cover only the 50 seat grants loaded, of 1,500 users"), "{note}");
         assert!(note.ends_with("Even then they will not be every seat: GitHub leaves out organizations whose SAML single sign-on this token is not authorized for."), "{note}");
@@ -203,36 +195,19 @@ mod tests {
 
     #[test]
     fn nothing_left_out_means_no_warning() {
-        let all = SeatCoverage { loaded: 3, total: Some(3), complete: true, ..SeatCoverage::default() };
+        let all = organization(3, Some(3), true);
         assert!(all.holds_every_seat());
         assert_eq!(all.sso_warning(), None);
     }
 
     #[test]
     fn the_export_note_says_in_a_few_words_which_set_the_file_holds() {
-        let organization =
-            |loaded, total, complete| SeatCoverage { loaded, total, complete, ..SeatCoverage::default() };
         assert_eq!(organization(2000, Some(2000), true).export_note(), "all 2,000 seats of the organization");
         assert_eq!(organization(50, Some(2000), false).export_note(), "50 of 2,000 seats loaded");
         assert_eq!(organization(50, None, false).export_note(), "50 seats loaded, not all");
-        let enterprise = SeatCoverage {
-            loaded: 50,
-            total: Some(2505),
-            complete: false,
-            enterprise: true,
-            ..SeatCoverage::default()
-        };
-        assert_eq!(enterprise.export_note(), "50 seat grants loaded, of 2,505 users");
-        let shortened = SeatCoverage {
-            loaded: 1998,
-            total: Some(1500),
-            complete: true,
-            enterprise: true,
-            sso_left_out: left_out(),
-            loading: false,
-        };
+        assert_eq!(enterprise(50, Some(2505), false).export_note(), "50 seat grants loaded, of 2,505 users");
         assert_eq!(
-            shortened.export_note(),
+            shortened(1998, Some(1500), true).export_note(),
             "all 1,998 seat grants GitHub listed; GitHub left out 2 organizations (ids 21955855, 20582480): SAML single sign-on not authorized for this token"
         );
     }
@@ -260,13 +235,7 @@ mod tests {
             "These figures cover the 1,234 seats loaded so far, of 100,000 seats: the rest are loading."
         );
         assert_eq!(loading.export_note(), "1,234 of 100,000 seats loaded");
-        let page = SeatCoverage {
-            loaded: 50,
-            total: Some(2505),
-            enterprise: true,
-            sso_left_out: left_out(),
-            ..SeatCoverage::default()
-        };
+        let page = shortened(50, Some(2505), false);
         assert!(page.figure_note().contains("the 50 seat grants loaded, of 2,505 users"), "{}", page.figure_note());
         assert_eq!(
             page.export_note(),
@@ -276,7 +245,7 @@ mod tests {
 
     #[test]
     fn an_unknown_total_is_still_called_partial() {
-        let page = SeatCoverage { loaded: 1, total: None, complete: false, ..SeatCoverage::default() };
+        let page = organization(1, None, false);
         assert!(page.figure_note().starts_with("These figures cover only the 1 seat loaded, not all of"));
     }
 }
