@@ -1,74 +1,25 @@
+use copilot_api::connect_fields::ConnectTarget;
 use copilot_api::foreign_host::{connect_permission, AddressSource, ForeignHost};
-use copilot_api::names::{name_problem, NameKind};
 use copilot_api::remembered::REMEMBER_LABEL;
-use copilot_api::{ApiBase, ApiBaseError, ApiError, Operation, Scope, Token, TokenKind};
+use copilot_api::{ApiError, Operation, TokenKind};
 use leptos::prelude::*;
 
 use crate::client::Client;
 use crate::components::error_message::ErrorMessage;
 use crate::session::{forget_remembered_token, remember_token, remembered_token_for, use_session, Connection};
 use crate::view_url::{current_query, use_view_url};
-use copilot_api::insight::view_state::{query_value, HostChoice};
+use copilot_api::insight::view_state::query_value;
 
-/// Which API host a person picked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HostKind {
-    GitHubCom,
-    GheCom,
-    Custom,
-    Demo,
-}
+pub use copilot_api::connect_fields::{ConnectFields, HostKind};
 
-impl HostKind {
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::GitHubCom => "github",
-            Self::GheCom => "ghe",
-            Self::Custom => "custom",
-            Self::Demo => "demo",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Self {
-        match key {
-            "ghe" => Self::GheCom,
-            "custom" => Self::Custom,
-            "demo" => Self::Demo,
-            _ => Self::GitHubCom,
-        }
-    }
-}
-
-pub use copilot_api::connect_fields::ConnectFields;
-
-/// Turns the form's fields into a connection, or the first problem with them. Nothing is sent before
-/// every field has passed.
+/// Turns the form's fields into a connection, or the first problem with them (the core reads them).
 pub fn connection_from_form(host: HostKind, fields: &ConnectFields) -> Result<Connection, ApiError> {
-    let invalid = |message: String| ApiError::InvalidInput(message);
-    let name = fields.name.trim().to_owned();
-    let kind = if fields.enterprise_scope { NameKind::Enterprise } else { NameKind::Organization };
-    if let Some(problem) = name_problem(&name, kind) {
-        return Err(invalid(problem));
-    }
-    let scope = if fields.enterprise_scope { Scope::Enterprise(name) } else { Scope::Organization(name) };
-    if host == HostKind::Demo {
-        return Ok(Connection { client: Client::demo(), scope });
-    }
-    let base =
-        api_base_of(host, &fields.subdomain, &fields.custom_url).map_err(|problem| invalid(problem.to_string()))?;
-    let token = Token::new(&fields.token).ok_or_else(|| {
-        invalid("Paste a GitHub token: it has letters, digits and underscores, and no spaces.".to_owned())
-    })?;
-    Ok(Connection { client: Client::new(base, Some(token)), scope })
-}
-
-/// The API base the host fields name (the demo has none of its own: callers handle it first).
-fn api_base_of(host: HostKind, subdomain: &str, custom_url: &str) -> Result<ApiBase, ApiBaseError> {
-    match host {
-        HostKind::GheCom => ApiBase::ghe_com(subdomain),
-        HostKind::Custom => ApiBase::custom(custom_url),
-        HostKind::GitHubCom | HostKind::Demo => Ok(ApiBase::github_com()),
-    }
+    let request = fields.read(host).map_err(ApiError::InvalidInput)?;
+    let client = match request.target {
+        ConnectTarget::Demo => Client::demo(),
+        ConnectTarget::Api { base, token } => Client::new(base, Some(token)),
+    };
+    Ok(Connection { client, scope: request.scope })
 }
 
 /// The first screen: API host, organization or enterprise, token, and "Connect".
@@ -106,9 +57,7 @@ pub fn ConnectForm() -> impl IntoView {
     // out again if the person moves the form to another address before typing a token of their own.
     let offered = StoredValue::new(None::<String>);
     let form_base = Memo::new(move |_| {
-        (host.get() != HostKind::Demo)
-            .then(|| api_base_of(host.get(), &subdomain.get(), &custom_url.get()).ok())
-            .flatten()
+        (host.get() != HostKind::Demo).then(|| host.get().api_base(&subdomain.get(), &custom_url.get()).ok()).flatten()
     });
     Effect::new(move |_| {
         let for_this_base =
@@ -166,12 +115,7 @@ pub fn ConnectForm() -> impl IntoView {
                     _ => forget_remembered_token(),
                 }
                 // The host and scope go into the URL (never the token), so the view can be shared.
-                let host_choice = match host.get_untracked() {
-                    HostKind::Demo => HostChoice::Demo,
-                    HostKind::GheCom => HostChoice::GheCom { subdomain: fields.subdomain.trim().to_ascii_lowercase() },
-                    HostKind::Custom => HostChoice::Custom(connection.client.base.clone()),
-                    HostKind::GitHubCom => HostChoice::GitHub,
-                };
+                let host_choice = fields.host_choice(host.get_untracked(), &connection.client.base);
                 let view_scope = connection.scope.clone();
                 view_url.update(true, move |state| {
                     state.host = host_choice;
@@ -206,10 +150,9 @@ pub fn ConnectForm() -> impl IntoView {
                 <label>
                     "API host"
                     <select on:change=move |ev| host.set(HostKind::from_key(&event_target_value(&ev)))>
-                        <option value="github" selected=move || host.get() == HostKind::GitHubCom>"GitHub.com"</option>
-                        <option value="ghe" selected=move || host.get() == HostKind::GheCom>"GHE.com (data residency)"</option>
-                        <option value="custom" selected=move || host.get() == HostKind::Custom>"Custom URL (Enterprise Server or sandbox)"</option>
-                        <option value="demo" selected=move || host.get() == HostKind::Demo>"Demo (in this page, no token)"</option>
+                        {HostKind::ALL.into_iter().map(|kind| view! {
+                            <option value=kind.key() selected=move || host.get() == kind>{kind.label()}</option>
+                        }).collect_view()}
                     </select>
                 </label>
                 <Show when=move || host.get() == HostKind::GheCom>
