@@ -44,8 +44,12 @@ impl EnterpriseSummary {
     }
 }
 
-/// Summarises the index; `statuses` is [`GridView::statuses`](super::GridView::statuses) (one per seat),
-/// so the per-organization counts follow the threshold on screen.
+/// What the breakdown calls the seats that name no organization: granted by an enterprise team.
+pub const NO_ORGANIZATION: &str = "(enterprise team)";
+
+/// Summarises the index; `statuses` is [`statuses_at`](super::grid::statuses_at) (one per seat, as
+/// [`GridView::statuses`](super::GridView::statuses)), so the per-organization counts follow the
+/// threshold on screen.
 pub fn enterprise_summary(index: &SeatIndex, statuses: &[SeatStatus]) -> EnterpriseSummary {
     #[derive(Default)]
     struct Tally {

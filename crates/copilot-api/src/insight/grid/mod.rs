@@ -27,5 +27,5 @@ pub use index::{plan_label, FilterOption, FilterOptions, GrantingTeam, SeatIndex
 pub use paging::{page_of, GridPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGE_SIZES};
 pub use sentences::{select_idle_label, select_matching_label, selected_label};
 pub use state::{sort_after_click, Column, GridState, SortDirection, StatusSet, TeamFilter};
-pub use view::{grid_view, GridView, StatusCounts};
+pub use view::{grid_view, statuses_at, GridView, StatusCounts};
 pub use viewport::{visible_range, OVERSCAN, ROW_HEIGHT, VIEWPORT_HEIGHT};

@@ -75,20 +75,15 @@ impl GridView {
 
 /// The grid for `state` at `now`. A threshold outside 1..=3650 days is brought into that range.
 pub fn grid_view(index: &SeatIndex, state: &GridState, prices: &SeatPrices, now: DateTime<Utc>) -> GridView {
-    let now_seconds = now.timestamp();
-    let threshold_days = state.threshold_days.clamp(MIN_THRESHOLD_DAYS, MAX_THRESHOLD_DAYS);
     let filter = RowFilter::new(index, state);
     let needle = search_needle(&state.search);
     let search_hits = (!needle.is_empty()).then(|| index.login_matches(&needle));
 
-    let mut statuses = Vec::with_capacity(index.hot.len());
+    let statuses = statuses_at(index, now, state.threshold_days);
     let mut total_counts = StatusCounts::default();
     let mut filtered_counts = StatusCounts::default();
     let mut rows = Vec::new();
-    for (position, row) in index.hot.iter().enumerate() {
-        let status =
-            status_from_parts(row.pending_cancellation_day.is_some(), row.last_activity, now_seconds, threshold_days);
-        statuses.push(status);
+    for ((position, row), &status) in index.hot.iter().enumerate().zip(&statuses) {
         total_counts.add(status);
         let found = search_hits.as_ref().is_none_or(|hits| hits.get(position).copied().unwrap_or(false));
         if found && filter.admits(row) {
@@ -111,6 +106,17 @@ pub fn grid_view(index: &SeatIndex, state: &GridState, prices: &SeatPrices, now:
     let filtered_idle_cost = idle_cost_of(rows.iter().map(|&position| grant(position)), index.user_count, prices);
 
     GridView { rows, statuses, total_counts, filtered_counts, idle_cost, filtered_idle_cost }
+}
+
+/// The status of every indexed seat at `now`, by seat index, for a threshold brought into 1..=3650 days:
+/// what the grid shows, and what the enterprise breakdown counts.
+pub fn statuses_at(index: &SeatIndex, now: DateTime<Utc>, threshold_days: u32) -> Vec<SeatStatus> {
+    let now_seconds = now.timestamp();
+    let threshold_days = threshold_days.clamp(MIN_THRESHOLD_DAYS, MAX_THRESHOLD_DAYS);
+    let status_of = |row: &HotRow| {
+        status_from_parts(row.pending_cancellation_day.is_some(), row.last_activity, now_seconds, threshold_days)
+    };
+    index.hot.iter().map(status_of).collect()
 }
 
 /// A filter on one of the index's numbered values.
@@ -231,6 +237,15 @@ mod tests {
         assert_eq!(view.idle_seats().collect::<Vec<_>>(), vec![1, 2, 4]);
         let idle = crate::insight::grid::StatusSet::idle();
         assert_eq!(idle.iter().collect::<Vec<_>>(), vec![SeatStatus::Inactive, SeatStatus::NeverUsed]);
+    }
+
+    #[test]
+    fn the_statuses_alone_are_the_grids_and_a_threshold_out_of_range_is_brought_in() {
+        let seats = fixture();
+        let index = SeatIndex::new(&seats, None);
+        let view = view_with(&seats, &GridState { threshold_days: 90, ..GridState::default() });
+        assert_eq!(statuses_at(&index, at(NOW), 90), view.statuses);
+        assert_eq!(statuses_at(&index, at(NOW), 0), statuses_at(&index, at(NOW), 1));
     }
 
     #[test]

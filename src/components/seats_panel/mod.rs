@@ -1,25 +1,32 @@
 //! Where the seats come from: one server page at a time (`page`, `per_page` in the URL), or every page
 //! with "Load all seats" (progress, Stop, concurrency setting). The grid shows whichever is loaded.
+//!
+//! Beside it: `load_bar` (the progress of "Load all seats") and `enterprise_breakdown` (an enterprise's
+//! figures by organization).
+
+mod enterprise_breakdown;
+mod load_bar;
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use copilot_api::format::count;
 use copilot_api::insight::grid::DEFAULT_PAGE_SIZE;
 use copilot_api::insight::load_sentences::{
     all_loaded, last_page, page_position, seats_in_all, SEATS_PER_PAGE_CHOICES,
 };
-use copilot_api::insight::{enterprise_summary, SeatCoverage, SeatStatus};
+use copilot_api::insight::SeatCoverage;
 use copilot_api::plan::loader::{LoadProgress, LoaderConfig, MAX_CONCURRENCY};
 use copilot_api::plan::{loads_every_seat_on_connect, LoadAllSize};
 use copilot_api::{ApiError, LinkHeader, OrganizationBilling, PageRequest, PlanType, SsoLeftOut, MAX_PER_PAGE};
 use leptos::prelude::*;
 
 use crate::components::error_message::ErrorMessage;
-use crate::components::seat_grid::{IndexedSeats, SeatGrid, SsoLeftOutWarning};
+use crate::components::seat_grid::{IndexedSeats, SeatGrid};
 use crate::loading::{fetch_page, load_all, Tries};
 use crate::session::{use_session, Connection};
 use crate::view_url::use_view_url;
+use enterprise_breakdown::EnterpriseBreakdown;
+use load_bar::LoadBar;
 
 /// What is loaded: one server page (with its links), the pages "Load all seats" has read so far (while
 /// it runs, or after Stop), or everything; each with the organizations GitHub left out for SAML single
@@ -339,67 +346,5 @@ pub fn SeatsPanel(
             <EnterpriseBreakdown loaded coverage />
         </Show>
         <SeatGrid loaded enterprise scope_name=scope_name.clone() coverage />
-    }
-}
-
-/// The progress of "Load all seats": pages and seats so far, of the total, and any rate-limit wait (the
-/// core's words).
-#[component]
-fn LoadBar(progress: LoadProgress) -> impl IntoView {
-    let total = progress.pages_total.unwrap_or(0).max(1);
-    view! {
-        <div class="progress">
-            <progress max=total value=progress.pages_done aria-label="Pages loaded"></progress>
-            <span role="status">{progress.status(crate::clock::now_ms())}</span>
-        </div>
-    }
-}
-
-/// For an enterprise: unique users next to grants, and the per-organization breakdown.
-#[component]
-fn EnterpriseBreakdown(
-    #[prop(into)] loaded: Signal<IndexedSeats>,
-    #[prop(into)] coverage: Signal<SeatCoverage>,
-) -> impl IntoView {
-    let view_url = use_view_url();
-    let summary = Memo::new(move |_| {
-        let threshold = view_url.state.with(|s| s.grid.threshold_days);
-        let now = crate::clock::now_utc();
-        loaded.with(|l| {
-            let statuses: Vec<SeatStatus> =
-                l.seats.iter().map(|seat| copilot_api::insight::seat_status(seat, now, threshold)).collect();
-            enterprise_summary(&l.index, &statuses)
-        })
-    });
-    view! {
-        <section class="card enterprise" aria-labelledby="enterprise-heading">
-            <h2 id="enterprise-heading">"Across the enterprise"</h2>
-            <p class="coverage" class:partial=move || coverage.with(|c| !c.holds_every_seat()) data-testid="enterprise-coverage">
-                {move || coverage.with(SeatCoverage::figure_note)}
-            </p>
-            <SsoLeftOutWarning coverage test_id="enterprise-sso-warning" />
-            <dl class="breakdown">
-                <div><dt>"Unique users"</dt><dd data-testid="unique-users">{move || count(summary.get().unique_users)}</dd></div>
-                <div><dt>"Seat grants"</dt><dd data-testid="grants">{move || count(summary.get().grants)}</dd></div>
-                <div><dt>"Users in several organizations"</dt><dd>{move || count(summary.get().users_in_several_organizations)}</dd></div>
-            </dl>
-            // Five columns do not fit a phone: the table scrolls in its own box, as the grid does.
-            <div class="per-org-scroll" tabindex="0" role="region" aria-label="Seats by organization">
-                <table class="per-org">
-                    <thead><tr><th scope="col">"Organization"</th><th scope="col">"Grants"</th><th scope="col">"Unique users"</th><th scope="col">"Inactive"</th><th scope="col">"Never used"</th></tr></thead>
-                    <tbody>
-                        {move || summary.get().per_organization.into_iter().map(|share| view! {
-                            <tr>
-                                <td>{share.organization.unwrap_or_else(|| "(enterprise team)".to_owned())}</td>
-                                <td>{count(share.grants)}</td>
-                                <td>{count(share.unique_users)}</td>
-                                <td>{count(share.counts.inactive)}</td>
-                                <td>{count(share.counts.never_used)}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </section>
     }
 }
