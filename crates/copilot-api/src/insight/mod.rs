@@ -20,6 +20,7 @@
 //! assert_eq!(view.idle_cost.total_cents(), 1900);
 //! ```
 
+pub mod billing;
 pub mod cost;
 pub mod coverage;
 pub mod editor;
