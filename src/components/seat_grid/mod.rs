@@ -7,9 +7,11 @@
 //!
 //! One file a part: `loaded` (the seats and their index), `toolbar` (search, threshold, statuses,
 //! filter menus, prices) with `search` (its pacing), `summary` (the figures and what they cover),
-//! `selection` (what is selected and the bar that acts on it), `table` and `cells` (the rows).
+//! `selection` (what is selected and the bar that acts on it), `table` and `cells` (the rows),
+//! `chargeback` (cost by team or organization).
 
 mod cells;
+mod chargeback;
 mod loaded;
 mod search;
 mod selection;
@@ -29,6 +31,7 @@ pub use summary::SsoLeftOutWarning;
 use crate::components::manage::use_write_desk;
 use crate::download::download;
 use crate::view_url::use_view_url;
+use chargeback::ChargebackTable;
 use selection::{Selection, SelectionBar};
 use summary::Summary;
 use table::Table;
@@ -62,6 +65,7 @@ pub fn SeatGrid(
     let column_count = columns.len();
     let export_problem = RwSignal::new(None::<String>);
     let scope_name_for_selection = scope_name.clone();
+    let scope_name_for_chargeback = scope_name.clone();
 
     let export = move |choice: ExportChoice| {
         let loaded = loaded.get_untracked();
@@ -111,6 +115,7 @@ pub fn SeatGrid(
                 {move || export_problem.get().map(|problem| view! { <span class="error" role="alert">{problem}</span> })}
             </div>
             <Table loaded view columns column_count=columns_shown now selection />
+            <ChargebackTable loaded prices coverage enterprise scope_name=scope_name_for_chargeback />
         </section>
     }
 }

@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use copilot_api::insight::grid::{visible_range, ROW_HEIGHT, VIEWPORT_HEIGHT};
-use copilot_api::insight::{sort_after_click, Column, GridView, SeatStatus, SortDirection};
+use copilot_api::insight::grid::{aria_sort, visible_range, ROW_HEIGHT, VIEWPORT_HEIGHT};
+use copilot_api::insight::{sort_after_click, Column, GridView, SeatStatus};
 use leptos::prelude::*;
 
 use super::cells::{cell, select_cell};
@@ -74,11 +74,7 @@ pub(super) fn Table(
     let header_cells = columns
         .iter()
         .map(|&column| {
-            let aria_sort = move || match sort.get() {
-                Some((c, SortDirection::Ascending)) if c == column => "ascending",
-                Some((c, SortDirection::Descending)) if c == column => "descending",
-                _ => "none",
-            };
+            let aria_sort = move || aria_sort(sort.get(), column);
             view! {
                 <th scope="col" aria-sort=aria_sort>
                     <button type="button" class="sort"

@@ -21,6 +21,7 @@
 //! ```
 
 pub mod billing;
+pub mod chargeback;
 pub mod cost;
 pub mod coverage;
 pub mod editor;

@@ -82,6 +82,15 @@ pub enum SortDirection {
     Descending,
 }
 
+/// `aria-sort` of a column header: how the table is sorted by it, if at all.
+pub fn aria_sort<C: PartialEq>(sort: Option<(C, SortDirection)>, column: C) -> &'static str {
+    match sort {
+        Some((current, SortDirection::Ascending)) if current == column => "ascending",
+        Some((current, SortDirection::Descending)) if current == column => "descending",
+        _ => "none",
+    }
+}
+
 impl SortDirection {
     pub fn key(self) -> &'static str {
         match self {
