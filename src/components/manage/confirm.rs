@@ -6,9 +6,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use copilot_api::format::{count, plural};
-use copilot_api::plan::write::CANNOT_BE_UNDONE;
+use copilot_api::plan::write::{JobProgress, CANNOT_BE_UNDONE};
 use copilot_api::plan::{
-    confirmation_matches, needs_typed_confirmation, JobPace, TeamGrantedChoice, WriteBudget, WritePlan,
+    confirmation_matches, needs_typed_confirmation, JobPace, TeamGrantedChoice, WriteBudget, WriteOutcome, WritePlan,
 };
 use copilot_api::ApiError;
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use super::report::RunReport;
 use super::{cost_wording, use_write_desk, Proposal, WriteDesk};
 use crate::session::{use_session, Connection};
-use crate::writing::{run_writes, RunOutcome, RunProgress};
+use crate::writing::run_writes;
 
 const HEADING_ID: &str = "confirm-write-heading";
 
@@ -27,7 +27,7 @@ enum Phase {
     /// The requests that would be sent, as text (or why they could not be built).
     DryRun(Result<Vec<String>, String>),
     Running,
-    Done(RunOutcome),
+    Done(WriteOutcome),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub fn ConfirmWrite(connection: Connection) -> impl IntoView {
     let dry_run = RwSignal::new(false);
     let typed = RwSignal::new(String::new());
     let choice = RwSignal::new(TeamGrantedChoice::Skip);
-    let progress = RwSignal::new(RunProgress::default());
+    let progress = RwSignal::new(JobProgress::default());
     // Stop for this run; `abandoned` when the workspace goes away mid-run (no batch starts after that).
     let stop_requested = RwSignal::new(false);
     let abandoned = Arc::new(AtomicBool::new(false));
@@ -109,7 +109,7 @@ pub fn ConfirmWrite(connection: Connection) -> impl IntoView {
             return;
         }
         stop_requested.set(false);
-        progress.set(RunProgress::default());
+        progress.set(JobProgress::default());
         phase.set(Phase::Running);
         let scope = confirm_connection.scope.clone();
         let abandoned = abandoned.clone();
@@ -374,7 +374,7 @@ fn DryRunStep(
 
 /// Batches and names written so far, any wait, and Stop.
 #[component]
-fn RunningStep(progress: RwSignal<RunProgress>, stop_requested: RwSignal<bool>) -> impl IntoView {
+fn RunningStep(progress: RwSignal<JobProgress>, stop_requested: RwSignal<bool>) -> impl IntoView {
     let text = move || progress.get().writes.status(crate::clock::now_ms());
     view! {
         <h2 id=HEADING_ID>"Writing…"</h2>

@@ -7,7 +7,7 @@
 //!
 //! One file a part: `kind` (the four writes and their requests), `selection` (what a selection may
 //! revoke), `confirmation` (typed confirmation and cost), `plan` (the batches), `run` (sending them),
-//! `report` (how each name ended) and `activity` (the log).
+//! `session` (a job's plans one after the other, then the reading to settle), `report` (how each name ended) and `activity` (the log).
 
 mod activity;
 mod confirmation;
@@ -17,6 +17,7 @@ mod plan;
 mod report;
 mod run;
 mod selection;
+mod session;
 
 #[cfg(test)]
 mod test_support;
@@ -31,3 +32,7 @@ pub use plan::{WritePlan, MAX_NAMES_PER_WRITE};
 pub use report::{reconcile, NameOutcome, NameReport, OutcomeCounts, WriteReport};
 pub use run::{WriteProgress, WriteRun, WriteStep, MIN_MS_BETWEEN_WRITES};
 pub use selection::{plan_revocation, select_range, RevokeSelection, TeamGrantedChoice};
+pub use session::{
+    read_to_settle_config, wait_before_read_to_settle, JobProgress, WriteOutcome, WriteSession,
+    MS_BETWEEN_READS_TO_SETTLE, READS_TO_SETTLE,
+};
