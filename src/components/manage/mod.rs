@@ -8,14 +8,14 @@ pub mod confirm;
 pub mod forms;
 pub mod report;
 
-use std::cell::RefCell;
-
 use copilot_api::format::dollars;
 use copilot_api::insight::{effective_plan, SeatPrices};
 use copilot_api::plan::write::cost_effect;
-use copilot_api::plan::{ActivityEntry, ActivityLog, RevokeSelection, TeamGrantedChoice, WriteKind, WritePlan};
+use copilot_api::plan::{ActivityEntry, RevokeSelection, TeamGrantedChoice, WriteKind, WritePlan};
 use copilot_api::{ApiError, NameList, OrganizationBilling, SeatManagementSetting};
 use leptos::prelude::*;
+
+use self::activity::TabActivity;
 
 /// What is known of the organization's billing settings, which decide whether GitHub accepts writes.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,27 +91,22 @@ pub fn cost_wording(plan: &WritePlan, known_seats: Option<usize>, price_cents: u
     }
 }
 
-thread_local! {
-    /// The activity log lives for the tab: a reconnect rebuilds the workspace (and its context), not this.
-    static TAB_ACTIVITY: RefCell<ActivityLog> = RefCell::new(ActivityLog::default());
-}
-
 /// The write flows' shared state, provided by the workspace of an organization.
 #[derive(Clone, Copy)]
 pub struct WriteDesk {
     /// The write awaiting confirmation, running or reported: the dialog is open while this is set.
     pub proposal: RwSignal<Option<Proposal>>,
     pub billing: RwSignal<BillingKnowledge>,
-    pub log: RwSignal<ActivityLog>,
+    /// The tab's activity log, which outlives the desk: a reconnect rebuilds the workspace, not the app.
+    pub log: TabActivity,
 }
 
 impl WriteDesk {
     pub fn provide() -> Self {
-        let log = TAB_ACTIVITY.with(|log| log.borrow().clone());
         let desk = Self {
             proposal: RwSignal::new(None),
             billing: RwSignal::new(BillingKnowledge::Reading),
-            log: RwSignal::new(log),
+            log: TabActivity::use_or_provide(),
         };
         provide_context(desk);
         desk
@@ -119,8 +114,7 @@ impl WriteDesk {
 
     /// Adds lines to the log of this tab.
     pub fn record(&self, entries: Vec<ActivityEntry>) {
-        TAB_ACTIVITY.with(|log| log.borrow_mut().record(entries.iter().cloned()));
-        self.log.update(|log| log.record(entries));
+        self.log.record(entries);
     }
 
     /// The seat-management setting, when it makes GitHub refuse every write (tracked).
