@@ -5,10 +5,10 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use copilot_api::format::count;
 use copilot_api::plan::write::{
-    confirm_button, cost_wording, dry_run_count, plan_heading, stop_button, typed_confirmation_prompt, ConfirmDialog,
-    DialogStep, Proposal, CANNOT_BE_UNDONE, DRY_RUN_HEADING, DRY_RUN_SWITCH, NOTHING_TO_DO, READING_TO_SETTLE, WRITING,
+    confirm_button, cost_wording, dry_run_count, left_out_heading, merged_duplicates, plan_heading, result_heading,
+    stop_button, typed_confirmation_prompt, ConfirmDialog, DialogStep, Proposal, CANNOT_BE_UNDONE, DRY_RUN_HEADING,
+    DRY_RUN_SWITCH, NOTHING_TO_DO, READING_TO_SETTLE, REVOKE_TEAMS_INSTEAD, SKIP_TEAM_GRANTED, WRITING,
 };
 use copilot_api::plan::{needs_typed_confirmation, JobPace, TeamGrantedChoice, WriteBudget, WritePlan};
 use copilot_api::ApiError;
@@ -126,7 +126,7 @@ pub fn ConfirmWrite(connection: Connection) -> impl IntoView {
                     }.into_any(),
                     DialogStep::Running => view! { <RunningStep state /> }.into_any(),
                     DialogStep::Done(outcome) => view! {
-                        <h2 id=HEADING_ID>"Result: " {proposal.title()}</h2>
+                        <h2 id=HEADING_ID>{result_heading(&proposal.title())}</h2>
                         <RunReport outcome />
                         <div class="dialog-actions">
                             <button type="button" on:click=move |_| close()>"Close"</button>
@@ -183,12 +183,12 @@ fn ConfirmStep(
                                 <label>
                                     <input type="radio" name="team-granted" prop:checked=move || choice.get() == TeamGrantedChoice::Skip
                                         on:change=move |_| state.update(|state| state.choice = TeamGrantedChoice::Skip) />
-                                    "Skip them"
+                                    {SKIP_TEAM_GRANTED}
                                 </label>
                                 <label>
                                     <input type="radio" name="team-granted" prop:checked=move || choice.get() == TeamGrantedChoice::RevokeTeams
                                         on:change=move |_| state.update(|state| state.choice = TeamGrantedChoice::RevokeTeams) />
-                                    "Revoke the teams instead: every seat granted through them goes, selected or not"
+                                    {REVOKE_TEAMS_INSTEAD}
                                 </label>
                             </fieldset>
                         })}
@@ -203,11 +203,11 @@ fn ConfirmStep(
                 let duplicates = names.duplicates.clone();
                 view! {
                     {(!duplicates.is_empty()).then(|| view! {
-                        <p class="hint">{format!("Merged duplicates: {}", duplicates.join(", "))}</p>
+                        <p class="hint">{merged_duplicates(&duplicates)}</p>
                     })}
                     {(!rejected.is_empty()).then(|| view! {
                         <div class="rejected">
-                            <p>{format!("Left out, never sent ({}):", count(rejected.len()))}</p>
+                            <p>{left_out_heading(rejected.len())}</p>
                             <ul>{rejected.into_iter().map(|r| view! { <li><code>{r.entry}</code> ": " {r.reason}</li> }).collect_view()}</ul>
                         </div>
                     })}

@@ -44,7 +44,8 @@ pub use session::{
     MS_BETWEEN_READS_TO_SETTLE, READS_TO_SETTLE,
 };
 pub use wording::{
-    confirm_button, cost_wording, dry_run_count, one_write_per_interval, plan_heading, stop_button,
-    typed_confirmation_prompt, SkippedNotices, DRY_RUN_HEADING, DRY_RUN_SWITCH, NOTHING_TO_DO, READING_TO_SETTLE,
-    SHOW_THE_REQUESTS, WRITING,
+    confirm_button, cost_wording, dry_run_count, left_out_heading, manage_hint, merged_duplicates,
+    one_write_per_interval, plan_heading, result_heading, stop_button, typed_confirmation_prompt, SkippedNotices,
+    DRY_RUN_HEADING, DRY_RUN_SWITCH, NOTHING_TO_DO, READING_TO_SETTLE, REVOKE_TEAMS_INSTEAD, SHOW_THE_REQUESTS,
+    SKIP_TEAM_GRANTED, WRITING,
 };

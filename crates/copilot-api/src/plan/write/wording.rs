@@ -3,7 +3,7 @@
 //! from the core's constants, so that they are tested here and a translation has one place to look.
 
 use super::confirmation::{cost_effect, TYPED_CONFIRMATION_ABOVE};
-use super::plan::WritePlan;
+use super::plan::{WritePlan, MAX_NAMES_PER_WRITE};
 use super::selection::RevokeSelection;
 use crate::format::{count, dollars, length_in_words, plural};
 use crate::plan::write_budget::MIN_MS_BETWEEN_WRITES;
@@ -29,12 +29,46 @@ fn time_between_writes() -> String {
     }
 }
 
+/// How often writes go: `per_interval("one")` is "one a second".
+fn per_interval(one: &str) -> String {
+    match MIN_MS_BETWEEN_WRITES {
+        1_000 => format!("{one} a second"),
+        ms => format!("{one} every {}", length_in_words(ms)),
+    }
+}
+
 /// How often writes go, in a plan's pacing hint: "one a second".
 pub fn one_write_per_interval() -> String {
-    match MIN_MS_BETWEEN_WRITES {
-        1_000 => "one a second".to_owned(),
-        ms => format!("one every {}", length_in_words(ms)),
-    }
+    per_interval("one")
+}
+
+/// What the "Manage seats" tab says of every write made there.
+pub fn manage_hint() -> String {
+    format!(
+        "Type or paste names separated by commas, spaces or new lines (a leading @ is fine). Each write is confirmed first, sent in batches of at most {MAX_NAMES_PER_WRITE}, {}, and reported name by name.",
+        per_interval("one batch")
+    )
+}
+
+/// The choice for seats granted through a team: leave them.
+pub const SKIP_TEAM_GRANTED: &str = "Skip them";
+/// The choice for seats granted through a team: revoke the teams.
+pub const REVOKE_TEAMS_INSTEAD: &str =
+    "Revoke the teams instead: every seat granted through them goes, selected or not";
+
+/// The names a form merged because they repeated an earlier one.
+pub fn merged_duplicates(duplicates: &[String]) -> String {
+    format!("Merged duplicates: {}", duplicates.join(", "))
+}
+
+/// Above the names a form left out, with why.
+pub fn left_out_heading(rejected: usize) -> String {
+    format!("Left out, never sent ({}):", count(rejected))
+}
+
+/// The report's heading: "Result: Revoke users' seats in acme".
+pub fn result_heading(title: &str) -> String {
+    format!("Result: {title}")
 }
 
 /// The confirm button: what is sent, "Revoke 3 seats", "Assign the seats of 1 team", "Revoke 2 seats and
@@ -261,6 +295,21 @@ mod tests {
             plan(WriteKind::RevokeUsers, 120).pacing_hint(),
             "Sent in 3 requests of at most 50 names, one a second."
         );
+    }
+
+    #[test]
+    fn the_manage_tab_says_the_batch_size_and_the_pace_from_the_constants() {
+        assert_eq!(
+            manage_hint(),
+            "Type or paste names separated by commas, spaces or new lines (a leading @ is fine). Each write is confirmed first, sent in batches of at most 50, one batch a second, and reported name by name."
+        );
+    }
+
+    #[test]
+    fn a_form_says_what_it_merged_and_left_out_and_the_report_names_the_write() {
+        assert_eq!(merged_duplicates(&["ann".into(), "BOB".into()]), "Merged duplicates: ann, BOB");
+        assert_eq!(left_out_heading(1_200), "Left out, never sent (1,200):");
+        assert_eq!(result_heading("Revoke users' seats in acme"), "Result: Revoke users' seats in acme");
     }
 
     #[test]
