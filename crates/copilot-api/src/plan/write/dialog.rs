@@ -42,8 +42,9 @@ impl ConfirmDialog {
 
     /// Starts a run: Stop not pressed, the bar empty.
     pub fn start_running(&mut self) {
-        *self =
-            Self { step: DialogStep::Running, stop_requested: false, progress: JobProgress::default(), ..self.clone() };
+        self.step = DialogStep::Running;
+        self.stop_requested = false;
+        self.progress = JobProgress::default();
     }
 
     /// Whether the confirm button may be pressed for these plans: something to do, and (unless it is a dry
