@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::connect::ConnectForm;
+use crate::components::manage::activity::TabActivity;
 use crate::components::workspace::Workspace;
 use crate::session::{use_session, Session};
 use crate::view_url::provide_view_url;
@@ -11,6 +12,8 @@ use crate::view_url::provide_view_url;
 pub fn App() -> impl IntoView {
     Session::provide();
     provide_view_url();
+    // The activity log outlives every connection of the tab.
+    TabActivity::provide();
     let session = use_session();
     view! {
         <header class="top">

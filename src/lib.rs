@@ -10,6 +10,7 @@ pub mod demo;
 pub mod download;
 pub mod framing;
 pub mod loading;
+pub mod paced;
 pub mod page_origin;
 pub mod page_policy;
 pub mod read_waits;

@@ -1,65 +1,16 @@
-//! Drives the core's paced page loader (`copilot_api::plan::PageLoader`) with real requests: it sends what
-//! the loader says, aborts what it says, sleeps until it says, and hands every answer back. All decisions
+//! Reads seat pages: one page on its own, or every page through the core's paced page loader
+//! (`copilot_api::plan::PageLoader`), which `crate::paced` drives with these reads. All decisions
 //! (concurrency, the per-minute budget, retries, rate-limit waits, order, duplicates) are the loader's.
 
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use copilot_api::plan::loader::{AnsweredPage, LoadProgress, LoaderConfig, LoaderStep, PageLoader, SeatsOfEveryPage};
+use copilot_api::plan::loader::{AnsweredPage, LoadProgress, LoaderConfig, PageLoader, SeatsOfEveryPage};
 use copilot_api::request::{ListEnterpriseSeats, ListOrganizationSeats};
 use copilot_api::{ApiError, ApiRequest, Scope, Seat};
-use futures::channel::mpsc;
-use futures::StreamExt;
 
 use crate::client::{Client, Reply};
-use crate::clock::{now_ms, sleep_ms};
-
-/// A page's answer, with what its headers say (the `Link` header that page 1 uses to name the last page,
-/// what `X-GitHub-SSO` left out), and which try of the page it answers.
-type PageAnswer = (u32, u64, Result<AnsweredPage, ApiError>);
-
-/// The requests the loader has out: each page's current try and what aborts it. An answer from an earlier
-/// try of a page (one that was aborted or timed out before its retry went out) is stale: it must neither
-/// be taken for the retry's answer nor take away the retry's abort.
-#[derive(Default)]
-struct Requests {
-    next_try: u64,
-    current: HashMap<u32, (u64, Option<web_sys::AbortController>)>,
-}
-
-impl Requests {
-    /// Records a new try of `page`; returns its id and the signal that aborts it.
-    fn start(&mut self, page: u32) -> (u64, Option<web_sys::AbortSignal>) {
-        self.next_try += 1;
-        let controller = web_sys::AbortController::new().ok();
-        let signal = controller.as_ref().map(web_sys::AbortController::signal);
-        self.current.insert(page, (self.next_try, controller));
-        (self.next_try, signal)
-    }
-
-    fn abort(&mut self, pages: Vec<u32>) {
-        for page in pages {
-            if let Some((_, Some(controller))) = self.current.remove(&page) {
-                controller.abort();
-            }
-        }
-    }
-
-    /// Whether this answer is the current try's; forgets the try either way it ends. A failed try is
-    /// aborted too: a timeout answers before the fetch itself gives up, and it must not stay open.
-    fn finish(&mut self, page: u32, try_id: u64, failed: bool) -> bool {
-        if self.current.get(&page).is_none_or(|(current, _)| *current != try_id) {
-            return false;
-        }
-        if let Some((_, Some(controller))) = self.current.remove(&page) {
-            if failed {
-                controller.abort();
-            }
-        }
-        true
-    }
-}
+use crate::paced::drive;
 
 /// How many times a page is asked for.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -115,50 +66,11 @@ pub async fn load_all(
     on_progress: impl Fn(LoadProgress, &[Seat]),
 ) -> Result<SeatsOfEveryPage, ApiError> {
     let mut loader = PageLoader::new(config);
-    let (sender, mut answers) = mpsc::unbounded::<PageAnswer>();
-    let mut requests = Requests::default();
-    loop {
-        if stop.get() {
-            let in_flight = loader.cancel();
-            requests.abort(in_flight);
-        }
-        match loader.poll(now_ms()) {
-            LoaderStep::Send(pages) => {
-                for page in pages {
-                    let (try_id, signal) = requests.start(page);
-                    let (client, scope, sender) = (client.clone(), scope.clone(), sender.clone());
-                    let request = loader.page_request(page);
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let answer = fetch_page(&client, &scope, request, signal.as_ref(), Tries::Once).await;
-                        // The receiver is gone only when the load is over; the answer no longer matters.
-                        let _ = sender.unbounded_send((page, try_id, answer));
-                    });
-                }
-            }
-            LoaderStep::Abort(pages) => requests.abort(pages),
-            LoaderStep::WaitUntil(until) => {
-                let wait = until.saturating_sub(now_ms()).clamp(1, 250);
-                let next = futures::future::select(answers.next(), Box::pin(sleep_ms(wait as i32))).await;
-                if let futures::future::Either::Left((Some(answer), _)) = next {
-                    hand_in(&mut loader, &mut requests, answer);
-                }
-            }
-            LoaderStep::Finished => break,
-        }
-        // Everything that has already arrived, before deciding again.
-        while let Ok(answer) = answers.try_recv() {
-            hand_in(&mut loader, &mut requests, answer);
-        }
-        on_progress(loader.progress(), loader.seats_so_far());
-    }
-    on_progress(loader.progress(), loader.seats_so_far());
+    let send = |_page, request, abort: Option<web_sys::AbortSignal>| {
+        let (client, scope) = (client.clone(), scope.clone());
+        async move { fetch_page(&client, &scope, request, abort.as_ref(), Tries::Once).await }
+    };
+    let report = |loader: &PageLoader| on_progress(loader.progress(), loader.seats_so_far());
+    drive(&mut loader, send, || stop.get(), report).await;
     loader.into_result()
-}
-
-fn hand_in(loader: &mut PageLoader, requests: &mut Requests, answer: PageAnswer) {
-    let (page, try_id, result) = answer;
-    if !requests.finish(page, try_id, result.is_err()) {
-        return;
-    }
-    loader.on_answer(page, result, now_ms());
 }

@@ -114,3 +114,49 @@ fn the_organization_plan_arriving_after_the_seats_reindexes_them_once() {
     assert!(std::sync::Arc::ptr_eq(&business.seats, &loaded.seats), "the seats are shared, not copied");
     assert_eq!(business.for_plan(Some(PlanType::Business)).generation, business.generation);
 }
+
+/// A workspace's write desk that logs one write each time it is built, with the log's view.
+#[component]
+fn DeskThatLogsOnce() -> impl IntoView {
+    use copilot_api::plan::{ActivityEntry, WriteKind};
+    use copilot_seats::components::manage::activity::ActivityLogView;
+    use copilot_seats::components::manage::WriteDesk;
+    let desk = WriteDesk::provide();
+    desk.record(vec![ActivityEntry {
+        at_ms: 1_700_000_000_000,
+        kind: WriteKind::AssignUsers,
+        org: "acme".to_owned(),
+        names: vec!["ann".to_owned()],
+        outcome: "Done".to_owned(),
+    }]);
+    view! { <ActivityLogView /> }
+}
+
+/// The log's lines on the page: each names its operation once.
+fn logged_rows(parent: &web_sys::HtmlElement) -> usize {
+    parent.text_content().unwrap_or_default().matches("Assign seats to users").count()
+}
+
+#[wasm_bindgen_test]
+async fn the_activity_log_outlives_a_reconnect_and_a_desk_without_the_app_still_logs() {
+    use copilot_seats::components::manage::activity::TabActivity;
+    let parent = container();
+    let connected = RwSignal::new(true);
+    let _mounted = leptos::mount::mount_to(parent.clone(), move || {
+        TabActivity::provide();
+        view! { <Show when=move || connected.get()><DeskThatLogsOnce /></Show> }
+    });
+    settle().await;
+    assert_eq!(logged_rows(&parent), 1);
+    // A reconnect rebuilds the workspace and its desk; the tab's log stays.
+    connected.set(false);
+    settle().await;
+    connected.set(true);
+    settle().await;
+    assert_eq!(logged_rows(&parent), 2);
+
+    let alone = container();
+    let _alone = leptos::mount::mount_to(alone.clone(), || view! { <DeskThatLogsOnce /> });
+    settle().await;
+    assert_eq!(logged_rows(&alone), 1, "without the app's log, the desk keeps one of its own");
+}

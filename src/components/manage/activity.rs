@@ -1,9 +1,46 @@
-//! The activity log of this tab: every write sent (time, operation, names, outcome), exportable as CSV.
+//! The activity log of this tab: every write sent (time, operation, names, outcome), exportable as CSV;
+//! one store for it, provided by the app, and its view.
 
+use copilot_api::plan::{ActivityEntry, ActivityLog};
 use leptos::prelude::*;
 
 use super::use_write_desk;
 use crate::download::download;
+
+/// The activity log of this tab: one signal, provided at the top of the app so that it outlives every
+/// workspace (a reconnect rebuilds the workspace and its context, not the app).
+#[derive(Clone, Copy)]
+pub struct TabActivity(RwSignal<ActivityLog>);
+
+impl TabActivity {
+    /// Provides an empty log for everything below.
+    pub fn provide() -> Self {
+        let log = Self(RwSignal::new(ActivityLog::default()));
+        provide_context(log);
+        log
+    }
+
+    /// The app's log; where none was provided above (a workspace mounted on its own, as in a test), one
+    /// for this part of the page, so that writes are still logged.
+    pub fn use_or_provide() -> Self {
+        use_context::<Self>().unwrap_or_else(Self::provide)
+    }
+
+    /// Adds lines to the log.
+    pub fn record(&self, entries: Vec<ActivityEntry>) {
+        self.0.update(|log| log.record(entries));
+    }
+
+    /// Reads the log (tracked).
+    pub fn with<T>(&self, read: impl FnOnce(&ActivityLog) -> T) -> T {
+        self.0.with(read)
+    }
+
+    /// Reads the log (untracked).
+    pub fn with_untracked<T>(&self, read: impl FnOnce(&ActivityLog) -> T) -> T {
+        self.0.with_untracked(read)
+    }
+}
 
 #[component]
 pub fn ActivityLogView() -> impl IntoView {

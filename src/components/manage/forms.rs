@@ -1,6 +1,7 @@
 //! The "Manage seats" tab: the four forms (assign and revoke, users and teams), what the organization's
 //! settings mean for them, and the activity log.
 
+use copilot_api::plan::write::manage_hint;
 use copilot_api::plan::WriteKind;
 use copilot_api::{parse_name_list, PublicCodeSuggestions};
 use leptos::prelude::*;
@@ -17,10 +18,7 @@ pub fn ManagePanel(org: String) -> impl IntoView {
     view! {
         <section class="card manage" aria-labelledby="manage-heading">
             <h2 id="manage-heading">"Manage seats in " {org.clone()}</h2>
-            <p class="hint">
-                "Type or paste names separated by commas, spaces or new lines (a leading @ is fine). Each write is "
-                "confirmed first, sent in batches of at most 50, one batch a second, and reported name by name."
-            </p>
+            <p class="hint">{manage_hint()}</p>
             <SettingsNotice desk />
             <div class="write-forms">
                 {[WriteKind::AssignUsers, WriteKind::RevokeUsers, WriteKind::AssignTeams, WriteKind::RevokeTeams]

@@ -5,10 +5,10 @@ use copilot_api::format::count;
 use copilot_api::plan::{NameOutcome, WriteReport};
 use leptos::prelude::*;
 
-use crate::writing::RunOutcome;
+use copilot_api::plan::WriteOutcome;
 
 #[component]
-pub fn RunReport(outcome: RunOutcome) -> impl IntoView {
+pub fn RunReport(outcome: WriteOutcome) -> impl IntoView {
     let verification_problem = outcome.verification_problem.clone();
     let verified = outcome.reports.iter().any(|report| report.verified);
     view! {

@@ -23,6 +23,7 @@ use std::collections::{BTreeMap, VecDeque};
 
 use rustc_hash::FxHashSet;
 
+use super::paced::{Paced, PacedStep};
 use super::rate_limit::{LimitTracker, LimitWait};
 use super::retry::{mix, Attempts, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
 use crate::error::{ApiError, ResponseParts};
@@ -520,6 +521,32 @@ impl PageLoader {
             .min()
             // Unreachable while the state is consistent; a later time rather than a busy loop.
             .unwrap_or_else(|| now_ms.saturating_add(1_000))
+    }
+}
+
+/// The loader as the app's one driver sees it: pages go out under their numbers.
+impl Paced for PageLoader {
+    type Key = u32;
+    type Request = PageRequest;
+    type Answer = AnsweredPage;
+
+    fn next_step(&mut self, now_ms: u64) -> PacedStep<u32, PageRequest> {
+        match self.poll(now_ms) {
+            LoaderStep::Send(pages) => {
+                PacedStep::Send(pages.into_iter().map(|page| (page, self.page_request(page))).collect())
+            }
+            LoaderStep::Abort(pages) => PacedStep::Abort(pages),
+            LoaderStep::WaitUntil(until) => PacedStep::WaitUntil(until),
+            LoaderStep::Finished => PacedStep::Finished,
+        }
+    }
+
+    fn hand_in(&mut self, page: u32, answer: Result<AnsweredPage, ApiError>, now_ms: u64) {
+        self.on_answer(page, answer, now_ms);
+    }
+
+    fn stop(&mut self) -> Vec<u32> {
+        self.cancel()
     }
 }
 
@@ -1420,5 +1447,20 @@ mod tests {
         loader.on_first_page(first, LinkHeader { last: Some(u32::MAX), ..LinkHeader::default() });
         assert_eq!(loader.poll(NOW), LoaderStep::Send((2..=11).collect()));
         assert_eq!(loader.progress().pages_total, Some(u32::MAX));
+    }
+
+    #[test]
+    fn through_the_paced_shape_each_page_goes_out_with_its_request_and_stop_aborts_those_out() {
+        let mut loader = PageLoader::new(LoaderConfig::new(10, 100));
+        assert_eq!(loader.next_step(NOW), PacedStep::Send(vec![(1, PageRequest::new(1, 100))]));
+        let first = SeatPage { total_seats: Some(250), seats: vec![seat("a", 1)] };
+        loader.hand_in(1, Ok(AnsweredPage { page: first, ..AnsweredPage::default() }), NOW + 1);
+        let PacedStep::Send(pages) = loader.next_step(NOW + 1) else { panic!("pages 2 and 3 go out") };
+        assert_eq!(pages.iter().map(|(page, _)| *page).collect::<Vec<_>>(), vec![2, 3]);
+        let mut out = Paced::stop(&mut loader);
+        out.sort_unstable();
+        assert_eq!(out, vec![2, 3]);
+        assert_eq!(loader.next_step(NOW + 2), PacedStep::Finished);
+        assert_eq!(loader.into_result(), Err(ApiError::Cancelled));
     }
 }

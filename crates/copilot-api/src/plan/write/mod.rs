@@ -6,17 +6,23 @@
 //! done nor failed, and [`reconcile`] settles it from the seats as read again afterwards.
 //!
 //! One file a part: `kind` (the four writes and their requests), `selection` (what a selection may
-//! revoke), `confirmation` (typed confirmation and cost), `plan` (the batches), `run` (sending them),
-//! `report` (how each name ended) and `activity` (the log).
+//! revoke), `confirmation` (typed confirmation and cost), `plan` (the batches), `pace` (a job against
+//! GitHub's budget), `run` (sending a plan), `session` (a job's plans one after the other, then the
+//! reading to settle), `report` (how each name ended), `activity` (the log), and for the write dialog
+//! `proposal` (the write asked for), `dialog` (the dialog's state) and `wording` (its sentences).
 
 mod activity;
 mod confirmation;
+mod dialog;
 mod kind;
 mod pace;
 mod plan;
+mod proposal;
 mod report;
 mod run;
 mod selection;
+mod session;
+mod wording;
 
 #[cfg(test)]
 mod test_support;
@@ -25,9 +31,21 @@ pub use activity::{ActivityEntry, ActivityLog};
 pub use confirmation::{
     confirmation_matches, cost_effect, needs_typed_confirmation, CostEffect, CANNOT_BE_UNDONE, TYPED_CONFIRMATION_ABOVE,
 };
+pub use dialog::{ConfirmDialog, DialogStep};
 pub use kind::{WriteKind, WriteRequest};
 pub use pace::JobPace;
 pub use plan::{WritePlan, MAX_NAMES_PER_WRITE};
+pub use proposal::Proposal;
 pub use report::{reconcile, NameOutcome, NameReport, OutcomeCounts, WriteReport};
 pub use run::{WriteProgress, WriteRun, WriteStep, MIN_MS_BETWEEN_WRITES};
 pub use selection::{plan_revocation, select_range, RevokeSelection, TeamGrantedChoice};
+pub use session::{
+    read_to_settle_config, wait_before_read_to_settle, JobProgress, WriteOutcome, WriteSession,
+    MS_BETWEEN_READS_TO_SETTLE, READS_TO_SETTLE,
+};
+pub use wording::{
+    confirm_button, cost_wording, dry_run_count, left_out_heading, manage_hint, merged_duplicates,
+    one_write_per_interval, plan_heading, result_heading, stop_button, typed_confirmation_prompt, SkippedNotices,
+    DRY_RUN_HEADING, DRY_RUN_SWITCH, NOTHING_TO_DO, READING_TO_SETTLE, REVOKE_TEAMS_INSTEAD, SHOW_THE_REQUESTS,
+    SKIP_TEAM_GRANTED, WRITING,
+};

@@ -71,8 +71,9 @@ impl WritePlan {
     /// How the confirmation says the plan is sent: "Sent in 3 requests of at most 50 names, one a second."
     pub fn pacing_hint(&self) -> String {
         format!(
-            "Sent in {} of at most {MAX_NAMES_PER_WRITE} names, one a second.",
-            plural(self.batches.len(), "request", "requests")
+            "Sent in {} of at most {MAX_NAMES_PER_WRITE} names, {}.",
+            plural(self.batches.len(), "request", "requests"),
+            super::wording::one_write_per_interval()
         )
     }
 

@@ -185,6 +185,11 @@ impl WriteRun {
         &self.budget
     }
 
+    /// When the last answer came (pacing counts from the end of a write), if any request was sent.
+    pub fn last_write_ended_ms(&self) -> Option<u64> {
+        self.last_write_ended_ms
+    }
+
     /// What to do now.
     pub fn poll(&mut self, now_ms: u64) -> WriteStep {
         if let Some((index, since_ms)) = self.in_flight() {

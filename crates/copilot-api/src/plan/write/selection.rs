@@ -24,8 +24,10 @@ pub struct RevokeSelection {
 }
 
 /// What to do with team-granted seats in a selection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum TeamGrantedChoice {
+    /// What a dialog starts with: nothing beyond the selection goes.
+    #[default]
     Skip,
     /// Revoke each team as a whole: every member's seat goes, selected or not (the dialog must say so).
     RevokeTeams,

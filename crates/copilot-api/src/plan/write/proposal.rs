@@ -1,0 +1,115 @@
+//! Proposal: a write a person asked for, before they confirm it (names from a form, or seats selected in
+//! the grid), and what it comes to: the plans to run, the seats it touches, the dialog's title.
+
+use super::plan::WritePlan;
+use super::selection::{RevokeSelection, TeamGrantedChoice};
+use super::WriteKind;
+use crate::names::NameList;
+
+/// A write a person asked for, before they confirm it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Proposal {
+    /// From one of the four forms: the names as the core cleaned them.
+    Names { kind: WriteKind, org: String, names: NameList },
+    /// From the grid: the selected seats, sorted by how they can be revoked.
+    Selection { org: String, selected: usize, selection: RevokeSelection },
+}
+
+impl Proposal {
+    pub fn org(&self) -> &str {
+        match self {
+            Self::Names { org, .. } | Self::Selection { org, .. } => org,
+        }
+    }
+
+    /// The dialog's title: "Revoke users' seats in acme", "Revoke the selected seats in acme".
+    pub fn title(&self) -> String {
+        match self {
+            Self::Names { kind, org, .. } => format!("{} in {org}", kind.title()),
+            Self::Selection { org, .. } => format!("Revoke the selected seats in {org}"),
+        }
+    }
+
+    /// The writes to run, given the person's choice about team-granted seats (grid selections only).
+    pub fn plans(&self, choice: TeamGrantedChoice) -> Vec<WritePlan> {
+        match self {
+            Self::Names { kind, org, names } => {
+                if names.valid.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![WritePlan::new(*kind, org, names.valid.iter().cloned())]
+                }
+            }
+            Self::Selection { org, selection, .. } => selection.plans(org, choice),
+        }
+    }
+
+    /// How many seats the write touches, as far as is known here: a user is one seat; a team revoked from
+    /// the grid counts its selected members; a team typed in a form counts one (its size is not known).
+    pub fn seat_count(&self, choice: TeamGrantedChoice) -> usize {
+        match self {
+            Self::Names { names, .. } => names.valid.len(),
+            Self::Selection { selection, .. } => {
+                selection.direct.len()
+                    + if choice == TeamGrantedChoice::RevokeTeams { selection.team_granted_count() } else { 0 }
+            }
+        }
+    }
+
+    /// The seats known to go with a plan of teams: the selected members granted through them (grid
+    /// selections); `None` for users, and for teams typed in a form, whose size is not known here.
+    pub fn known_team_seats(&self, plan: &WritePlan) -> Option<usize> {
+        match self {
+            Self::Selection { selection, .. } if plan.kind().names_teams() => Some(selection.team_granted_count()),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::{parse_name_list, NameKind};
+
+    fn selection() -> Proposal {
+        let mut selection = RevokeSelection { direct: vec!["ann".into(), "bob".into()], ..Default::default() };
+        selection.team_granted.insert("devs".into(), vec!["cy".into(), "di".into(), "ed".into()]);
+        Proposal::Selection { org: "acme".into(), selected: 6, selection }
+    }
+
+    #[test]
+    fn names_from_a_form_make_one_plan_of_their_valid_names_and_count_one_seat_each() {
+        let names = parse_name_list("ann, bob, ann, -bad-", NameKind::User);
+        let proposal = Proposal::Names { kind: WriteKind::AssignUsers, org: "acme".into(), names };
+        let plans = proposal.plans(TeamGrantedChoice::Skip);
+        assert_eq!(plans.len(), 1);
+        assert_eq!(plans[0].names().collect::<Vec<_>>(), vec!["ann", "bob"]);
+        assert_eq!(proposal.seat_count(TeamGrantedChoice::Skip), 2);
+        assert_eq!(proposal.known_team_seats(&plans[0]), None);
+        assert_eq!(proposal.title(), "Assign seats to users in acme");
+    }
+
+    #[test]
+    fn a_form_with_no_valid_name_proposes_nothing_to_run() {
+        let names = parse_name_list("-bad-", NameKind::User);
+        let proposal = Proposal::Names { kind: WriteKind::RevokeUsers, org: "acme".into(), names };
+        assert!(proposal.plans(TeamGrantedChoice::Skip).is_empty());
+        assert_eq!(proposal.seat_count(TeamGrantedChoice::Skip), 0);
+    }
+
+    #[test]
+    fn a_selection_counts_the_team_granted_seats_only_when_the_teams_are_revoked() {
+        let proposal = selection();
+        assert_eq!(proposal.org(), "acme");
+        assert_eq!(proposal.title(), "Revoke the selected seats in acme");
+        assert_eq!(proposal.seat_count(TeamGrantedChoice::Skip), 2);
+        assert_eq!(proposal.seat_count(TeamGrantedChoice::RevokeTeams), 5);
+        let plans = proposal.plans(TeamGrantedChoice::RevokeTeams);
+        assert_eq!(
+            plans.iter().map(WritePlan::kind).collect::<Vec<_>>(),
+            vec![WriteKind::RevokeUsers, WriteKind::RevokeTeams]
+        );
+        assert_eq!(proposal.known_team_seats(&plans[0]), None, "users are counted by name");
+        assert_eq!(proposal.known_team_seats(&plans[1]), Some(3));
+    }
+}
