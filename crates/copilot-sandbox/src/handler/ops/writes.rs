@@ -1,7 +1,6 @@
 //! The four changes: seats added and cancelled for users and for teams, after GitHub's preconditions.
 
 use super::auth::not_enabled;
-use super::reads::json;
 use crate::clock::next_cycle_start;
 use crate::errors::error_response;
 use crate::http::{Request, Response};
@@ -108,14 +107,14 @@ pub(super) fn apply(
             Target::Teams => remove_teams(state, &change)?,
         };
         state.note_pending(change.pending_date);
-        Ok(json(200, &SeatsCancelled { seats_cancelled: cancelled }))
+        Ok(Response::serialized(200, &SeatsCancelled { seats_cancelled: cancelled }))
     } else {
         let created = match target {
             Target::Users => add_users(state, &change)?,
             Target::Teams => add_teams(state, &change)?,
         };
         state.refresh_next_expiry();
-        Ok(json(201, &SeatsCreated { seats_created: created }))
+        Ok(Response::serialized(201, &SeatsCreated { seats_created: created }))
     }
 }
 
