@@ -47,6 +47,8 @@ test: tools check workflows test-native test-wasm build e2e published
 
 check:
 	cargo fmt --all --check
+	@# No import circle between the files of any crate (scripts/import-cycles.mjs says what counts).
+	node --test tests/build/import-cycles.test.mjs
 	cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
 	@# The app with its browser tests; the libraries it runs in the page and the demo's worker (their
 	@# native-only test dependencies, such as proptest, do not build for wasm32).

@@ -96,6 +96,23 @@ async function firstRowLogins(page, count) {
   return [...logins.values()];
 }
 
+/** Connects, loads every seat, and selects the first `count` active seats granted directly. */
+async function selectDirectActive(page, count) {
+  await connect(page, { token: tokens().owner_classic });
+  await loadAll(page);
+  await page.getByLabel('Granted by').selectOption('direct');
+  await chip(page, 'Active').click();
+  await selectFirstRows(page, count);
+}
+
+/** Opens the confirmation dialog for the grid's selection. */
+async function openRevokeSelected(page) {
+  await page.getByRole('button', { name: 'Revoke selected…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Revoke the selected seats in acme' })).toBeVisible();
+  // Its name follows its heading (confirm, dry run, writing, result): found as the one dialog from here.
+  return page.getByRole('dialog');
+}
+
 test('assigning seats to users: bad entries are left out with why, duplicates merged, each user gets a seat, and the log records it', async ({ page, request }) => {
   const [first, second] = seatless(await acme(request));
   await openManage(page);
@@ -291,9 +308,7 @@ test('from the grid: team-granted seats in a selection are counted, skipped or r
   const idle = countIn(await page.getByTestId('count-inactive').textContent()) + countIn(await page.getByTestId('count-never-used').textContent());
   await expect(page.getByTestId('selected-count')).toHaveText(`${grouped(idle)} selected`);
   await expect(page).toHaveURL(/status=/);
-  await page.getByRole('button', { name: 'Revoke selected…' }).click();
-  await expect(page.getByRole('dialog', { name: 'Revoke the selected seats in acme' })).toBeVisible();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openRevokeSelected(page);
   await expect(dialog.getByTestId('selection-summary')).toContainText(`${grouped(idle)} seats selected`);
   const direct = await dialog.getByRole('list', { name: "Names: Revoke users' seats" }).getByRole('listitem').allTextContents();
   for (const login of direct) expect(seatOf(org, login).assigning_team, login).toBeNull();
@@ -338,9 +353,7 @@ test('a revoke from the grid shows the pending cancellation in the grid with no 
   await expect(row).toBeVisible();
   await expect(row.locator('.status')).not.toHaveText('Pending cancellation');
   await row.getByRole('checkbox', { name: `Select ${login}` }).click();
-  await page.getByRole('button', { name: 'Revoke selected…' }).click();
-  await expect(page.getByRole('dialog', { name: 'Revoke the selected seats in acme' })).toBeVisible();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openRevokeSelected(page);
   await dialog.getByRole('button', { name: 'Revoke 1 seat' }).click();
   await expect(dialog.getByTestId('seats_cancelled')).toHaveText('1');
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -352,16 +365,10 @@ test('a revoke from the grid shows the pending cancellation in the grid with no 
 
 test('a bulk revoke of 300 selected seats goes in 6 batches with a progress bar, and the grid re-reads every seat', async ({ page, request }) => {
   test.setTimeout(120_000);
-  await connect(page, { token: tokens().owner_classic });
-  await loadAll(page);
-  await page.getByLabel('Granted by').selectOption('direct');
-  await chip(page, 'Active').click();
-  await selectFirstRows(page, 300);
+  await selectDirectActive(page, 300);
   const selected = await firstRowLogins(page, 300);
   expect(new Set(selected).size).toBe(300);
-  await page.getByRole('button', { name: 'Revoke selected…' }).click();
-  await expect(page.getByRole('dialog', { name: 'Revoke the selected seats in acme' })).toBeVisible();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openRevokeSelected(page);
   await expect(dialog.getByRole('list', { name: "Names: Revoke users' seats" }).getByRole('listitem')).toHaveCount(300);
   await expect(dialog.getByTestId('cost-effect')).toContainText('Revoking 300 seats lowers the bill by $5,700.00 a month');
   const confirm = dialog.getByRole('button', { name: 'Revoke 300 seats' });
@@ -396,14 +403,8 @@ test('a bulk revoke of 300 selected seats goes in 6 batches with a progress bar,
 
 test('a bulk revoke under server failures reports exactly what the sandbox did, name by name', async ({ page, request }) => {
   test.setTimeout(120_000);
-  await connect(page, { token: tokens().owner_classic });
-  await loadAll(page);
-  await page.getByLabel('Granted by').selectOption('direct');
-  await chip(page, 'Active').click();
-  await selectFirstRows(page, 300);
-  await page.getByRole('button', { name: 'Revoke selected…' }).click();
-  await expect(page.getByRole('dialog', { name: 'Revoke the selected seats in acme' })).toBeVisible();
-  const dialog = page.getByRole('dialog');
+  await selectDirectActive(page, 300);
+  const dialog = await openRevokeSelected(page);
   await dialog.getByLabel(/Type the organization's name/).fill('acme');
   await dialog.getByRole('button', { name: 'Revoke 300 seats' }).click();
   const progress = dialog.getByTestId('write-progress');

@@ -9,7 +9,6 @@ use crate::generate::EDITORS;
 use crate::state::{Org, SeatRecord, State, UserId};
 
 pub fn dump(state: &State, now: DateTime<Utc>) -> Value {
-    let logins = |users: &[UserId]| -> Vec<&str> { users.iter().map(|&user| state.login(user)).collect() };
     let enterprise = &state.enterprise;
     json!({
         "now": timestamp(now.timestamp()),
@@ -24,15 +23,11 @@ pub fn dump(state: &State, now: DateTime<Utc>) -> Value {
             "slug": enterprise.slug,
             "name": enterprise.name,
             "id": enterprise.id,
-            "owners": logins(&enterprise.owners),
-            "billing_managers": logins(&enterprise.billing_managers),
-            "teams": enterprise.teams.iter().map(|team| json!({
-                "slug": team.slug,
-                "name": team.name,
-                "id": team.id,
-                "members": logins(&team.members),
+            "owners": logins(state, &enterprise.owners),
+            "billing_managers": logins(state, &enterprise.billing_managers),
+            "teams": enterprise.teams.iter().map(|team| team_json(state, (&team.slug, &team.name, team.id), &team.members, json!({
                 "seats": team.seats.iter().map(|seat| seat_json(state, seat, Some(team.slug.as_str()))).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
+            }))).collect::<Vec<_>>(),
         },
         "orgs": state.orgs.iter().map(|org| org_json(state, org)).collect::<Vec<_>>(),
         "tokens": state.tokens.iter().map(|token| json!({
@@ -48,21 +43,16 @@ pub fn dump(state: &State, now: DateTime<Utc>) -> Value {
 }
 
 fn org_json(state: &State, org: &Org) -> Value {
-    let logins = |users: &[UserId]| -> Vec<&str> { users.iter().map(|&user| state.login(user)).collect() };
     json!({
         "login": org.login,
         "id": org.id,
         "settings": &org.settings,
-        "owners": logins(&org.owners),
-        "billing_managers": logins(&org.billing_managers),
-        "members": logins(&org.members),
-        "teams": org.teams.iter().map(|team| json!({
-            "slug": team.slug,
-            "name": team.name,
-            "id": team.id,
-            "copilot": team.copilot,
-            "members": logins(&team.members),
-        })).collect::<Vec<_>>(),
+        "owners": logins(state, &org.owners),
+        "billing_managers": logins(state, &org.billing_managers),
+        "members": logins(state, &org.members),
+        "teams": org.teams.iter().map(|team| {
+            team_json(state, (&team.slug, &team.name, team.id), &team.members, json!({ "copilot": team.copilot }))
+        }).collect::<Vec<_>>(),
         "pending_invitations": org.invitations.iter().map(|invitation| json!({
             "login": state.login(invitation.user),
             "invited_at": timestamp(invitation.invited_at),
@@ -73,6 +63,20 @@ fn org_json(state: &State, org: &Org) -> Value {
             seat_json(state, seat, team)
         }).collect::<Vec<_>>(),
     })
+}
+
+fn logins<'a>(state: &'a State, users: &[UserId]) -> Vec<&'a str> {
+    users.iter().map(|&user| state.login(user)).collect()
+}
+
+/// A team as an enterprise team and an organization's team both show it (slug, name, id, members), with
+/// the fields only its kind has (`own`, an object) beside them.
+fn team_json(state: &State, (slug, name, id): (&str, &str, u64), members: &[UserId], own: Value) -> Value {
+    let mut team = json!({ "slug": slug, "name": name, "id": id, "members": logins(state, members) });
+    if let (Some(fields), Value::Object(own)) = (team.as_object_mut(), own) {
+        fields.extend(own);
+    }
+    team
 }
 
 fn seat_json(state: &State, seat: &SeatRecord, assigning_team: Option<&str>) -> Value {

@@ -122,6 +122,11 @@ impl Response {
         Self::new(status, value.to_string()).with_header("Content-Type", "application/json; charset=utf-8")
     }
 
+    /// A JSON response of any serializable value (the API's models; `null` should one not serialize).
+    pub fn serialized(status: u16, value: &impl serde::Serialize) -> Self {
+        Self::json(status, &serde_json::to_value(value).unwrap_or(serde_json::Value::Null))
+    }
+
     pub fn with_header(mut self, name: &str, value: &str) -> Self {
         self.set_header(name, value);
         self

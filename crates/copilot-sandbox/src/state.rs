@@ -206,6 +206,13 @@ impl Org {
         self.invitations.iter().find(|invitation| invitation.user == user)
     }
 
+    /// Marks an invitee's seat as asked for, or no longer asked for (no-op for a user with no invitation).
+    pub(crate) fn set_seat_requested(&mut self, user: UserId, requested: bool) {
+        if let Some(invitation) = self.invitations.iter_mut().find(|invitation| invitation.user == user) {
+            invitation.seat_requested = requested;
+        }
+    }
+
     /// The users who have Copilot through a selected team of this organization.
     pub(crate) fn team_covered_users(&self) -> FxHashSet<UserId> {
         self.teams.iter().filter(|team| team.copilot).flat_map(|team| team.members.iter().copied()).collect()

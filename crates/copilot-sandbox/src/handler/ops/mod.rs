@@ -13,7 +13,7 @@ use crate::tokens::TokenGrant;
 use auth::{authorize_enterprise, authorize_org};
 use chrono::{DateTime, Utc};
 use reads::{billing, enterprise_seats, member_seat, org_seats};
-use writes::{add_teams, add_users, names_in_body, remove_teams, remove_users, write_preconditions};
+use writes::{apply, Target};
 
 pub(super) fn run(
     state: &mut State,
@@ -42,22 +42,8 @@ pub(super) fn run(
                 Route::Billing { .. } => billing(state, index, now, docs),
                 Route::OrgSeats { .. } => org_seats(state, index, request, docs),
                 Route::MemberSeat { username, .. } => member_seat(state, index, username, docs),
-                Route::Users { remove, .. } => names_in_body(request, "selected_usernames", docs).and_then(|names| {
-                    write_preconditions(state, index, docs)?;
-                    if *remove {
-                        remove_users(state, index, &names, now, docs)
-                    } else {
-                        add_users(state, index, &names, now, docs)
-                    }
-                }),
-                Route::Teams { remove, .. } => names_in_body(request, "selected_teams", docs).and_then(|names| {
-                    write_preconditions(state, index, docs)?;
-                    if *remove {
-                        remove_teams(state, index, &names, now, docs)
-                    } else {
-                        add_teams(state, index, &names, now, docs)
-                    }
-                }),
+                Route::Users { remove, .. } => apply(state, index, request, Target::Users, *remove, now, docs),
+                Route::Teams { remove, .. } => apply(state, index, request, Target::Teams, *remove, now, docs),
                 Route::EnterpriseSeats { .. } => Err(crate::errors::not_found()),
             };
             result.unwrap_or_else(|refusal| refusal)

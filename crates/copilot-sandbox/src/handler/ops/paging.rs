@@ -1,6 +1,5 @@
 //! How the seat lists are paged: `page` and `per_page` as GitHub reads them, and the `Link` header.
 
-use super::reads::json;
 use crate::http::{percent_encode, Request, Response};
 use copilot_api::{pagination::LinkHeader, SeatPage};
 
@@ -44,7 +43,7 @@ pub(super) fn link_header(request: &Request, page: u64, per_page: u64, total: u6
 }
 
 pub(super) fn page_response(request: &Request, page: SeatPage, number: u64, per_page: u64, total: u64) -> Response {
-    let mut response = json(200, &page);
+    let mut response = Response::serialized(200, &page);
     if let Some(link) = link_header(request, number, per_page, total) {
         response.set_header("Link", &link);
     }

@@ -9,7 +9,6 @@ use crate::state::{Org, State};
 use crate::tokens::TokenGrant;
 use chrono::{DateTime, Utc};
 use copilot_api::{OrganizationBilling, SeatPage};
-use serde_json::Value;
 
 pub(super) fn billing(state: &State, index: usize, now: DateTime<Utc>, docs: &str) -> Result<Response, Response> {
     let org = &state.orgs[index];
@@ -30,11 +29,7 @@ pub(super) fn billing(state: &State, index: usize, now: DateTime<Utc>, docs: &st
         cli: Some(settings.cli),
         plan_type: Some(settings.plan_type),
     };
-    Ok(json(200, &billing))
-}
-
-pub(super) fn json(status: u16, value: &impl serde::Serialize) -> Response {
-    Response::json(status, &serde_json::to_value(value).unwrap_or(Value::Null))
+    Ok(Response::serialized(200, &billing))
 }
 
 pub(super) fn org_seats(state: &State, index: usize, request: &Request, docs: &str) -> Result<Response, Response> {
@@ -122,5 +117,5 @@ pub(super) fn member_seat(state: &State, index: usize, username: &str, docs: &st
     }
     let record = user.filter(|&user| org.is_member(user)).and_then(|user| org.seat_of(user));
     let record = record.ok_or_else(|| error_response(404, "Not Found", docs))?;
-    Ok(json(200, &render::seat(state, record, SeatSource::Org { org, with_organization: false })))
+    Ok(Response::serialized(200, &render::seat(state, record, SeatSource::Org { org, with_organization: false })))
 }

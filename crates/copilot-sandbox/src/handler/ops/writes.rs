@@ -1,19 +1,18 @@
 //! The four changes: seats added and cancelled for users and for teams, after GitHub's preconditions.
 
 use super::auth::not_enabled;
-use super::reads::json;
 use crate::clock::next_cycle_start;
 use crate::errors::error_response;
 use crate::http::{Request, Response};
-use crate::state::{SeatRecord, State, UserId};
-use chrono::{DateTime, Utc};
+use crate::state::{Org, SeatRecord, State, UserId};
+use chrono::{DateTime, NaiveDate, Utc};
 use copilot_api::{PublicCodeSuggestions, SeatManagementSetting, SeatsCancelled, SeatsCreated};
 use rustc_hash::FxHashSet;
 use serde_json::Value;
 
 /// The names in the request body, validated as GitHub's request schema says (an array of at least one
 /// string). A body that is not JSON is 400; one that does not fit the schema is 422.
-pub(super) fn names_in_body(request: &Request, field: &str, docs: &str) -> Result<Vec<String>, Response> {
+fn names_in_body(request: &Request, field: &str, docs: &str) -> Result<Vec<String>, Response> {
     let text = request.body.as_deref().unwrap_or("").trim();
     let body: Value = if text.is_empty() {
         Value::Object(Default::default())
@@ -36,7 +35,7 @@ pub(super) fn names_in_body(request: &Request, field: &str, docs: &str) -> Resul
 }
 
 /// The documented 422s common to the four changes.
-pub(super) fn write_preconditions(state: &State, index: usize, docs: &str) -> Result<(), Response> {
+fn write_preconditions(state: &State, index: usize, docs: &str) -> Result<(), Response> {
     let settings = &state.orgs[index].settings;
     if !settings.copilot_enabled || settings.seat_management_setting == SeatManagementSetting::Disabled {
         return Err(not_enabled(docs, 422));
@@ -67,19 +66,71 @@ pub(super) fn write_preconditions(state: &State, index: usize, docs: &str) -> Re
     }
 }
 
+/// Whom a change names: the users of `selected_usernames` or the teams of `selected_teams`.
+#[derive(Clone, Copy)]
+pub(super) enum Target {
+    Users,
+    Teams,
+}
+
+/// One change as the request asks for it: the organization, the names in the body, and the time, both as
+/// the epoch a touched seat records and as the date a cancelled seat ends on (the next billing cycle).
+struct Change<'a> {
+    index: usize,
+    names: Vec<String>,
+    epoch: i64,
+    pending_date: NaiveDate,
+    docs: &'a str,
+}
+
+/// One of the four changes, from the body to the answer: the names, the documented preconditions, then the
+/// change. Added seats answer 201 with `seats_created`; cancelled ones 200 with `seats_cancelled`.
+pub(super) fn apply(
+    state: &mut State,
+    index: usize,
+    request: &Request,
+    target: Target,
+    remove: bool,
+    now: DateTime<Utc>,
+    docs: &str,
+) -> Result<Response, Response> {
+    let field = match target {
+        Target::Users => "selected_usernames",
+        Target::Teams => "selected_teams",
+    };
+    let names = names_in_body(request, field, docs)?;
+    write_preconditions(state, index, docs)?;
+    let change = Change { index, names, epoch: now.timestamp(), pending_date: next_cycle_start(now), docs };
+    if remove {
+        let cancelled = match target {
+            Target::Users => remove_users(state, &change)?,
+            Target::Teams => remove_teams(state, &change)?,
+        };
+        state.note_pending(change.pending_date);
+        Ok(Response::serialized(200, &SeatsCancelled { seats_cancelled: cancelled }))
+    } else {
+        let created = match target {
+            Target::Users => add_users(state, &change)?,
+            Target::Teams => add_teams(state, &change)?,
+        };
+        state.refresh_next_expiry();
+        Ok(Response::serialized(201, &SeatsCreated { seats_created: created }))
+    }
+}
+
 /// Who a username is to the organization.
-pub(super) enum Person {
+enum Person {
     Member(UserId),
     Invitee(UserId),
 }
 
 /// Resolves usernames (without case, each once); the unknown ones are refused together.
-pub(super) fn people(state: &State, index: usize, names: &[String], docs: &str) -> Result<Vec<Person>, Response> {
-    let org = &state.orgs[index];
+fn people(state: &State, change: &Change) -> Result<Vec<Person>, Response> {
+    let org = &state.orgs[change.index];
     let mut seen = FxHashSet::default();
     let mut people = Vec::new();
     let mut unknown = Vec::new();
-    for name in names {
+    for name in &change.names {
         match state.user_named(name) {
             Some(user) if org.is_member(user) => {
                 if seen.insert(user) {
@@ -94,35 +145,35 @@ pub(super) fn people(state: &State, index: usize, names: &[String], docs: &str) 
             _ => unknown.push(name.as_str()),
         }
     }
-    if unknown.is_empty() {
-        Ok(people)
-    } else {
-        // The documents are silent here; GitHub answers a validation failure, naming the users.
-        let message = format!("These users are not members of the organization: {}.", unknown.join(", "));
-        Err(error_response(422, &message, docs))
-    }
+    // The documents are silent here; GitHub answers a validation failure, naming the users.
+    all_known(people, &unknown, "These users are not members of the organization", change.docs)
 }
 
-pub(super) fn teams(state: &State, index: usize, names: &[String], docs: &str) -> Result<Vec<u32>, Response> {
-    let org = &state.orgs[index];
+/// Resolves team slugs or names (each once); the unknown ones are refused together.
+fn teams(state: &State, change: &Change) -> Result<Vec<u32>, Response> {
+    let org = &state.orgs[change.index];
     let mut found = Vec::new();
     let mut unknown = Vec::new();
-    for name in names {
+    for name in &change.names {
         match org.team_named(name) {
             Some(team) if !found.contains(&team) => found.push(team),
             Some(_) => {}
             None => unknown.push(name.as_str()),
         }
     }
+    all_known(found, &unknown, "These teams do not exist in the organization", change.docs)
+}
+
+/// What was found, or one 422 that names every unknown name after `sentence`.
+fn all_known<T>(found: Vec<T>, unknown: &[&str], sentence: &str, docs: &str) -> Result<Vec<T>, Response> {
     if unknown.is_empty() {
         Ok(found)
     } else {
-        let message = format!("These teams do not exist in the organization: {}.", unknown.join(", "));
-        Err(error_response(422, &message, docs))
+        Err(error_response(422, &format!("{sentence}: {}.", unknown.join(", ")), docs))
     }
 }
 
-pub(super) fn new_seat(
+fn new_seat(
     user: UserId,
     assigning_team: Option<u32>,
     direct: bool,
@@ -144,52 +195,34 @@ pub(super) fn new_seat(
 }
 
 /// New seats and refreshed ones both count in `seats_created`.
-pub(super) fn add_users(
-    state: &mut State,
-    index: usize,
-    names: &[String],
-    now: DateTime<Utc>,
-    docs: &str,
-) -> Result<Response, Response> {
-    let people = people(state, index, names, docs)?;
-    let epoch = now.timestamp();
-    let org = &mut state.orgs[index];
+fn add_users(state: &mut State, change: &Change) -> Result<u64, Response> {
+    let people = people(state, change)?;
+    let org = &mut state.orgs[change.index];
     let plan_type = org.settings.plan_type;
     let mut created = 0u64;
     for person in people {
         match person {
             Person::Member(user) => {
                 if let Some(seat) = org.seat_of_mut(user) {
-                    seat.updated_at = epoch;
+                    seat.updated_at = change.epoch;
                     seat.pending_cancellation_date = None;
                     seat.direct = true;
                 } else {
-                    org.push_seat(new_seat(user, None, true, epoch, plan_type));
+                    org.push_seat(new_seat(user, None, true, change.epoch, plan_type));
                 }
             }
-            Person::Invitee(user) => {
-                if let Some(invitation) = org.invitations.iter_mut().find(|invitation| invitation.user == user) {
-                    invitation.seat_requested = true;
-                }
-            }
+            Person::Invitee(user) => org.set_seat_requested(user, true),
         }
         created += 1;
     }
-    state.refresh_next_expiry();
-    Ok(json(201, &SeatsCreated { seats_created: created }))
+    Ok(created)
 }
 
 /// Sets direct seats to pending cancellation. A seat granted through a team is refused (the documented
 /// 422); a user who still has access through a selected team keeps the seat.
-pub(super) fn remove_users(
-    state: &mut State,
-    index: usize,
-    names: &[String],
-    now: DateTime<Utc>,
-    docs: &str,
-) -> Result<Response, Response> {
-    let people = people(state, index, names, docs)?;
-    let org = &state.orgs[index];
+fn remove_users(state: &mut State, change: &Change) -> Result<u64, Response> {
+    let people = people(state, change)?;
+    let org = &state.orgs[change.index];
     let through_team: Vec<&str> = people
         .iter()
         .filter_map(|person| match person {
@@ -205,13 +238,11 @@ pub(super) fn remove_users(
             "The seats of these users were assigned through a team and cannot be cancelled one by one: {}. Remove the team or the user from the team instead.",
             through_team.join(", ")
         );
-        return Err(error_response(422, &message, docs));
+        return Err(error_response(422, &message, change.docs));
     }
     let covered = org.team_covered_users();
-    let pending_date = next_cycle_start(now);
-    let epoch = now.timestamp();
-    let org = &mut state.orgs[index];
-    let first_covering_team = |org: &crate::state::Org, user: UserId| {
+    let org = &mut state.orgs[change.index];
+    let first_covering_team = |org: &Org, user: UserId| {
         org.teams.iter().position(|team| team.copilot && team.members.contains(&user)).map(|team| team as u32)
     };
     let mut cancelled = 0u64;
@@ -225,33 +256,21 @@ pub(super) fn remove_users(
                     // Keeps access through team membership.
                     seat.assigning_team = covering;
                 } else if seat.pending_cancellation_date.is_none() {
-                    seat.pending_cancellation_date = Some(pending_date);
-                    seat.updated_at = epoch;
+                    seat.pending_cancellation_date = Some(change.pending_date);
+                    seat.updated_at = change.epoch;
                     cancelled += 1;
                 }
             }
-            Person::Invitee(user) => {
-                if let Some(invitation) = org.invitations.iter_mut().find(|invitation| invitation.user == user) {
-                    invitation.seat_requested = false;
-                }
-            }
+            Person::Invitee(user) => org.set_seat_requested(user, false),
         }
     }
-    state.note_pending(pending_date);
-    Ok(json(200, &SeatsCancelled { seats_cancelled: cancelled }))
+    Ok(cancelled)
 }
 
 /// Selects teams: every member gets a seat (new or refreshed; both count once per user).
-pub(super) fn add_teams(
-    state: &mut State,
-    index: usize,
-    names: &[String],
-    now: DateTime<Utc>,
-    docs: &str,
-) -> Result<Response, Response> {
-    let selected = teams(state, index, names, docs)?;
-    let epoch = now.timestamp();
-    let org = &mut state.orgs[index];
+fn add_teams(state: &mut State, change: &Change) -> Result<u64, Response> {
+    let selected = teams(state, change)?;
+    let org = &mut state.orgs[change.index];
     let plan_type = org.settings.plan_type;
     let mut touched = FxHashSet::default();
     for team in selected {
@@ -264,33 +283,24 @@ pub(super) fn add_teams(
             }
             if let Some(seat) = org.seat_of_mut(user) {
                 let had_access = seat.pending_cancellation_date.is_none();
-                seat.updated_at = epoch;
+                seat.updated_at = change.epoch;
                 seat.pending_cancellation_date = None;
                 if !had_access || (seat.assigning_team.is_none() && !seat.direct) {
                     seat.assigning_team = Some(team);
                 }
             } else {
-                org.push_seat(new_seat(user, Some(team), false, epoch, plan_type));
+                org.push_seat(new_seat(user, Some(team), false, change.epoch, plan_type));
             }
         }
     }
-    state.refresh_next_expiry();
-    Ok(json(201, &SeatsCreated { seats_created: touched.len() as u64 }))
+    Ok(touched.len() as u64)
 }
 
 /// Unselects teams: members who keep access through another selected team or a direct assignment keep
 /// their seat; the others' seats go pending cancellation.
-pub(super) fn remove_teams(
-    state: &mut State,
-    index: usize,
-    names: &[String],
-    now: DateTime<Utc>,
-    docs: &str,
-) -> Result<Response, Response> {
-    let removed = teams(state, index, names, docs)?;
-    let pending_date = next_cycle_start(now);
-    let epoch = now.timestamp();
-    let org = &mut state.orgs[index];
+fn remove_teams(state: &mut State, change: &Change) -> Result<u64, Response> {
+    let removed = teams(state, change)?;
+    let org = &mut state.orgs[change.index];
     let mut affected = Vec::new();
     for &team in &removed {
         if let Some(record) = org.teams.get_mut(team as usize) {
@@ -326,11 +336,10 @@ pub(super) fn remove_teams(
                 seat.assigning_team = None;
             }
         } else if granted_by_removed {
-            seat.pending_cancellation_date = Some(pending_date);
-            seat.updated_at = epoch;
+            seat.pending_cancellation_date = Some(change.pending_date);
+            seat.updated_at = change.epoch;
             cancelled += 1;
         }
     }
-    state.note_pending(pending_date);
-    Ok(json(200, &SeatsCancelled { seats_cancelled: cancelled }))
+    Ok(cancelled)
 }
