@@ -6,9 +6,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use copilot_api::plan::write::{
-    confirm_button, cost_wording, dry_run_count, left_out_heading, merged_duplicates, plan_heading, result_heading,
-    stop_button, typed_confirmation_prompt, ConfirmDialog, DialogStep, Proposal, CANNOT_BE_UNDONE, DRY_RUN_HEADING,
-    DRY_RUN_SWITCH, NOTHING_TO_DO, READING_TO_SETTLE, REVOKE_TEAMS_INSTEAD, SKIP_TEAM_GRANTED, WRITING,
+    confirm_button, cost_wording, dry_run_count, left_out_heading, merged_duplicates, pacing_hint, plan_heading,
+    result_heading, stop_button, typed_confirmation_prompt, ConfirmDialog, DialogStep, Proposal, CANNOT_BE_UNDONE,
+    DRY_RUN_HEADING, DRY_RUN_SWITCH, NOTHING_TO_DO, READING_TO_SETTLE, REVOKE_TEAMS_INSTEAD, SKIP_TEAM_GRANTED,
+    WRITING,
 };
 use copilot_api::plan::{needs_typed_confirmation, JobPace, TeamGrantedChoice, WriteBudget, WritePlan};
 use copilot_api::ApiError;
@@ -220,7 +221,7 @@ fn ConfirmStep(
             view! {
                 <section class="plan" aria-label=plan.kind().title()>
                     <h3>{plan_heading(&plan)}</h3>
-                    <p class="hint">{plan.pacing_hint()}</p>
+                    <p class="hint">{pacing_hint(&plan)}</p>
                     <ul class="name-list" tabindex="0" aria-label=format!("Names: {}", plan.kind().title())>
                         {names.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}
                     </ul>

@@ -6,7 +6,6 @@ use std::collections::HashSet;
 use super::kind::{WriteKind, WriteRequest};
 use crate::api_base::ApiBase;
 use crate::error::ApiError;
-use crate::format::plural;
 use crate::names::{name_problem, RejectedName};
 use crate::request::{HttpRequest, RequestOptions};
 
@@ -66,15 +65,6 @@ impl WritePlan {
     /// Names left out because GitHub could not accept them, with why.
     pub fn rejected(&self) -> &[RejectedName] {
         &self.rejected
-    }
-
-    /// How the confirmation says the plan is sent: "Sent in 3 requests of at most 50 names, one a second."
-    pub fn pacing_hint(&self) -> String {
-        format!(
-            "Sent in {} of at most {MAX_NAMES_PER_WRITE} names, {}.",
-            plural(self.batches.len(), "request", "requests"),
-            super::wording::one_write_per_interval()
-        )
     }
 
     pub fn request(&self, batch_index: usize) -> Option<WriteRequest> {

@@ -647,7 +647,7 @@ mod tests {
         }
         assert_eq!(run.report().summary(), "1,200 done; GitHub reported seats_cancelled: 1,200");
         assert_eq!(
-            WritePlan::new(WriteKind::RevokeUsers, "acme", users(1_200)).pacing_hint(),
+            crate::plan::write::pacing_hint(&WritePlan::new(WriteKind::RevokeUsers, "acme", users(1_200))),
             "Sent in 24 requests of at most 50 names, one a second."
         );
     }

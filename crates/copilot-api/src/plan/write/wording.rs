@@ -8,6 +8,15 @@ use super::selection::RevokeSelection;
 use crate::format::{count, dollars, length_in_words, plural};
 use crate::plan::write_budget::MIN_MS_BETWEEN_WRITES;
 
+/// How the confirmation says a plan is sent: "Sent in 3 requests of at most 50 names, one a second."
+pub fn pacing_hint(plan: &WritePlan) -> String {
+    format!(
+        "Sent in {} of at most {MAX_NAMES_PER_WRITE} names, {}.",
+        plural(plan.batches().len(), "request", "requests"),
+        one_write_per_interval()
+    )
+}
+
 /// The confirm button with the dry run switched on.
 pub const SHOW_THE_REQUESTS: &str = "Show the requests (send nothing)";
 /// The dry-run switch.
@@ -292,7 +301,7 @@ mod tests {
         );
         assert_eq!(one_write_per_interval(), "one a second");
         assert_eq!(
-            plan(WriteKind::RevokeUsers, 120).pacing_hint(),
+            pacing_hint(&plan(WriteKind::RevokeUsers, 120)),
             "Sent in 3 requests of at most 50 names, one a second."
         );
     }
