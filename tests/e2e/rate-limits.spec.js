@@ -34,6 +34,11 @@ test('a 429 secondary limit without retry-after shows a wait of 60 s, then 2 min
   await connectWithClock(page);
   await faults(request, { secondary_rate: 1, limit_status: 429, secondary_retry_after: false });
   const refusals = [];
+  let inFlight = 0;
+  const isSeatPage = (r) => r.url().startsWith(SANDBOX) && r.url().includes('/copilot/billing/seats') && r.method() === 'GET';
+  page.on('request', (r) => { if (isSeatPage(r)) inFlight += 1; });
+  page.on('requestfinished', (r) => { if (isSeatPage(r)) inFlight -= 1; });
+  page.on('requestfailed', (r) => { if (isSeatPage(r)) inFlight -= 1; });
   page.on('response', (r) => {
     if (r.url().startsWith(SANDBOX) && r.url().includes('/copilot/billing/seats')) refusals.push(r.status());
   });
@@ -59,7 +64,10 @@ test('a 429 secondary limit without retry-after shows a wait of 60 s, then 2 min
   await expect(status).toContainText('GitHub asked to slow down again (secondary rate limit, the 2nd time in a row, without saying for how long): waiting 2 min, twice the last wait', { timeout: SLOW });
   expect(refusals.length).toBeGreaterThan(before);
 
-  // GitHub lets go; after the two minutes every seat comes in.
+  // GitHub lets go; after the two minutes every seat comes in. Requests already answered 429 but not yet
+  // read (several go out when a wait ends) would rightly start the wait again when they arrive, so the
+  // clock jumps only once none is in flight.
+  await expect.poll(() => inFlight, { timeout: SLOW }).toBe(0);
   await faults(request, { secondary_rate: 0 });
   await page.clock.fastForward(121_000);
   await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded', { timeout: 60_000 });
