@@ -1,7 +1,7 @@
 //! The "Manage seats" tab: the four forms (assign and revoke, users and teams), what the organization's
 //! settings mean for them, and the activity log.
 
-use copilot_api::plan::write::manage_hint;
+use copilot_api::plan::write::{left_out_of_form, manage_hint, merged_duplicates, names_to_send};
 use copilot_api::plan::WriteKind;
 use copilot_api::{parse_name_list, PublicCodeSuggestions};
 use leptos::prelude::*;
@@ -74,15 +74,9 @@ fn NameForm(kind: WriteKind, org: String, desk: WriteDesk, disabled: Signal<bool
     let text = RwSignal::new(String::new());
     let names = Memo::new(move |_| text.with(|text| parse_name_list(text, kind.name_kind())));
     let heading_id = format!("form-{}", kind.operation().title().to_lowercase().replace([' ', '\''], "-"));
-    let (noun, verb) = match (kind.names_teams(), kind.is_assign()) {
-        (false, true) => ("Usernames", "assign"),
-        (false, false) => ("Usernames", "revoke"),
-        (true, true) => ("Team slugs", "assign"),
-        (true, false) => ("Team slugs", "revoke"),
-    };
     let labelled_by = heading_id.clone();
-    let label = format!("{noun} to {verb}");
-    let placeholder = if kind.names_teams() { "engineering, design" } else { "@octocat, mona\nhubot" };
+    let label = kind.field_label();
+    let placeholder = kind.placeholder();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let names = names.get_untracked();
@@ -104,7 +98,7 @@ fn NameForm(kind: WriteKind, org: String, desk: WriteDesk, disabled: Signal<bool
                     </label>
                     <NamePreview names=names.into() />
                     <button type="submit" disabled=move || names.with(|n| n.valid.is_empty())>
-                        {format!("{}…", kind.title())}
+                        {kind.form_button()}
                     </button>
                 </fieldset>
             </form>
@@ -120,18 +114,18 @@ fn NamePreview(names: Signal<copilot_api::NameList>) -> impl IntoView {
             {move || names.with(|names| {
                 let count = names.valid.len();
                 (count > 0).then(|| view! {
-                    <p class="hint">{format!("{} to send: {}", copilot_api::format::count(count), names.valid.join(", "))}</p>
+                    <p class="hint">{names_to_send(&names.valid)}</p>
                 })
             })}
             {move || names.with(|names| {
                 (!names.duplicates.is_empty()).then(|| view! {
-                    <p class="hint">{format!("Merged duplicates: {}", names.duplicates.join(", "))}</p>
+                    <p class="hint">{merged_duplicates(&names.duplicates)}</p>
                 })
             })}
             {move || names.with(|names| {
                 (!names.rejected.is_empty()).then(|| view! {
                     <div class="rejected">
-                        <p>{format!("Left out ({}):", copilot_api::format::count(names.rejected.len()))}</p>
+                        <p>{left_out_of_form(names.rejected.len())}</p>
                         <ul>
                             {names.rejected.iter().map(|rejected| view! {
                                 <li><code>{rejected.entry.clone()}</code> ": " {rejected.reason.clone()}</li>

@@ -2,7 +2,7 @@
 //! failed with the reason, unconfirmed, or not attempted; and GitHub's own counts.
 
 use copilot_api::format::count;
-use copilot_api::plan::{NameOutcome, WriteReport};
+use copilot_api::plan::WriteReport;
 use leptos::prelude::*;
 
 use copilot_api::plan::WriteOutcome;
@@ -69,8 +69,8 @@ fn PlanReport(report: WriteReport) -> impl IntoView {
                     <thead><tr><th scope="col">"Name"</th><th scope="col">"Outcome"</th><th scope="col">"Why"</th></tr></thead>
                     <tbody>
                         {report.per_name.into_iter().map(|line| {
-                            let (key, label, reason) = describe(&line.outcome);
-                            let label = if line.changed_by_verification { format!("{label} (after reading the seats again)") } else { label.to_owned() };
+                            let (key, _, reason) = line.outcome.describe();
+                            let label = line.outcome_label();
                             let name = line.name.clone();
                             view! {
                                 <tr data-name=name data-outcome=key>
@@ -84,23 +84,5 @@ fn PlanReport(report: WriteReport) -> impl IntoView {
                 </table>
             </div>
         </section>
-    }
-}
-
-/// A stable key (for styling and tests), the words, and the reason.
-fn describe(outcome: &NameOutcome) -> (&'static str, &'static str, String) {
-    match outcome {
-        NameOutcome::Confirmed { batch, count_reported } => (
-            "done",
-            "Done",
-            format!("GitHub confirmed batch {} (it counted {}).", count(batch + 1), count(*count_reported)),
-        ),
-        NameOutcome::ConfirmedByReading => ("done", "Done", "The seats read again show the change.".to_owned()),
-        NameOutcome::Failed { reason } => ("failed", "Failed", reason.clone()),
-        NameOutcome::Unconfirmed { reason } => ("unconfirmed", "Unconfirmed", reason.clone()),
-        NameOutcome::NotAttempted => {
-            ("not-attempted", "Not attempted", "The run stopped before this batch.".to_owned())
-        }
-        NameOutcome::Pending => ("pending", "In progress", String::new()),
     }
 }

@@ -43,6 +43,30 @@ impl WriteKind {
     }
 
     /// What a person would call it ("Revoke users' seats").
+    /// The form's list field: "Usernames to revoke".
+    pub fn field_label(self) -> &'static str {
+        match (self.names_teams(), self.is_assign()) {
+            (false, true) => "Usernames to assign",
+            (false, false) => "Usernames to revoke",
+            (true, true) => "Team slugs to assign",
+            (true, false) => "Team slugs to revoke",
+        }
+    }
+
+    /// An example of what the field takes.
+    pub fn placeholder(self) -> &'static str {
+        if self.names_teams() {
+            "engineering, design"
+        } else {
+            "@octocat, mona\nhubot"
+        }
+    }
+
+    /// The form's button, which opens the confirmation: "Revoke users' seats…".
+    pub fn form_button(self) -> String {
+        format!("{}…", self.title())
+    }
+
     pub fn title(self) -> &'static str {
         self.operation().title()
     }
@@ -105,6 +129,14 @@ impl WriteRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_form_names_what_its_field_takes_and_its_button_opens_the_confirmation() {
+        assert_eq!(WriteKind::RevokeUsers.field_label(), "Usernames to revoke");
+        assert_eq!(WriteKind::AssignTeams.field_label(), "Team slugs to assign");
+        assert_eq!(WriteKind::RevokeUsers.form_button(), format!("{}…", WriteKind::RevokeUsers.title()));
+        assert!(WriteKind::AssignUsers.placeholder().contains('\n'));
+    }
 
     #[test]
     fn the_count_is_read_from_githubs_answer() {

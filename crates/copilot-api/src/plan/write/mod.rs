@@ -44,8 +44,8 @@ pub use session::{
     MS_BETWEEN_READS_TO_SETTLE, READS_TO_SETTLE,
 };
 pub use wording::{
-    confirm_button, cost_wording, dry_run_count, left_out_heading, manage_hint, merged_duplicates,
-    one_write_per_interval, pacing_hint, plan_heading, result_heading, stop_button, typed_confirmation_prompt,
-    SkippedNotices, DRY_RUN_HEADING, DRY_RUN_SWITCH, NOTHING_TO_DO, READING_TO_SETTLE, REVOKE_TEAMS_INSTEAD,
-    SHOW_THE_REQUESTS, SKIP_TEAM_GRANTED, WRITING,
+    confirm_button, cost_wording, dry_run_count, left_out_heading, left_out_of_form, manage_hint, merged_duplicates,
+    names_to_send, one_write_per_interval, pacing_hint, plan_heading, result_heading, stop_button,
+    typed_confirmation_prompt, SkippedNotices, DRY_RUN_HEADING, DRY_RUN_SWITCH, NOTHING_TO_DO, READING_TO_SETTLE,
+    REVOKE_TEAMS_INSTEAD, SHOW_THE_REQUESTS, SKIP_TEAM_GRANTED, WRITING,
 };

@@ -56,6 +56,36 @@ impl NameReport {
     }
 }
 
+/// How a name's outcome reads in the report: a stable key (for styling and tests), the word, and why.
+impl NameOutcome {
+    pub fn describe(&self) -> (&'static str, &'static str, String) {
+        match self {
+            Self::Confirmed { batch, count_reported } => (
+                "done",
+                "Done",
+                format!("GitHub confirmed batch {} (it counted {}).", count(batch + 1), count(*count_reported)),
+            ),
+            Self::ConfirmedByReading => ("done", "Done", "The seats read again show the change.".to_owned()),
+            Self::Failed { reason } => ("failed", "Failed", reason.clone()),
+            Self::Unconfirmed { reason } => ("unconfirmed", "Unconfirmed", reason.clone()),
+            Self::NotAttempted => ("not-attempted", "Not attempted", "The run stopped before this batch.".to_owned()),
+            Self::Pending => ("pending", "In progress", String::new()),
+        }
+    }
+}
+
+impl NameReport {
+    /// The outcome's word, saying when reading the seats again changed it.
+    pub fn outcome_label(&self) -> String {
+        let (_, label, _) = self.outcome.describe();
+        if self.changed_by_verification {
+            format!("{label} (after reading the seats again)")
+        } else {
+            label.to_owned()
+        }
+    }
+}
+
 /// The outcome of a write run, name by name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WriteReport {
@@ -187,6 +217,17 @@ pub fn reconcile(report: &WriteReport, seats_after: &[Seat]) -> WriteReport {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn each_outcome_reads_with_its_key_and_a_reading_that_changed_it_says_so() {
+        let confirmed = NameOutcome::Confirmed { batch: 0, count_reported: 1_200 };
+        assert_eq!(confirmed.describe(), ("done", "Done", "GitHub confirmed batch 1 (it counted 1,200).".to_owned()));
+        assert_eq!(NameOutcome::NotAttempted.describe().0, "not-attempted");
+        let mut line = NameReport::new("mona", NameOutcome::ConfirmedByReading);
+        assert_eq!(line.outcome_label(), "Done");
+        line.changed_by_verification = true;
+        assert_eq!(line.outcome_label(), "Done (after reading the seats again)");
+    }
+
     use super::*;
     use crate::error::ApiError;
     use crate::operation::Operation;

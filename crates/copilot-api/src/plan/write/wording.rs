@@ -70,6 +70,16 @@ pub fn merged_duplicates(duplicates: &[String]) -> String {
     format!("Merged duplicates: {}", duplicates.join(", "))
 }
 
+/// Under a form's field: the names that will be sent.
+pub fn names_to_send(valid: &[String]) -> String {
+    format!("{} to send: {}", count(valid.len()), valid.join(", "))
+}
+
+/// Under a form's field: how many entries it leaves out (each listed with why).
+pub fn left_out_of_form(rejected: usize) -> String {
+    format!("Left out ({}):", count(rejected))
+}
+
 /// Above the names a form left out, with why.
 pub fn left_out_heading(rejected: usize) -> String {
     format!("Left out, never sent ({}):", count(rejected))
