@@ -3,6 +3,7 @@
 //! that sorts by any column, and a CSV for chargeback. Folded by default, and computed only while open, so
 //! it costs nothing to the grid's typing at 100,000 seats.
 
+use chrono::{DateTime, Utc};
 use copilot_api::insight::chargeback::{
     chargeback, chargeback_sort_after_click, Chargeback, ChargebackColumn, ChargebackGrouping,
 };
@@ -21,6 +22,8 @@ pub(super) fn ChargebackTable(
     coverage: Signal<SeatCoverage>,
     enterprise: bool,
     scope_name: String,
+    /// The grid's moment, so the idle column is the grid's idle cost to the cent.
+    now: RwSignal<DateTime<Utc>>,
 ) -> impl IntoView {
     let view_url = use_view_url();
     let open = RwSignal::new(false);
@@ -32,9 +35,8 @@ pub(super) fn ChargebackTable(
         if !open.get() {
             return Chargeback::default();
         }
-        let now = crate::clock::now_utc();
         let mut bill = loaded.with(|loaded| {
-            let statuses = statuses_at(&loaded.index, now, threshold.get());
+            let statuses = statuses_at(&loaded.index, now.get(), threshold.get());
             prices.with(|prices| chargeback(&loaded.index, &statuses, prices, grouping.get()))
         });
         let (column, direction) = sort.get();
@@ -45,7 +47,7 @@ pub(super) fn ChargebackTable(
     let export = move |_: leptos::ev::MouseEvent| {
         let outcome = bill.with_untracked(|bill| {
             coverage.with_untracked(|coverage| {
-                let name = bill.file_name(&scope_name, coverage, crate::clock::now_utc());
+                let name = bill.file_name(&scope_name, coverage, now.get_untracked());
                 bill.to_csv(coverage)
                     .map_err(|error| error.to_string())
                     .and_then(|text| download(&name, ExportFormat::Csv.mime(), &text))

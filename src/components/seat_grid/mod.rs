@@ -115,7 +115,7 @@ pub fn SeatGrid(
                 {move || export_problem.get().map(|problem| view! { <span class="error" role="alert">{problem}</span> })}
             </div>
             <Table loaded view columns column_count=columns_shown now selection />
-            <ChargebackTable loaded prices coverage enterprise scope_name=scope_name_for_chargeback />
+            <ChargebackTable loaded prices coverage enterprise scope_name=scope_name_for_chargeback now />
         </section>
     }
 }

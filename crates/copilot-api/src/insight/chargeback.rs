@@ -142,8 +142,14 @@ pub fn chargeback_sort_after_click(
 #[derive(Clone, Copy)]
 struct Charge {
     position: usize,
-    status: SeatStatus,
     cents: u32,
+}
+
+/// Keeps the dearer of two grants; the first one read on a tie.
+fn keep_dearer(kept: &mut Option<Charge>, charge: Charge) {
+    if kept.is_none_or(|earlier| charge.cents > earlier.cents) {
+        *kept = Some(charge);
+    }
 }
 
 /// The bill of `index`'s seats, whose statuses are `statuses` (see `statuses_at`), grouped by `grouping`.
@@ -154,38 +160,30 @@ pub fn chargeback(
     grouping: ChargebackGrouping,
 ) -> Chargeback {
     let price = |position: usize| index.row(position).map_or(0, |row| prices.monthly_cents(row.plan()));
-    // Per user: whether any grant is active, the grant an idle bill goes to, and the dearest grant.
+    // Per user: whether any grant is active, the dearest idle grant (where an idle bill goes), and the
+    // dearest grant of all.
     let mut active = vec![false; index.unique_users()];
     let mut idle: Vec<Option<Charge>> = vec![None; index.unique_users()];
     let mut dearest: Vec<Option<Charge>> = vec![None; index.unique_users()];
     let mut alone = Vec::new();
     for (position, &status) in statuses.iter().enumerate().take(index.len()) {
-        let charge = Charge { position, status, cents: price(position) };
+        let charge = Charge { position, cents: price(position) };
         let Some(user) = index.user_of(position).map(|user| user as usize).filter(|user| *user < active.len()) else {
-            alone.push(charge);
+            alone.push((charge, status.is_idle()));
             continue;
         };
         active[user] |= status == SeatStatus::Active;
         if status.is_idle() {
-            idle[user] = Some(match idle[user] {
-                None => charge,
-                Some(earlier) => {
-                    let status = if earlier.status == SeatStatus::Inactive { earlier.status } else { charge.status };
-                    let billed = if charge.cents > earlier.cents { charge } else { earlier };
-                    Charge { status, ..billed }
-                }
-            });
+            keep_dearer(&mut idle[user], charge);
         }
-        if dearest[user].is_none_or(|earlier| charge.cents > earlier.cents) {
-            dearest[user] = Some(charge);
-        }
+        keep_dearer(&mut dearest[user], charge);
     }
     let charged = (0..active.len())
         .filter_map(|user| match (active[user], idle[user]) {
             (false, Some(idle)) => Some((idle, true)),
             _ => dearest[user].map(|charge| (charge, false)),
         })
-        .chain(alone.into_iter().map(|charge| (charge, charge.status.is_idle())));
+        .chain(alone);
 
     let mut groups: FxHashMap<String, ChargebackRow> = FxHashMap::default();
     let mut total = ChargebackRow { name: "All".to_owned(), ..ChargebackRow::default() };

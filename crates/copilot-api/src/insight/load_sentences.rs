@@ -32,7 +32,7 @@ pub fn all_loaded(loaded: usize, total_seats: Option<u64>, enterprise: bool, dup
         Some(users) if enterprise => {
             sentence.push_str(&format!(" ({} unique users, as GitHub counts them)", count(users)));
         }
-        Some(total) if !enterprise && total != loaded as u64 => sentence.push_str(&format!(
+        Some(total) if total != loaded as u64 => sentence.push_str(&format!(
             " (GitHub announced {}: the list changed while it was read; load again for a consistent list)",
             count(total)
         )),
