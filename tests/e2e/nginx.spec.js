@@ -49,8 +49,13 @@ async function startNginx(port, { brotli = false } = {}) {
   }
   writeFileSync(join(prefix, 'copilot-seats.conf'), site);
   // The smallest whole configuration around the shipped file: no mime.types (the file brings its own).
+  // Started as root, nginx's workers drop to `nobody`, who cannot read a checkout inside a private
+  // directory (`mktemp -d` makes it 0700): the workers stay the user who runs the tests. Started as anyone
+  // else, they already are.
+  const asRoot = process.getuid?.() === 0;
   writeFileSync(join(prefix, 'nginx.conf'), `
 ${brotli ? `load_module ${BROTLI_MODULE};` : ''}
+${asRoot ? 'user root;' : ''}
 worker_processes 1;
 pid ${prefix}/nginx.pid;
 error_log ${prefix}/error.log warn;
@@ -80,7 +85,13 @@ http {
     const early = await Promise.race([exited, new Promise((wait) => setTimeout(wait, 100, null))]);
     if (early) throw new Error(`nginx exited (${JSON.stringify(early)}) before answering:\n${log()}`);
     if ((await get(`http://127.0.0.1:${port}/copilot-seats/`).catch(() => null))?.status === 200) break;
-    if (tries > 100) throw new Error(`nginx did not answer on port ${port} within 10 s:\n${log()}`);
+    if (tries > 100) {
+      // Not left running: it would hold the port for every later start.
+      const said = log();
+      nginx.kill('SIGQUIT');
+      await exited;
+      throw new Error(`nginx did not answer on port ${port} within 10 s:\n${said}`);
+    }
   }
   // The configuration reads cleanly: not a warning (a duplicate type, an unknown directive) on the way.
   expect(log(), 'nginx said nothing while starting').toBe('');
