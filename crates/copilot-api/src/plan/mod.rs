@@ -5,6 +5,7 @@
 //! `fetch`, passing the time in; tests drive the same machines with a simulated clock and server. That is
 //! what lets the pacing, the retry rules and the per-name reports be proven natively.
 
+pub mod exemption;
 pub mod load_all_size;
 pub mod loader;
 pub mod on_connect;
