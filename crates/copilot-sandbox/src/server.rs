@@ -307,6 +307,9 @@ async fn entry(
     }
 
     let guard = InFlight::enter(&shared, request.header("authorization").unwrap_or_default().to_owned());
+    // Counted on arrival, not when the lock is free: on a busy machine a request can wait for the lock while
+    // later ones arrive, and GitHub judges concurrency by what was in flight when the request came in.
+    let in_flight = guard.count();
     let faults = *lock(&shared.sandbox).state().faults();
     let (delay, before) = {
         let mut rng = lock(&shared.faults_rng);
@@ -326,7 +329,6 @@ async fn entry(
         BeforeHandler::Fail(status) => decorated(failure_response(status)),
         BeforeHandler::SecondaryLimit => decorated(crate::faults::secondary_limit_response(&faults)),
         BeforeHandler::Proceed => {
-            let in_flight = guard.count();
             let response = lock(&shared.sandbox).handle_in_flight(request, system_now(), in_flight);
             match faults.malformation(&mut lock(&shared.faults_rng)) {
                 Some(how) => malformed_response(&response, how),
