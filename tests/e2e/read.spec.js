@@ -132,8 +132,35 @@ test('loading all 2,000 seats shows progress to the end, then filters, sorts and
   await expect(page.getByTestId('all-loaded')).toContainText('All 2,000 seats loaded', { timeout: 30_000 });
 
   const count = async (id) => countIn(await page.getByTestId(id).textContent());
-  const total = (await count('count-active')) + (await count('count-inactive')) + (await count('count-never-used')) + (await count('count-pending-cancellation'));
+  const statusKeys = ['active', 'new', 'signed-in-no-activity', 'inactive', 'never-used', 'pending-cancellation'];
+  let total = 0;
+  for (const key of statusKeys) total += await count(`count-${key}`);
   expect(total).toBe(2000);
+
+  // New seats are not idle: with the grace period off they are judged like the others and the cost
+  // sentence stops naming them; the choice is in the URL.
+  const newSeats = await count('count-new');
+  const signedIn = await count('count-signed-in-no-activity');
+  expect(newSeats).toBeGreaterThan(0);
+  expect(signedIn).toBeGreaterThan(0);
+  // Without a grace period a new seat is judged like any other: never used, inactive, or (signed in on
+  // its first days) signed in without activity.
+  const notActive = async () => (await count('count-inactive')) + (await count('count-never-used')) + (await count('count-signed-in-no-activity'));
+  const notActiveWithGrace = await notActive();
+  await expect(page.getByText(/Not counted as idle: [\d,]+ new \(created in the last 14 days\) and [\d,]+ signed in without activity\./)).toBeVisible();
+  await screenshot(page, 'statuses-with-grace');
+  const grace = page.getByLabel('Grace period for new seats (days, 0 for none)');
+  await grace.fill('0');
+  await expect(page).toHaveURL(/grace=0/);
+  await expect(page.getByTestId('count-new')).toHaveText('0');
+  expect(await notActive()).toBe(notActiveWithGrace + newSeats);
+  await expect(page.getByText(/Not counted as idle: [\d,]+ signed in without activity\./)).toBeVisible();
+  await grace.fill('400');
+  await expect(page.getByRole('alert').filter({ hasText: 'The grace period is between 0 and 365 days.' })).toBeVisible();
+  await expect(page).toHaveURL(/grace=0/);
+  await grace.fill('14');
+  await expect(page).not.toHaveURL(/grace=/);
+  await expect(page.getByTestId('count-new')).toHaveText(grouped(newSeats));
 
   // A longer inactivity threshold can only make fewer seats inactive, and the idle cost follows.
   await page.getByRole('button', { name: '7', exact: true }).click();

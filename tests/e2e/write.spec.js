@@ -300,6 +300,27 @@ test('a dry run lists exactly the requests that would be sent, and sends nothing
   await expect(page.locator('table.activity-log')).toHaveCount(0);
 });
 
+test('select all inactive leaves seats signed in without activity out unless the box is ticked', async ({ page }) => {
+  await connect(page, { token: tokens().owner_classic });
+  await loadAll(page);
+  const count = async (id) => countIn(await page.getByTestId(id).textContent());
+  const idle = (await count('count-inactive')) + (await count('count-never-used'));
+  const signedIn = await count('count-signed-in-no-activity');
+  expect(signedIn).toBeGreaterThan(0);
+  const include = page.getByLabel(`Include the ${grouped(signedIn)} signed in without activity (GitHub counts activity from editor telemetry, so they may be in use)`);
+  await expect(include).not.toBeChecked();
+  await include.check();
+  const both = page.getByRole('button', { name: `Select all inactive (${grouped(idle + signedIn)}: no Copilot activity in the last 30 days, or only signed in, or none ever)` });
+  await both.click();
+  await expect(page.getByTestId('selected-count')).toHaveText(`${grouped(idle + signedIn)} selected`);
+  await expect(page).toHaveURL(/status=signed-in-no-activity%2Cinactive%2Cnever-used/);
+  await screenshot(page, 'select-inactive-with-signed-in');
+  await include.uncheck();
+  await page.getByRole('button', { name: `Select all inactive (${grouped(idle)}: no Copilot activity in the last 30 days, or none ever)` }).click();
+  await expect(page.getByTestId('selected-count')).toHaveText(`${grouped(idle)} selected`);
+  await expect(page).toHaveURL(/status=inactive%2Cnever-used/);
+});
+
 test('from the grid: team-granted seats in a selection are counted, skipped or revoked through their team; pending ones are skipped', async ({ page, request }) => {
   const org = await acme(request);
   await connect(page, { token: tokens().owner_classic });

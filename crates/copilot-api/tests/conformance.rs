@@ -172,6 +172,7 @@ fn every_operation_matches_the_descriptions_method_and_path() {
 fn dropping_unshown_fields_keeps_everything_the_grid_and_the_export_read() {
     use copilot_api::insight::export::ExportRow;
     use copilot_api::insight::grid::SeatIndex;
+    use copilot_api::insight::StatusRules;
     let now = chrono::DateTime::parse_from_rfc3339("2024-06-01T00:00:00Z").unwrap().with_timezone(&chrono::Utc);
     let mut pages = 0;
     for (_, value) in openapi_conformance::examples() {
@@ -191,7 +192,10 @@ fn dropping_unshown_fields_keeps_everything_the_grid_and_the_export_read() {
                 whole.assigning_team.as_ref().map(|t| (t.slug(), t.name(), t.is_enterprise_team())),
                 lean.assigning_team.as_ref().map(|t| (t.slug(), t.name(), t.is_enterprise_team()))
             );
-            assert_eq!(ExportRow::new(whole, now, 30, None), ExportRow::new(lean, now, 30, None));
+            assert_eq!(
+                ExportRow::new(whole, now, StatusRules::with_threshold(30), None),
+                ExportRow::new(lean, now, StatusRules::with_threshold(30), None)
+            );
             assert!(serde_json::to_string(lean).unwrap().len() < serde_json::to_string(whole).unwrap().len());
         }
         assert_eq!(SeatIndex::new(&page.seats, None).rows(), SeatIndex::new(&lean, None).rows());

@@ -8,7 +8,7 @@
 use copilot_api::format::utc_from_epoch_millis;
 use copilot_api::insight::export::export_rows;
 use copilot_api::insight::{
-    enterprise_summary, grid_view, ExportFormat, GridState, SeatCoverage, SeatIndex, SeatPrices,
+    enterprise_summary, grid_view, ExportFormat, GridState, SeatCoverage, SeatIndex, SeatPrices, StatusRules,
 };
 use copilot_api::request::{
     AddTeams, AddUsers, GetMemberSeat, GetOrganizationBilling, ListEnterpriseSeats, ListOrganizationSeats, RemoveTeams,
@@ -124,9 +124,9 @@ fn check_what_a_person_sees(page: &SeatPage) -> Result<(), TestCaseError> {
     prop_assert_eq!(view.rows.len(), page.seats.len(), "a row per seat in the unfiltered grid");
     prop_assert_eq!(view.total_counts.total(), page.seats.len(), "every seat counted once");
     enterprise_summary(&index, &view.statuses);
-    prop_assert_eq!(export_rows(&page.seats, now, 30, None).len(), page.seats.len());
+    prop_assert_eq!(export_rows(&page.seats, now, StatusRules::default(), None).len(), page.seats.len());
     let coverage = SeatCoverage { loaded: page.seats.len(), complete: true, ..SeatCoverage::default() };
-    let csv = ExportFormat::Csv.write(&page.seats, now, 30, None, &coverage);
+    let csv = ExportFormat::Csv.write(&page.seats, now, StatusRules::default(), None, &coverage);
     prop_assert!(csv.is_ok(), "{:?}", csv);
     let records = csv::Reader::from_reader(csv.unwrap().as_bytes()).records().count();
     prop_assert_eq!(records, page.seats.len(), "a CSV record per seat");

@@ -351,7 +351,11 @@ impl<'a> Generator<'a> {
                 activity = Some(rng.between(created_at, now));
             }
         }
+        // A slice of the long-idle seats signed in lately without any activity since (telemetry off, say):
+        // "signed in, no activity". The same single draw as the others, so every later seat stays the same.
+        let signed_in_lately = (0.64..0.70).contains(&roll);
         let last_authenticated_at = match activity {
+            Some(at) if signed_in_lately && at < now - 20 * DAY => Some(rng.between(now - 20 * DAY, now - 60)),
             Some(at) => Some(rng.between((at - 6 * 3_600).max(created_at), at)),
             None => rng.chance(0.5).then(|| rng.between(created_at, (created_at + 3 * DAY).min(now))),
         };
@@ -488,6 +492,34 @@ mod tests {
             } else {
                 assert!(seat.last_activity_editor.is_none());
             }
+        }
+    }
+
+    #[test]
+    fn the_generated_seats_hold_every_status_the_app_tells_apart() {
+        use copilot_api::insight::{SeatStatus, StatusRules};
+        let state = generate(&GenerateOptions { seats: 2_000, ..GenerateOptions::default() }, now());
+        let at = now().timestamp();
+        let within = |since: i64, days: i64| at - since < days * DAY;
+        let rules = StatusRules::default();
+        let (threshold, grace) = (i64::from(rules.threshold_days), i64::from(rules.grace_days));
+        // The core's order of rules on the sandbox's own records (pending is set by writes, not generated).
+        let status = |seat: &SeatRecord| match (seat.last_activity_at, seat.last_authenticated_at) {
+            (Some(used), _) if within(used, threshold) => SeatStatus::Active,
+            _ if within(seat.created_at, grace) => SeatStatus::New,
+            (_, Some(signed_in)) if within(signed_in, threshold) => SeatStatus::SignedInNoActivity,
+            (None, _) => SeatStatus::NeverUsed,
+            _ => SeatStatus::Inactive,
+        };
+        let seen: HashSet<SeatStatus> = state.org("acme").unwrap().seats.iter().map(status).collect();
+        for wanted in [
+            SeatStatus::Active,
+            SeatStatus::New,
+            SeatStatus::SignedInNoActivity,
+            SeatStatus::Inactive,
+            SeatStatus::NeverUsed,
+        ] {
+            assert!(seen.contains(&wanted), "no {wanted} seat among 2,000");
         }
     }
 

@@ -30,13 +30,13 @@ pub(super) fn ChargebackTable(
     let groupings = ChargebackGrouping::offered(enterprise);
     let grouping = RwSignal::new(groupings.first().copied().unwrap_or(ChargebackGrouping::Team));
     let sort = RwSignal::new((ChargebackColumn::Idle, SortDirection::Descending));
-    let threshold = Memo::new(move |_| view_url.state.with(|s| s.grid.threshold_days));
+    let rules = Memo::new(move |_| view_url.state.with(|s| s.grid.status_rules()));
     let bill = Memo::new(move |_| {
         if !open.get() {
             return Chargeback::default();
         }
         let mut bill = loaded.with(|loaded| {
-            let statuses = statuses_at(&loaded.index, now.get(), threshold.get());
+            let statuses = statuses_at(&loaded.index, now.get(), rules.get());
             prices.with(|prices| chargeback(&loaded.index, &statuses, prices, grouping.get()))
         });
         let (column, direction) = sort.get();

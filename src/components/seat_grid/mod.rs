@@ -69,7 +69,7 @@ pub fn SeatGrid(
 
     let export = move |choice: ExportChoice| {
         let loaded = loaded.get_untracked();
-        let threshold = grid_state.with_untracked(|s| s.threshold_days);
+        let rules = grid_state.with_untracked(|s| s.status_rules());
         let at = now.get_untracked();
         let seats: Vec<&Seat> = if choice.only_view {
             view.with_untracked(|v| v.rows.iter().filter_map(|&i| loaded.seats.get(i)).collect())
@@ -80,7 +80,7 @@ pub fn SeatGrid(
         // Every row, and the file name, say which set it was taken from, and what GitHub left out for SSO.
         let outcome = coverage.with_untracked(|coverage| {
             format
-                .write(seats, at, threshold, loaded.organization_plan, coverage)
+                .write(seats, at, rules, loaded.organization_plan, coverage)
                 .map_err(|error| error.to_string())
                 .and_then(|text| download(&export_file_name(&scope_name, coverage, at, format), format.mime(), &text))
         });

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use copilot_api::insight::grid::{select_idle_label, select_matching_label, selected_label};
+use copilot_api::insight::grid::{include_signed_in_label, select_idle_label, select_matching_label, selected_label};
 use copilot_api::insight::{GridView, StatusSet};
 use copilot_api::plan::{plan_revocation, select_range};
 use copilot_api::Seat;
@@ -61,17 +61,22 @@ pub(super) fn SelectionBar(
     let view_url = use_view_url();
     let threshold = Memo::new(move |_| view_url.state.with(|s| s.grid.threshold_days));
     let matching = Memo::new(move |_| view.with(|v| v.rows.len()));
-    let idle_count = Memo::new(move |_| view.with(|v| v.idle_seats().count()));
+    // Seats signed in without activity may be in use: "select all inactive" leaves them out unless asked.
+    let include_signed_in = RwSignal::new(false);
+    let signed_in_count = Memo::new(move |_| view.with(|v| v.total_counts.signed_in_no_activity));
+    let idle_count = Memo::new(move |_| view.with(|v| v.reclaim_candidates(include_signed_in.get()).count()));
     let selected = Memo::new(move |_| selection.logins.with(HashSet::len));
     let select_matching = move |_| {
         let logins = loaded.with_untracked(|loaded| view.with_untracked(|v| loaded.logins_of(v.rows.iter().copied())));
         selection.logins.set(logins.into_iter().collect());
     };
     let select_idle = move |_| {
-        let logins = loaded.with_untracked(|loaded| view.with_untracked(|v| loaded.logins_of(v.idle_seats())));
+        let include = include_signed_in.get_untracked();
+        let logins =
+            loaded.with_untracked(|loaded| view.with_untracked(|v| loaded.logins_of(v.reclaim_candidates(include))));
         selection.logins.set(logins.into_iter().collect());
-        // Show what was selected: the idle seats.
-        view_url.update(true, |s| s.grid.statuses = StatusSet::idle());
+        // Show what was selected.
+        view_url.update(true, |s| s.grid.statuses = StatusSet::reclaim(include));
     };
     let revoke = move |_| {
         let loaded = loaded.get_untracked();
@@ -91,8 +96,15 @@ pub(super) fn SelectionBar(
                 {move || select_matching_label(matching.get())}
             </button>
             <button type="button" class="secondary" on:click=select_idle disabled=move || idle_count.get() == 0>
-                {move || select_idle_label(idle_count.get(), threshold.get())}
+                {move || select_idle_label(idle_count.get(), threshold.get(), include_signed_in.get())}
             </button>
+            {move || (signed_in_count.get() > 0).then(|| view! {
+                <label class="inline">
+                    <input type="checkbox" prop:checked=move || include_signed_in.get()
+                        on:change=move |ev| include_signed_in.set(event_target_checked(&ev)) />
+                    {move || include_signed_in_label(signed_in_count.get())}
+                </label>
+            })}
             <button type="button" class="secondary" on:click=move |_| selection.clear()
                 disabled=move || selected.get() == 0>"Clear selection"</button>
             <span class="selected-count" data-testid="selected-count" aria-live="polite">

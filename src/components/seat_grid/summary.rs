@@ -31,6 +31,8 @@ pub(super) fn Summary(
     prices: RwSignal<SeatPrices>,
     coverage: Signal<SeatCoverage>,
 ) -> impl IntoView {
+    let view_url = crate::view_url::use_view_url();
+    let rules = Memo::new(move |_| view_url.state.with(|s| s.grid.status_rules()));
     let counter = move |status: SeatStatus| {
         view! {
             <div>
@@ -53,7 +55,7 @@ pub(super) fn Summary(
                     <dd data-testid="idle-cost">{move || dollars(view.with(|v| v.idle_cost.total_cents()))}</dd>
                 </div>
             </dl>
-            <p class="hint">{move || prices.with(|prices| view.with(|v| v.cost_sentence(prices)))}</p>
+            <p class="hint">{move || prices.with(|prices| view.with(|v| v.cost_sentence(prices, rules.get())))}</p>
         </div>
     }
 }

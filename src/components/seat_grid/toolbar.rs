@@ -1,11 +1,11 @@
-//! The grid's toolbar: the login search, the inactivity threshold, the status chips, one menu per filter
-//! (the core's `FilterMenu`), and the seat prices the idle cost is computed at. Every choice but the prices
-//! goes into the URL.
+//! The grid's toolbar: the login search, the inactivity threshold, the grace period of new seats, the
+//! status chips, one menu per filter (the core's `FilterMenu`), and the seat prices the idle cost is
+//! computed at. Every choice but the prices goes into the URL.
 
 use copilot_api::insight::cost::price_input_text;
 use copilot_api::insight::{
-    parse_price_cents, parse_threshold_days, FilterMenu, FilterOptions, SeatPrices, SeatStatus, ANY_CHOICE,
-    THRESHOLD_PRESETS,
+    parse_grace_days, parse_price_cents, parse_threshold_days, FilterMenu, FilterOptions, SeatPrices, SeatStatus,
+    ANY_CHOICE, THRESHOLD_PRESETS,
 };
 use copilot_api::PlanType;
 use leptos::prelude::*;
@@ -20,6 +20,8 @@ pub(super) fn Toolbar(loaded: Signal<IndexedSeats>, prices: RwSignal<SeatPrices>
     let grid = move || view_url.state.with(|s| s.grid.clone());
     let threshold_text = RwSignal::new(String::new());
     let threshold_problem = RwSignal::new(None::<String>);
+    let grace_text = RwSignal::new(String::new());
+    let grace_problem = RwSignal::new(None::<String>);
     let price_problem = RwSignal::new(None::<String>);
     let options = Memo::new(move |_| loaded.with(|l| l.index.filter_options().clone()));
 
@@ -34,6 +36,17 @@ pub(super) fn Toolbar(loaded: Signal<IndexedSeats>, prices: RwSignal<SeatPrices>
                 set_threshold(days);
             }
             Err(problem) => threshold_problem.set(Some(problem.to_string())),
+        }
+    };
+    let on_grace_input = move |ev| {
+        let text = event_target_value(&ev);
+        grace_text.set(text.clone());
+        match parse_grace_days(&text) {
+            Ok(days) => {
+                grace_problem.set(None);
+                view_url.update(true, |s| s.grid.grace_days = days);
+            }
+            Err(problem) => grace_problem.set(Some(problem.to_string())),
         }
     };
     let on_price = move |plan: PlanType, text: String| match parse_price_cents(&text) {
@@ -78,6 +91,13 @@ pub(super) fn Toolbar(loaded: Signal<IndexedSeats>, prices: RwSignal<SeatPrices>
                 </label>
                 {move || threshold_problem.get().map(|p| view! { <span class="error" role="alert">{p}</span> })}
             </fieldset>
+            <label class="grace">
+                "Grace period for new seats (days, 0 for none)"
+                <input type="number" min="0" max="365" class="days"
+                    prop:value=move || { let t = grace_text.get(); if t.is_empty() { grid().grace_days.to_string() } else { t } }
+                    on:input=on_grace_input />
+                {move || grace_problem.get().map(|p| view! { <span class="error" role="alert">{p}</span> })}
+            </label>
             <fieldset class="statuses">
                 <legend>"Status"</legend>
                 {SeatStatus::ALL.into_iter().map(status_chip).collect_view()}

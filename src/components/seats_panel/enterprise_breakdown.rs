@@ -18,9 +18,9 @@ pub(super) fn EnterpriseBreakdown(
 ) -> impl IntoView {
     let view_url = use_view_url();
     let summary = Memo::new(move |_| {
-        let threshold = view_url.state.with(|s| s.grid.threshold_days);
+        let rules = view_url.state.with(|s| s.grid.status_rules());
         let now = crate::clock::now_utc();
-        loaded.with(|l| enterprise_summary(&l.index, &statuses_at(&l.index, now, threshold)))
+        loaded.with(|l| enterprise_summary(&l.index, &statuses_at(&l.index, now, rules)))
     });
     view! {
         <section class="card enterprise" aria-labelledby="enterprise-heading">

@@ -172,7 +172,7 @@ pub fn chargeback(
             alone.push((charge, status.is_idle()));
             continue;
         };
-        active[user] |= status == SeatStatus::Active;
+        active[user] |= status.may_be_in_use();
         if status.is_idle() {
             keep_dearer(&mut idle[user], charge);
         }
@@ -277,6 +277,7 @@ impl Chargeback {
 mod tests {
     use super::*;
     use crate::insight::grid::{grid_view, statuses_at, GridState};
+    use crate::insight::status::StatusRules;
     use crate::models::Seat;
     use crate::test_seats::{at, seat};
 
@@ -284,7 +285,12 @@ mod tests {
 
     fn bill(seats: &[Seat], grouping: ChargebackGrouping) -> Chargeback {
         let index = SeatIndex::new(seats, None);
-        chargeback(&index, &statuses_at(&index, at(NOW), 30), &SeatPrices::default(), grouping)
+        chargeback(
+            &index,
+            &statuses_at(&index, at(NOW), StatusRules::with_threshold(30)),
+            &SeatPrices::default(),
+            grouping,
+        )
     }
 
     fn row<'a>(bill: &'a Chargeback, name: &str) -> &'a ChargebackRow {

@@ -92,7 +92,8 @@ impl IdleSeatCost {
                 self.never_used_seats += 1;
                 self.never_used_cents = self.never_used_cents.saturating_add(cents);
             }
-            SeatStatus::Active | SeatStatus::PendingCancellation => {}
+            SeatStatus::Active | SeatStatus::New | SeatStatus::SignedInNoActivity | SeatStatus::PendingCancellation => {
+            }
         }
     }
 }
@@ -112,7 +113,8 @@ struct UserBill {
     idle: Option<(SeatStatus, PlanType)>,
 }
 
-/// Sums idle cost over grants, counting each user once: a user with any active grant costs nothing idle;
+/// Sums idle cost over grants, counting each user once: a user with any grant that may be in use (active,
+/// new, or signed in without activity) costs nothing idle;
 /// otherwise "inactive" beats "never used" (they did use Copilot somewhere) and the dearer plan is billed.
 pub(crate) fn idle_cost_of(
     grants: impl IntoIterator<Item = BilledGrant>,
@@ -127,7 +129,7 @@ pub(crate) fn idle_cost_of(
             continue;
         };
         match grant.status {
-            SeatStatus::Active => bill.active = true,
+            SeatStatus::Active | SeatStatus::New | SeatStatus::SignedInNoActivity => bill.active = true,
             SeatStatus::PendingCancellation => {}
             status @ (SeatStatus::Inactive | SeatStatus::NeverUsed) => {
                 bill.idle = Some(match bill.idle {

@@ -170,7 +170,10 @@ mod tests {
     fn each_organization_counts_its_grants_by_status() {
         let summary = summary_of(&enterprise_seats());
         let alpha = &summary.per_organization[0];
-        assert_eq!(alpha.counts, StatusCounts { active: 1, inactive: 1, never_used: 1, pending_cancellation: 0 });
+        assert_eq!(
+            alpha.counts,
+            StatusCounts { active: 1, inactive: 1, never_used: 1, pending_cancellation: 0, ..StatusCounts::default() }
+        );
     }
 
     #[test]

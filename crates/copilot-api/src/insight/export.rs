@@ -29,7 +29,7 @@ use crate::models::{PlanType, Seat};
 use super::cost::effective_plan;
 use super::coverage::SeatCoverage;
 use super::editor::EditorInfo;
-use super::status::{idle_days, seat_status};
+use super::status::{idle_days, seat_status, StatusRules};
 
 /// One exported seat. Times are RFC 3339 in UTC (`2021-10-14T06:53:32Z`), which also sorts as text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -96,7 +96,7 @@ struct JsonRow<'a> {
 
 impl ExportRow {
     /// `organization_plan` prices seats that carry no plan, as in the grid.
-    pub fn new(seat: &Seat, now: DateTime<Utc>, threshold_days: u32, organization_plan: Option<PlanType>) -> Self {
+    pub fn new(seat: &Seat, now: DateTime<Utc>, rules: StatusRules, organization_plan: Option<PlanType>) -> Self {
         let editor = seat.last_activity_editor.as_deref().and_then(EditorInfo::parse);
         let time =
             |time: &DateTime<chrono::FixedOffset>| time.with_timezone(&Utc).to_rfc3339_opts(SecondsFormat::Secs, true);
@@ -106,7 +106,7 @@ impl ExportRow {
             organization: seat.organization.as_ref().map(|org| org.login.clone()),
             granted_by: seat.assigning_team.as_ref().map_or_else(|| "direct".to_owned(), |team| team.slug().to_owned()),
             plan: effective_plan(seat.plan_type, organization_plan).as_str().to_owned(),
-            status: seat_status(seat, now, threshold_days).key().to_owned(),
+            status: seat_status(seat, now, rules).key().to_owned(),
             created_at: time(&seat.created_at),
             last_activity_at: seat.last_activity_at.as_ref().map(time),
             editor: editor.as_ref().map(|editor| editor.display_name.clone()),
@@ -150,10 +150,10 @@ pub struct ExportError(String);
 pub fn export_rows<'a>(
     seats: impl IntoIterator<Item = &'a Seat>,
     now: DateTime<Utc>,
-    threshold_days: u32,
+    rules: StatusRules,
     organization_plan: Option<PlanType>,
 ) -> Vec<ExportRow> {
-    seats.into_iter().map(|seat| ExportRow::new(seat, now, threshold_days, organization_plan)).collect()
+    seats.into_iter().map(|seat| ExportRow::new(seat, now, rules, organization_plan)).collect()
 }
 
 /// The two file formats.
@@ -179,7 +179,7 @@ impl ExportFormat {
         }
     }
 
-    /// The file's text: one row per seat, each computed at `now` for this threshold, and each ending with
+    /// The file's text: one row per seat, each computed at `now` by these rules, and each ending with
     /// the `coverage` columns or fields of `coverage`, the set the seats were taken from.
     ///
     /// CSV: a header row, quoted per RFC 4180, with formula-like cells neutralised. JSON: the same rows as
@@ -189,12 +189,12 @@ impl ExportFormat {
         self,
         seats: impl IntoIterator<Item = &'a Seat>,
         now: DateTime<Utc>,
-        threshold_days: u32,
+        rules: StatusRules,
         organization_plan: Option<PlanType>,
         coverage: &SeatCoverage,
     ) -> Result<String, ExportError> {
         let coverage = Coverage::of(coverage);
-        let rows = seats.into_iter().map(|seat| ExportRow::new(seat, now, threshold_days, organization_plan));
+        let rows = seats.into_iter().map(|seat| ExportRow::new(seat, now, rules, organization_plan));
         let written = match self {
             Self::Csv => {
                 let coverage_cells = [coverage.coverage.to_owned(), coverage.coverage_note];
@@ -270,7 +270,7 @@ mod tests {
     }
 
     fn csv_of(seats: &[Seat]) -> String {
-        ExportFormat::Csv.write(seats, at(NOW), 30, None, &whole()).expect("a CSV export")
+        ExportFormat::Csv.write(seats, at(NOW), StatusRules::with_threshold(30), None, &whole()).expect("a CSV export")
     }
 
     #[test]
@@ -368,8 +368,9 @@ mod tests {
             seat("mona").editor("vscode/1.77.3").last_activity("2024-06-29T12:00:00Z").build(),
             seat("x").ghost().build(),
         ];
-        let json =
-            ExportFormat::Json.write(&seats, at(NOW), 30, Some(PlanType::Enterprise), &whole()).expect("a JSON export");
+        let json = ExportFormat::Json
+            .write(&seats, at(NOW), StatusRules::with_threshold(30), Some(PlanType::Enterprise), &whole())
+            .expect("a JSON export");
         let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         let rows = value.as_array().expect("an array");
         assert_eq!(rows.len(), 2);
@@ -410,7 +411,9 @@ mod tests {
         assert_eq!(csv.matches("\r\n").count(), 2, "RFC 4180 line ends: {csv:?}");
         assert!(csv.ends_with("\r\n"), "{csv:?}");
         assert_eq!(read_csv(&csv)[1][13], days.to_string());
-        let json = ExportFormat::Json.write(&seats, at(NOW), 30, None, &whole()).expect("a JSON export");
+        let json = ExportFormat::Json
+            .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &whole())
+            .expect("a JSON export");
         let rows: serde_json::Value = serde_json::from_str(&json).expect("JSON");
         assert_eq!(rows[0]["idle_days"], days);
     }
@@ -419,10 +422,17 @@ mod tests {
     fn every_csv_row_says_whether_the_file_holds_every_seat_and_what_github_left_out() {
         let seats = vec![seat("mona").org("acme").build()];
         let page = SeatCoverage { loaded: 50, total: Some(2000), complete: false, ..SeatCoverage::default() };
-        let rows = read_csv(&ExportFormat::Csv.write(&seats, at(NOW), 30, None, &page).expect("a CSV export"));
+        let rows = read_csv(
+            &ExportFormat::Csv
+                .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &page)
+                .expect("a CSV export"),
+        );
         assert_eq!(rows[1][14..], ["partial", "50 of 2,000 seats loaded"]);
-        let rows =
-            read_csv(&ExportFormat::Csv.write(&seats, at(NOW), 30, None, &shortened_by_sso()).expect("a CSV export"));
+        let rows = read_csv(
+            &ExportFormat::Csv
+                .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &shortened_by_sso())
+                .expect("a CSV export"),
+        );
         assert_eq!(rows[0][14..], ["coverage", "coverage_note"]);
         assert_eq!(rows[1][14..], ["partial", SHORTENED_NOTE]);
     }
@@ -430,7 +440,9 @@ mod tests {
     #[test]
     fn the_csv_crates_reader_reads_the_export_with_its_defaults_headers_and_all() {
         let seats = vec![seat("mona").build(), seat("hubot").build()];
-        let text = ExportFormat::Csv.write(&seats, at(NOW), 30, None, &shortened_by_sso()).expect("a CSV export");
+        let text = ExportFormat::Csv
+            .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &shortened_by_sso())
+            .expect("a CSV export");
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         assert_eq!(reader.headers().expect("a header").iter().collect::<Vec<_>>(), CSV_HEADER);
         let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("every row reads");
@@ -441,7 +453,9 @@ mod tests {
     #[test]
     fn every_json_row_carries_the_same_coverage_fields() {
         let seats = vec![seat("mona").org("acme").build()];
-        let json = ExportFormat::Json.write(&seats, at(NOW), 30, None, &shortened_by_sso()).expect("a JSON export");
+        let json = ExportFormat::Json
+            .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &shortened_by_sso())
+            .expect("a JSON export");
         let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         let row = &value.as_array().expect("still an array of rows")[0];
         assert_eq!(row["login"], "mona");
@@ -452,7 +466,9 @@ mod tests {
     #[test]
     fn json_keeps_formula_like_text_as_it_is() {
         let seats = vec![seat("mona").team("=1+1").build()];
-        let json = ExportFormat::Json.write(&seats, at(NOW), 30, None, &whole()).expect("a JSON export");
+        let json = ExportFormat::Json
+            .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &whole())
+            .expect("a JSON export");
         assert!(json.contains("\"granted_by\": \"=1+1\""), "{json}");
     }
 
@@ -475,8 +491,12 @@ mod tests {
     #[test]
     fn each_format_writes_its_own_text() {
         let seats = vec![seat("mona").build()];
-        let csv = ExportFormat::Csv.write(&seats, at(NOW), 30, None, &whole()).expect("a CSV export");
-        let json = ExportFormat::Json.write(&seats, at(NOW), 30, None, &whole()).expect("a JSON export");
+        let csv = ExportFormat::Csv
+            .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &whole())
+            .expect("a CSV export");
+        let json = ExportFormat::Json
+            .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &whole())
+            .expect("a JSON export");
         assert!(csv.starts_with("login,"), "{csv}");
         assert!(json.starts_with('['), "{json}");
     }

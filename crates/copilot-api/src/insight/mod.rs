@@ -45,5 +45,8 @@ pub use grid::{
 };
 pub use lookup::MemberLookup;
 pub use seat_card::{seat_card, CardLine};
-pub use status::{idle_days, parse_threshold_days, seat_status, SeatStatus, ThresholdError, THRESHOLD_PRESETS};
+pub use status::{
+    idle_days, parse_grace_days, parse_threshold_days, seat_status, GraceError, SeatStatus, StatusRules,
+    ThresholdError, THRESHOLD_PRESETS,
+};
 pub use view_state::{query_value, HostChoice, ViewState, ViewTab};

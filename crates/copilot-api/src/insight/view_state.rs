@@ -15,7 +15,7 @@ use super::grid::{
     editor_from_key, organization_from_key, plan_from_key, Column, GridState, SortDirection, StatusSet, TeamFilter,
     DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE,
 };
-use super::status::{is_valid_threshold, SeatStatus, DEFAULT_THRESHOLD_DAYS};
+use super::status::{is_valid_threshold, SeatStatus, DEFAULT_GRACE_DAYS, DEFAULT_THRESHOLD_DAYS, MAX_GRACE_DAYS};
 
 /// Where the API is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -137,6 +137,7 @@ mod key {
     pub const SEAT_ORGANIZATION: &str = "seat_org";
     pub const SEARCH: &str = "q";
     pub const THRESHOLD: &str = "days";
+    pub const GRACE: &str = "grace";
 }
 
 impl ViewState {
@@ -202,6 +203,9 @@ impl ViewState {
         }
         if grid.threshold_days != DEFAULT_THRESHOLD_DAYS {
             query.push((key::THRESHOLD, grid.threshold_days.to_string()));
+        }
+        if grid.grace_days != DEFAULT_GRACE_DAYS {
+            query.push((key::GRACE, grid.grace_days.to_string()));
         }
         query.into_iter().map(|(key, value)| (key.to_owned(), value)).collect()
     }
@@ -272,6 +276,10 @@ impl ViewState {
                     .and_then(|days| days.parse::<u32>().ok())
                     .filter(|days| is_valid_threshold(*days))
                     .unwrap_or(DEFAULT_THRESHOLD_DAYS),
+                grace_days: get(key::GRACE)
+                    .and_then(|days| days.parse::<u32>().ok())
+                    .filter(|days| *days <= MAX_GRACE_DAYS)
+                    .unwrap_or(DEFAULT_GRACE_DAYS),
             },
         }
     }
@@ -341,6 +349,7 @@ mod tests {
                 organization: Some("octo-org".into()),
                 search: "mo na & co=1?".into(),
                 threshold_days: 60,
+                grace_days: 0,
             },
         }
     }
@@ -367,7 +376,7 @@ mod tests {
             text,
             "host=ghe&ghe=octocorp&enterprise=octo-ent&tab=organizations&page=3&per_page=100&load=page&sort=last_activity&dir=desc\
              &status=inactive%2Cnever-used&team=ent%3Ajustice-league&editor=jetbrains-ic&plan=enterprise\
-             &seat_org=octo-org&q=mo%20na%20%26%20co%3D1%3F&days=60"
+             &seat_org=octo-org&q=mo%20na%20%26%20co%3D1%3F&days=60&grace=0"
         );
     }
 
@@ -499,18 +508,21 @@ mod tests {
             ]),
             prop::option::of(login()),
             "[^\\p{Cc}]{0,100}",
-            1..=3650_u32,
+            (1..=3650_u32, 0..=365_u32),
         )
-            .prop_map(|(sort, statuses, team, editor, plan, organization, search, threshold_days)| GridState {
-                sort,
-                statuses: statuses.into_iter().collect(),
-                team,
-                editor,
-                plan,
-                organization,
-                search,
-                threshold_days,
-            })
+            .prop_map(
+                |(sort, statuses, team, editor, plan, organization, search, (threshold_days, grace_days))| GridState {
+                    sort,
+                    statuses: statuses.into_iter().collect(),
+                    team,
+                    editor,
+                    plan,
+                    organization,
+                    search,
+                    threshold_days,
+                    grace_days,
+                },
+            )
     }
 
     fn view() -> impl Strategy<Value = ViewState> {

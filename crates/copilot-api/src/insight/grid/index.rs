@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use super::state::{Column, TeamFilter};
 use crate::insight::cost::effective_plan;
 use crate::insight::editor::{compare_versions, EditorInfo};
-use crate::insight::status::{idle_days_from, status_from_parts, SeatStatus};
+use crate::insight::status::{idle_days_from, status_from_times, SeatStatus, SeatTimes, StatusRules};
 use crate::models::{PlanType, Seat};
 
 /// The team a seat was granted through.
@@ -34,9 +34,7 @@ pub struct SeatRow {
     team: Option<Arc<GrantingTeam>>,
     editor: Option<Arc<EditorInfo>>,
     plan: PlanType,
-    created_seconds: i64,
-    last_activity_seconds: Option<i64>,
-    pending_cancellation: bool,
+    times: SeatTimes,
 }
 
 impl SeatRow {
@@ -72,13 +70,13 @@ impl SeatRow {
         self.plan
     }
 
-    pub fn status(&self, now: DateTime<Utc>, threshold_days: u32) -> SeatStatus {
-        status_from_parts(self.pending_cancellation, self.last_activity_seconds, now.timestamp(), threshold_days)
+    pub fn status(&self, now: DateTime<Utc>, rules: StatusRules) -> SeatStatus {
+        status_from_times(&self.times, now.timestamp(), rules)
     }
 
     /// Whole days since the last activity, or since creation for a seat never used.
     pub fn idle_days(&self, now: DateTime<Utc>) -> i64 {
-        idle_days_from(self.last_activity_seconds.unwrap_or(self.created_seconds), now.timestamp())
+        idle_days_from(self.times.last_activity.unwrap_or(self.times.created), now.timestamp())
     }
 }
 
@@ -110,6 +108,15 @@ pub(super) struct HotRow {
 }
 
 impl HotRow {
+    pub(super) fn times(&self) -> SeatTimes {
+        SeatTimes {
+            pending_cancellation: self.pending_cancellation_day.is_some(),
+            created: self.created,
+            last_activity: self.last_activity,
+            last_authenticated: self.last_authenticated,
+        }
+    }
+
     pub(super) fn sort_key(&self, column: Column, status: SeatStatus) -> Option<i64> {
         match column {
             Column::Login => self.has_login.then_some(i64::from(self.login_group)),
@@ -208,20 +215,24 @@ impl SeatIndex {
             let plan = effective_plan(seat.plan_type, organization_plan);
             let last_activity = seat.last_activity_at.map(|time| time.timestamp());
             let created = seat.created_at.timestamp();
+            let last_authenticated = seat.last_authenticated_at.map(|time| time.timestamp());
             rows.push(SeatRow {
                 login: seat.login().map(str::to_owned),
                 organization,
                 team,
                 editor,
                 plan,
-                created_seconds: created,
-                last_activity_seconds: last_activity,
-                pending_cancellation: seat.pending_cancellation_date.is_some(),
+                times: SeatTimes {
+                    pending_cancellation: seat.pending_cancellation_date.is_some(),
+                    created,
+                    last_activity,
+                    last_authenticated,
+                },
             });
             hot.push(HotRow {
                 last_activity,
                 created,
-                last_authenticated: seat.last_authenticated_at.map(|time| time.timestamp()),
+                last_authenticated,
                 pending_cancellation_day: seat.pending_cancellation_date.map(|date| date.num_days_from_ce()),
                 user,
                 login_rank: 0,
@@ -605,7 +616,7 @@ mod tests {
         assert_eq!(mona.granted_by_label(), "Team devs");
         assert_eq!(mona.editor().map(|e| e.display_name.as_str()), Some("VS Code"));
         assert_eq!(mona.idle_days(at(NOW)), 0);
-        assert_eq!(mona.status(at(NOW), 30), SeatStatus::Active);
+        assert_eq!(mona.status(at(NOW), StatusRules::with_threshold(30)), SeatStatus::Active);
         let octocat = index.row(2).expect("a row");
         assert_eq!((octocat.granted_by_label(), octocat.idle_days(at(NOW))), ("Direct", 181));
         assert!(index.row(99).is_none());

@@ -25,7 +25,7 @@ mod test_support;
 pub use filter::{editor_from_key, organization_from_key, plan_from_key, FilterMenu, MenuItem, ANY_CHOICE};
 pub use index::{plan_label, FilterOption, FilterOptions, GrantingTeam, SeatIndex, SeatRow, GHOST_LOGIN};
 pub use paging::{page_of, GridPage, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGE_SIZES};
-pub use sentences::{select_idle_label, select_matching_label, selected_label};
+pub use sentences::{include_signed_in_label, select_idle_label, select_matching_label, selected_label};
 pub use state::{aria_sort, sort_after_click, Column, GridState, SortDirection, StatusSet, TeamFilter};
 pub use view::{grid_view, statuses_at, GridView, StatusCounts};
 pub use viewport::{visible_range, OVERSCAN, ROW_HEIGHT, VIEWPORT_HEIGHT};

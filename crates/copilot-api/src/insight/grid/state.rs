@@ -1,7 +1,7 @@
 //! Grid state: what the person chose (sort, status, team, editor, plan and organization filters, search,
 //! threshold), the columns, and how a header click moves the sort.
 
-use crate::insight::status::{SeatStatus, DEFAULT_THRESHOLD_DAYS};
+use crate::insight::status::{SeatStatus, StatusRules, DEFAULT_GRACE_DAYS, DEFAULT_THRESHOLD_DAYS};
 use crate::models::PlanType;
 
 /// A column of the grid.
@@ -160,7 +160,16 @@ impl StatusSet {
     /// The statuses that cost money without use ([`SeatStatus::is_idle`]): what "select all inactive"
     /// shows once it has selected them.
     pub fn idle() -> Self {
-        SeatStatus::ALL.into_iter().filter(|status| status.is_idle()).collect()
+        Self::reclaim(false)
+    }
+
+    /// The idle statuses, and with `include_signed_in` "signed in, no activity" too. GitHub records activity
+    /// from IDE telemetry, so a seat signed in recently may be in use: it is proposed only when asked.
+    pub fn reclaim(include_signed_in: bool) -> Self {
+        SeatStatus::ALL
+            .into_iter()
+            .filter(|status| status.is_idle() || (include_signed_in && *status == SeatStatus::SignedInNoActivity))
+            .collect()
     }
 }
 
@@ -196,6 +205,8 @@ pub struct GridState {
     /// Part of a login, any case; a leading `@` is ignored.
     pub search: String,
     pub threshold_days: u32,
+    /// Seats younger than this are "new" rather than idle; 0 turns the grace period off.
+    pub grace_days: u32,
 }
 
 impl Default for GridState {
@@ -209,11 +220,17 @@ impl Default for GridState {
             organization: None,
             search: String::new(),
             threshold_days: DEFAULT_THRESHOLD_DAYS,
+            grace_days: DEFAULT_GRACE_DAYS,
         }
     }
 }
 
 impl GridState {
+    /// The rules every status on screen is decided by.
+    pub fn status_rules(&self) -> StatusRules {
+        StatusRules { threshold_days: self.threshold_days, grace_days: self.grace_days }
+    }
+
     /// Whether anything narrows the rows (the threshold and the sort do not).
     pub fn is_filtered(&self) -> bool {
         !self.statuses.is_empty()

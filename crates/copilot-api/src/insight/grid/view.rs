@@ -4,16 +4,18 @@
 use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
 
-use super::index::{HotRow, SeatIndex};
-use super::state::{search_needle, Column, GridState, SortDirection, TeamFilter};
+use super::index::SeatIndex;
+use super::state::{search_needle, Column, GridState, SortDirection, StatusSet, TeamFilter};
 use crate::insight::cost::{idle_cost_of, BilledGrant, IdleSeatCost, SeatPrices};
-use crate::insight::status::{status_from_parts, SeatStatus, MAX_THRESHOLD_DAYS, MIN_THRESHOLD_DAYS};
+use crate::insight::status::{status_from_times, SeatStatus, StatusRules};
 use crate::models::PlanType;
 
 /// How many seats have each status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StatusCounts {
     pub active: usize,
+    pub new: usize,
+    pub signed_in_no_activity: usize,
     pub inactive: usize,
     pub never_used: usize,
     pub pending_cancellation: usize,
@@ -23,6 +25,8 @@ impl StatusCounts {
     pub fn get(&self, status: SeatStatus) -> usize {
         match status {
             SeatStatus::Active => self.active,
+            SeatStatus::New => self.new,
+            SeatStatus::SignedInNoActivity => self.signed_in_no_activity,
             SeatStatus::Inactive => self.inactive,
             SeatStatus::NeverUsed => self.never_used,
             SeatStatus::PendingCancellation => self.pending_cancellation,
@@ -30,12 +34,14 @@ impl StatusCounts {
     }
 
     pub fn total(&self) -> usize {
-        self.active + self.inactive + self.never_used + self.pending_cancellation
+        SeatStatus::ALL.into_iter().map(|status| self.get(status)).sum()
     }
 
     pub(crate) fn add(&mut self, status: SeatStatus) {
         match status {
             SeatStatus::Active => self.active += 1,
+            SeatStatus::New => self.new += 1,
+            SeatStatus::SignedInNoActivity => self.signed_in_no_activity += 1,
             SeatStatus::Inactive => self.inactive += 1,
             SeatStatus::NeverUsed => self.never_used += 1,
             SeatStatus::PendingCancellation => self.pending_cancellation += 1,
@@ -69,7 +75,14 @@ impl GridView {
     /// The seat indices of every idle seat loaded ([`SeatStatus::is_idle`]), whatever the filters: what
     /// "select all inactive" selects.
     pub fn idle_seats(&self) -> impl Iterator<Item = usize> + '_ {
-        self.statuses.iter().enumerate().filter(|(_, status)| status.is_idle()).map(|(seat_index, _)| seat_index)
+        self.reclaim_candidates(false)
+    }
+
+    /// The idle seats, and with `include_signed_in` the seats signed in without activity too: what "select
+    /// all inactive" selects once the person has asked for the second kind ([`StatusSet::reclaim`]).
+    pub fn reclaim_candidates(&self, include_signed_in: bool) -> impl Iterator<Item = usize> + '_ {
+        let wanted = StatusSet::reclaim(include_signed_in);
+        self.statuses.iter().enumerate().filter(move |(_, status)| wanted.contains(**status)).map(|(seat, _)| seat)
     }
 }
 
@@ -79,7 +92,7 @@ pub fn grid_view(index: &SeatIndex, state: &GridState, prices: &SeatPrices, now:
     let needle = search_needle(&state.search);
     let search_hits = (!needle.is_empty()).then(|| index.login_matches(&needle));
 
-    let statuses = statuses_at(index, now, state.threshold_days);
+    let statuses = statuses_at(index, now, state.status_rules());
     let mut total_counts = StatusCounts::default();
     let mut filtered_counts = StatusCounts::default();
     let mut rows = Vec::new();
@@ -108,15 +121,12 @@ pub fn grid_view(index: &SeatIndex, state: &GridState, prices: &SeatPrices, now:
     GridView { rows, statuses, total_counts, filtered_counts, idle_cost, filtered_idle_cost }
 }
 
-/// The status of every indexed seat at `now`, by seat index, for a threshold brought into 1..=3650 days:
-/// what the grid shows, and what the enterprise breakdown counts.
-pub fn statuses_at(index: &SeatIndex, now: DateTime<Utc>, threshold_days: u32) -> Vec<SeatStatus> {
+/// The status of every indexed seat at `now`, by seat index, for rules brought into their ranges
+/// ([`StatusRules::clamped`]): what the grid shows, and what the enterprise breakdown counts.
+pub fn statuses_at(index: &SeatIndex, now: DateTime<Utc>, rules: StatusRules) -> Vec<SeatStatus> {
     let now_seconds = now.timestamp();
-    let threshold_days = threshold_days.clamp(MIN_THRESHOLD_DAYS, MAX_THRESHOLD_DAYS);
-    let status_of = |row: &HotRow| {
-        status_from_parts(row.pending_cancellation_day.is_some(), row.last_activity, now_seconds, threshold_days)
-    };
-    index.hot.iter().map(status_of).collect()
+    let rules = rules.clamped();
+    index.hot.iter().map(|row| status_from_times(&row.times(), now_seconds, rules)).collect()
 }
 
 /// A filter on one of the index's numbered values.
@@ -166,7 +176,7 @@ impl RowFilter {
         }
     }
 
-    fn admits(&self, row: &HotRow) -> bool {
+    fn admits(&self, row: &super::index::HotRow) -> bool {
         self.team.admits(row.team)
             && self.editor.admits(row.editor)
             && self.organization.admits(row.organization)
@@ -244,15 +254,21 @@ mod tests {
         let seats = fixture();
         let index = SeatIndex::new(&seats, None);
         let view = view_with(&seats, &GridState { threshold_days: 90, ..GridState::default() });
-        assert_eq!(statuses_at(&index, at(NOW), 90), view.statuses);
-        assert_eq!(statuses_at(&index, at(NOW), 0), statuses_at(&index, at(NOW), 1));
+        assert_eq!(statuses_at(&index, at(NOW), StatusRules::with_threshold(90)), view.statuses);
+        assert_eq!(
+            statuses_at(&index, at(NOW), StatusRules::with_threshold(0)),
+            statuses_at(&index, at(NOW), StatusRules::with_threshold(1))
+        );
     }
 
     #[test]
     fn counts_cover_all_seats_by_status() {
         let seats = fixture();
         let view = view_with(&seats, &GridState::default());
-        assert_eq!(view.total_counts, StatusCounts { active: 1, inactive: 2, never_used: 1, pending_cancellation: 1 });
+        assert_eq!(
+            view.total_counts,
+            StatusCounts { active: 1, inactive: 2, never_used: 1, pending_cancellation: 1, ..StatusCounts::default() }
+        );
         assert_eq!(view.total_counts.total(), 5);
         assert_eq!(view.total_counts.get(SeatStatus::Inactive), 2);
     }
@@ -311,7 +327,7 @@ mod tests {
         assert_eq!(logins(&seats, &view), ["mona"]);
         assert_eq!(
             view.filtered_counts,
-            StatusCounts { active: 1, inactive: 1, never_used: 0, pending_cancellation: 0 }
+            StatusCounts { active: 1, inactive: 1, never_used: 0, pending_cancellation: 0, ..StatusCounts::default() }
         );
         assert_eq!(view.filtered_idle_cost, IdleSeatCost::default());
     }
@@ -566,7 +582,10 @@ mod tests {
                     Column::LastAuthenticated => time(seat.last_authenticated_at),
                     Column::PendingCancellation => seat.pending_cancellation_date.map(|date| date.to_string()),
                     Column::Plan => Some(effective_plan(seat.plan_type, None).as_str().to_owned()),
-                    Column::Status => Some(format!("{}", crate::insight::status::seat_status(seat, now, 30) as u8)),
+                    Column::Status => Some(format!(
+                        "{}",
+                        crate::insight::status::seat_status(seat, now, StatusRules::with_threshold(30)) as u8
+                    )),
                     Column::GrantedBy | Column::Editor => None,
                 }
             };
