@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::connect::ConnectForm;
+use crate::components::exemptions::Exemptions;
 use crate::components::manage::activity::TabActivity;
 use crate::components::workspace::Workspace;
 use crate::session::{use_session, Session};
@@ -14,6 +15,8 @@ pub fn App() -> impl IntoView {
     provide_view_url();
     // The activity log outlives every connection of the tab.
     TabActivity::provide();
+    // So does the exemption list: a reconnect must not forget who is never to be revoked.
+    Exemptions::provide();
     let session = use_session();
     view! {
         <header class="top">

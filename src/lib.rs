@@ -13,6 +13,7 @@ pub mod loading;
 pub mod paced;
 pub mod page_origin;
 pub mod page_policy;
+pub mod read_file;
 pub mod read_waits;
 pub mod session;
 pub mod transport;

@@ -3,6 +3,7 @@
 pub mod billing_summary;
 pub mod connect;
 pub mod error_message;
+pub mod exemptions;
 pub mod manage;
 pub mod member_lookup;
 pub mod seat_grid;

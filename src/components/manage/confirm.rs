@@ -195,6 +195,8 @@ fn ConfirmStep(
                         })}
                         {skipped.already_pending.map(|text| view! { <p data-testid="already-pending">{text}</p> })}
                         {skipped.enterprise_team.map(|text| view! { <p>{text}</p> })}
+                        {skipped.exempt.map(|text| view! { <p data-testid="exempt-skipped">{text}</p> })}
+                        {skipped.protected_team.map(|text| view! { <p data-testid="protected-team">{text}</p> })}
                         {skipped.no_assignee.map(|text| view! { <p>{text}</p> })}
                     </div>
                 }.into_any()

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use copilot_api::format::{exact_date, exact_time, relative_date, relative_time};
 use copilot_api::insight::grid::plan_label;
 use copilot_api::insight::{Column, SeatStatus};
+use copilot_api::plan::exemption::wording::EXEMPT_BADGE;
 use copilot_api::Seat;
 use leptos::prelude::*;
 
@@ -36,6 +37,8 @@ pub(super) fn cell(
     seat_index: usize,
     status: SeatStatus,
     now: DateTime<Utc>,
+    // The reason, when the seat is on the exemption list.
+    exempt: Option<&str>,
 ) -> AnyView {
     let row = loaded.index.row(seat_index);
     match column {
@@ -71,7 +74,11 @@ pub(super) fn cell(
             None => view! { <td>"—"</td> }.into_any(),
         },
         Column::Status => {
-            view! { <td><span class=format!("status status-{}", status.key())>{status.label()}</span></td> }.into_any()
+            let badge = exempt.map(|reason| {
+                view! { <span class="status status-exempt" title=format!("Exempt: {reason}")>{EXEMPT_BADGE}</span> }
+            });
+            view! { <td><span class=format!("status status-{}", status.key())>{status.label()}</span>" "{badge}</td> }
+                .into_any()
         }
     }
 }

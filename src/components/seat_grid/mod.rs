@@ -3,7 +3,8 @@
 //! the DOM holds only the rows in sight plus a small overscan, whatever the number of seats.
 //!
 //! For an organization, seats can be selected (checkboxes, shift-click for a range, every seat matching
-//! the filter, every idle seat) and revoked through the write dialog.
+//! the filter, every idle seat) and revoked through the write dialog; exempt seats (the `exemptions`
+//! panel) are badged, left out of the selection helpers and skipped by a revoke.
 //!
 //! One file a part: `loaded` (the seats and their index), `toolbar` (search, threshold, statuses,
 //! filter menus, prices) with `search` (its pacing), `summary` (the figures and what they cover),
@@ -28,10 +29,12 @@ use leptos::prelude::*;
 pub use loaded::IndexedSeats;
 pub use summary::SsoLeftOutWarning;
 
+use crate::components::exemptions::{use_exemptions, ExemptionsPanel};
 use crate::components::manage::use_write_desk;
 use crate::download::download;
 use crate::view_url::use_view_url;
 use chargeback::ChargebackTable;
+use copilot_api::plan::exemption::ExemptSeats;
 use selection::{Selection, SelectionBar};
 use summary::Summary;
 use table::Table;
@@ -59,6 +62,12 @@ pub fn SeatGrid(
     let view: Memo<Arc<GridView>> = Memo::new(move |_| {
         let loaded = loaded.get();
         Arc::new(grid_state.with(|state| grid_view(&loaded.index, state, &prices.get(), now.get())))
+    });
+    // The exempt seats of this load, looked up once per load and list, not once per row shown.
+    let exemptions = use_exemptions();
+    let exempt = Memo::new(move |_| {
+        let active = exemptions.active_today();
+        Arc::new(loaded.with(|loaded| ExemptSeats::new(&loaded.index, &active)))
     });
     let columns: Vec<Column> =
         if enterprise { Column::ALL.to_vec() } else { Column::for_organization().collect::<Vec<_>>() };
@@ -90,7 +99,7 @@ pub fn SeatGrid(
 
     // Selecting and revoking: organizations only (an enterprise list spans organizations).
     let desk = use_write_desk().filter(|_| !enterprise);
-    let selection = desk.map(|_| Selection::new());
+    let selection = desk.map(|_| Selection::new(exempt));
     if let Some(selection) = selection {
         // A new load (another page, a re-read after a write) starts with nothing selected.
         Effect::new(move |_| {
@@ -106,7 +115,8 @@ pub fn SeatGrid(
             <Toolbar loaded prices enterprise />
             <Summary view prices coverage />
             {desk.zip(selection).map(|(desk, selection)| view! {
-                <SelectionBar desk selection loaded view scope_name=scope_name_for_selection.clone() />
+                <ExemptionsPanel />
+                <SelectionBar desk selection loaded view exempt scope_name=scope_name_for_selection.clone() />
             })}
             <div class="export">
                 {ExportChoice::OFFERED.into_iter().map(|choice| view! {
@@ -114,7 +124,7 @@ pub fn SeatGrid(
                 }).collect_view()}
                 {move || export_problem.get().map(|problem| view! { <span class="error" role="alert">{problem}</span> })}
             </div>
-            <Table loaded view columns column_count=columns_shown now selection />
+            <Table loaded view columns column_count=columns_shown now selection exempt />
             <ChargebackTable loaded prices coverage enterprise scope_name=scope_name_for_chargeback now />
         </section>
     }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use copilot_api::insight::grid::{aria_sort, visible_range, ROW_HEIGHT, VIEWPORT_HEIGHT};
 use copilot_api::insight::{sort_after_click, Column, GridView, SeatStatus};
+use copilot_api::plan::exemption::ExemptSeats;
 use leptos::prelude::*;
 
 use super::cells::{cell, select_cell};
@@ -22,6 +23,7 @@ pub(super) fn Table(
     column_count: usize,
     now: RwSignal<DateTime<Utc>>,
     selection: Option<Selection>,
+    exempt: Memo<Arc<ExemptSeats>>,
 ) -> impl IntoView {
     let view_url = use_view_url();
     let scroll_top = RwSignal::new(0_i32);
@@ -106,13 +108,15 @@ pub(super) fn Table(
                             let seat = loaded.seats.get(seat_index).cloned();
                             let at = now.get_untracked();
                             seat.map(|seat| {
+                                let exempt_reason = seat.login()
+                                    .and_then(|login| exempt.with(|exempt| exempt.get(login).map(|entry| entry.reason.clone())));
                                 let select = selection.map(|selection| select_cell(selection, seat.login(), shown));
                                 view! {
                                     // Row 1 is the header: the first seat is row 2 of `aria-rowcount`.
                                     <tr style:height=format!("{ROW_HEIGHT}px") aria-rowindex=position + 2
                                         data-login=seat.login().unwrap_or("ghost").to_owned()>
                                         {select}
-                                        {columns.with_value(|columns| columns.iter().map(|&column| cell(column, &seat, &loaded, seat_index, status, at)).collect_view())}
+                                        {columns.with_value(|columns| columns.iter().map(|&column| cell(column, &seat, &loaded, seat_index, status, at, exempt_reason.as_deref())).collect_view())}
                                     </tr>
                                 }
                             })

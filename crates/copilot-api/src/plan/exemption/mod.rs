@@ -2,10 +2,14 @@
 //! leave, new hires), each with a reason and an optional last day.
 //!
 //! One file a part: `list` (the entries, what applies on a day, the exempt seats of a load and the
-//! selection helpers' rule). Still to come (#15): `file` (JSON and CSV import and export), `wording`.
+//! selection helpers' rule) and `file` (the list exported and imported as JSON or CSV, all or nothing, an
+//! error naming its line or entry), and `wording` (what the panel, the grid and the selection bar say).
 
+pub mod file;
 pub mod list;
+pub mod wording;
 
+pub use file::{read_exemptions, ExemptionFileError, ExemptionFormat};
 pub use list::{
     parse_expiry, ActiveExemptions, ExemptKind, ExemptSeats, Exemption, ExemptionKey, ExemptionList, MergeCounts,
     RuleSelection,

@@ -182,6 +182,24 @@ impl RevokeSelection {
                     plural(enterprise, "seat is", "seats are")
                 )
             }),
+            exempt: (!self.exempt.is_empty()).then(|| {
+                let named: Vec<String> =
+                    self.exempt.iter().map(|(login, reason)| format!("{login} ({reason})")).collect();
+                format!(
+                    "{} on the exemption list: skipped. Remove a name from the list to revoke it: {}.",
+                    plural(self.exempt.len(), "seat is", "seats are"),
+                    named.join(", ")
+                )
+            }),
+            protected_team: (!self.protected_team_granted.is_empty()).then(|| {
+                let seats: usize = self.protected_team_granted.values().map(Vec::len).sum();
+                let teams: Vec<&str> = self.protected_team_granted.keys().map(String::as_str).collect();
+                format!(
+                    "{} granted through a team that also grants an exempt seat ({}): skipped, and the team is not revoked as a whole.",
+                    plural(seats, "seat is", "seats are"),
+                    teams.join(", ")
+                )
+            }),
             no_assignee: (self.no_assignee > 0).then(|| {
                 format!(
                     "{} of deleted accounts: no name to revoke by, skipped.",
@@ -197,6 +215,8 @@ impl RevokeSelection {
 pub struct SkippedNotices {
     pub already_pending: Option<String>,
     pub enterprise_team: Option<String>,
+    pub exempt: Option<String>,
+    pub protected_team: Option<String>,
     pub no_assignee: Option<String>,
 }
 
@@ -284,6 +304,8 @@ mod tests {
         };
         selection.team_granted.insert("devs".into(), vec!["ed".into()]);
         selection.enterprise_team_granted.insert("corp".into(), vec!["fi".into()]);
+        selection.exempt.insert("gil".into(), "service account".into());
+        selection.protected_team_granted.insert("ops".into(), vec!["hu".into(), "io".into()]);
         assert_eq!(selection.summary(7), "7 seats selected: 2 can be revoked by name.");
         assert_eq!(
             selection.team_granted_notice().as_deref(),
@@ -295,6 +317,14 @@ mod tests {
                 already_pending: Some("2 seats are already pending cancellation: skipped.".into()),
                 enterprise_team: Some(
                     "1 seat is granted through an enterprise team: managed by the enterprise, skipped.".into()
+                ),
+                exempt: Some(
+                    "1 seat is on the exemption list: skipped. Remove a name from the list to revoke it: gil (service account)."
+                        .into()
+                ),
+                protected_team: Some(
+                    "2 seats are granted through a team that also grants an exempt seat (ops): skipped, and the team is not revoked as a whole."
+                        .into()
                 ),
                 no_assignee: Some("1 seat of deleted accounts: no name to revoke by, skipped.".into()),
             }
