@@ -9,12 +9,11 @@ use copilot_api::insight::grid::{include_signed_in_label, select_idle_label, sel
 use copilot_api::insight::{GridView, StatusSet};
 use copilot_api::plan::exemption::wording::{exempt_loaded_note, left_out_note};
 use copilot_api::plan::exemption::ExemptSeats;
-use copilot_api::plan::{plan_revocation_with, select_range, teams_granting_exempt_seats};
+use copilot_api::plan::{plan_revocation_with, select_range};
 use copilot_api::Seat;
 use leptos::prelude::*;
 
 use super::loaded::IndexedSeats;
-use crate::components::exemptions::{today, use_exemptions};
 use crate::components::manage::{Proposal, SettingRefusal, WriteDesk};
 use crate::view_url::use_view_url;
 
@@ -77,7 +76,6 @@ pub(super) fn SelectionBar(
     scope_name: String,
 ) -> impl IntoView {
     let view_url = use_view_url();
-    let exemptions = use_exemptions();
     let exempt_count = Memo::new(move |_| exempt.with(|exempt| exempt.len()));
     let threshold = Memo::new(move |_| view_url.state.with(|s| s.grid.threshold_days));
     let matching = Memo::new(move |_| view.with(|v| v.rows.len()));
@@ -104,12 +102,10 @@ pub(super) fn SelectionBar(
             loaded.seats.iter().filter(|seat| seat.login().is_some_and(|login| logins.contains(login))).collect()
         });
         // An exempt seat selected by hand is shown and skipped; a team granting one is not revoked whole.
-        let active = exemptions.list.with_untracked(|list| list.active_on(today()));
-        let protected_teams = teams_granting_exempt_seats(&loaded.seats, &active);
         let proposal = Proposal::Selection {
             org: scope_name.clone(),
             selected: chosen.len(),
-            selection: plan_revocation_with(&chosen, &active, &protected_teams),
+            selection: exempt.with_untracked(|exempt| plan_revocation_with(&chosen, exempt)),
         };
         desk.proposal.set(Some(proposal));
     };

@@ -26,8 +26,8 @@ pub use rate_limit::{LimitPolicy, LimitReason, LimitTracker, LimitWait, WaitBasi
 pub use retry::{Attempts, RequestKind, RetryDecision, RetryPolicy, REQUEST_TIMEOUT_MS};
 pub use write::{
     confirmation_matches, cost_effect, needs_typed_confirmation, plan_revocation, plan_revocation_with, reconcile,
-    select_range, teams_granting_exempt_seats, ActivityEntry, ActivityLog, CostEffect, JobPace, NameOutcome,
-    NameReport, RevokeSelection, TeamGrantedChoice, WriteKind, WriteOutcome, WritePlan, WriteProgress, WriteReport,
-    WriteRequest, WriteRun, WriteSession, WriteStep,
+    select_range, ActivityEntry, ActivityLog, CostEffect, JobPace, NameOutcome, NameReport, RevokeSelection,
+    TeamGrantedChoice, WriteKind, WriteOutcome, WritePlan, WriteProgress, WriteReport, WriteRequest, WriteRun,
+    WriteSession, WriteStep,
 };
 pub use write_budget::{BudgetHold, BudgetWindow, WriteBudget, CONTENT_CREATING_PER_HOUR, CONTENT_CREATING_PER_MINUTE};

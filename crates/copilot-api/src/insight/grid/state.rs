@@ -157,14 +157,10 @@ impl StatusSet {
         SeatStatus::ALL.into_iter().filter(move |status| self.contains(*status))
     }
 
-    /// The statuses that cost money without use ([`SeatStatus::is_idle`]): what "select all inactive"
-    /// shows once it has selected them.
-    pub fn idle() -> Self {
-        Self::reclaim(false)
-    }
-
-    /// The idle statuses, and with `include_signed_in` "signed in, no activity" too. GitHub records activity
-    /// from IDE telemetry, so a seat signed in recently may be in use: it is proposed only when asked.
+    /// The statuses that cost money without use ([`SeatStatus::is_idle`]), and with `include_signed_in`
+    /// "signed in, no activity" too: what "select all inactive" shows once it has selected them. GitHub
+    /// records activity from IDE telemetry, so a seat signed in recently may be in use: it is proposed
+    /// only when asked.
     pub fn reclaim(include_signed_in: bool) -> Self {
         SeatStatus::ALL
             .into_iter()

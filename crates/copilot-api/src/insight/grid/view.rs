@@ -72,14 +72,9 @@ impl GridView {
         self.statuses.get(seat_index).copied()
     }
 
-    /// The seat indices of every idle seat loaded ([`SeatStatus::is_idle`]), whatever the filters: what
-    /// "select all inactive" selects.
-    pub fn idle_seats(&self) -> impl Iterator<Item = usize> + '_ {
-        self.reclaim_candidates(false)
-    }
-
-    /// The idle seats, and with `include_signed_in` the seats signed in without activity too: what "select
-    /// all inactive" selects once the person has asked for the second kind ([`StatusSet::reclaim`]).
+    /// The seat indices of every idle seat loaded ([`SeatStatus::is_idle`]), whatever the filters, and with
+    /// `include_signed_in` the seats signed in without activity too: what "select all inactive" selects
+    /// ([`StatusSet::reclaim`]).
     pub fn reclaim_candidates(&self, include_signed_in: bool) -> impl Iterator<Item = usize> + '_ {
         let wanted = StatusSet::reclaim(include_signed_in);
         self.statuses.iter().enumerate().filter(move |(_, status)| wanted.contains(**status)).map(|(seat, _)| seat)
@@ -244,8 +239,8 @@ mod tests {
         let seats = fixture();
         let state = GridState { statuses: [SeatStatus::Active].into_iter().collect(), ..GridState::default() };
         let view = view_with(&seats, &state);
-        assert_eq!(view.idle_seats().collect::<Vec<_>>(), vec![1, 2, 4]);
-        let idle = crate::insight::grid::StatusSet::idle();
+        assert_eq!(view.reclaim_candidates(false).collect::<Vec<_>>(), vec![1, 2, 4]);
+        let idle = crate::insight::grid::StatusSet::reclaim(false);
         assert_eq!(idle.iter().collect::<Vec<_>>(), vec![SeatStatus::Inactive, SeatStatus::NeverUsed]);
     }
 

@@ -5,7 +5,7 @@
 //! expiry date applies through that date, inclusive, and no longer after it: it stays in the list, shown
 //! as expired, until the person removes it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
@@ -205,6 +205,8 @@ fn find_lowercase<'a>(map: &'a HashMap<String, Exemption>, name: Option<&str>) -
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExemptSeats {
     by_login: HashMap<String, Exemption>,
+    /// The teams (by slug) granting an exempt seat: revoking one as a whole would take that seat.
+    teams: BTreeSet<String>,
 }
 
 /// What a selection helper selects once exemptions are applied.
@@ -220,16 +222,15 @@ impl ExemptSeats {
         if active.is_empty() {
             return Self::default();
         }
-        let by_login = index
-            .rows()
-            .iter()
-            .filter_map(|row| {
-                let login = row.login()?;
-                let entry = active.of(Some(login), row.team().map(|team| team.slug.as_str()))?;
-                Some((login.to_owned(), entry.clone()))
-            })
-            .collect();
-        Self { by_login }
+        let mut exempt = Self::default();
+        for row in index.rows() {
+            let Some(login) = row.login() else { continue };
+            let team = row.team().map(|team| team.slug.as_str());
+            let Some(entry) = active.of(Some(login), team) else { continue };
+            exempt.by_login.insert(login.to_owned(), entry.clone());
+            exempt.teams.extend(team.map(str::to_owned));
+        }
+        exempt
     }
 
     pub fn is_empty(&self) -> bool {
@@ -243,6 +244,11 @@ impl ExemptSeats {
     /// The entry exempting the seat loaded with this login.
     pub fn get(&self, login: &str) -> Option<&Exemption> {
         self.by_login.get(login)
+    }
+
+    /// Whether the team with this slug grants one of the exempt seats.
+    pub fn protects_team(&self, slug: &str) -> bool {
+        self.teams.contains(slug)
     }
 
     /// Every login a rule matched, less the exempt ones, counted.
@@ -360,6 +366,7 @@ mod tests {
         assert_eq!(selected, RuleSelection { logins: vec!["cy".into()], left_out: 2 });
         let range = exempt.select_range(vec!["ada".into(), "bob".into(), "cy".into()], "ada");
         assert_eq!(range, RuleSelection { logins: vec!["cy".into(), "ada".into()], left_out: 1 });
+        assert!(exempt.protects_team("bots") && !exempt.protects_team("devs"));
         assert!(ExemptSeats::new(&index, &ActiveExemptions::default()).is_empty());
     }
 }

@@ -38,10 +38,7 @@ pub use plan::{WritePlan, MAX_NAMES_PER_WRITE};
 pub use proposal::Proposal;
 pub use report::{reconcile, NameOutcome, NameReport, OutcomeCounts, WriteReport};
 pub use run::{WriteProgress, WriteRun, WriteStep, MIN_MS_BETWEEN_WRITES};
-pub use selection::{
-    plan_revocation, plan_revocation_with, select_range, teams_granting_exempt_seats, RevokeSelection,
-    TeamGrantedChoice,
-};
+pub use selection::{plan_revocation, plan_revocation_with, select_range, RevokeSelection, TeamGrantedChoice};
 pub use session::{
     read_to_settle_config, wait_before_read_to_settle, JobProgress, WriteOutcome, WriteSession,
     MS_BETWEEN_READS_TO_SETTLE, READS_TO_SETTLE,

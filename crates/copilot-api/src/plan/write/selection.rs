@@ -1,12 +1,12 @@
 //! Selection: what a selection of seats can revoke user by user and what it cannot (exempt seats
 //! included), and the rows a shift-click selects.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use super::kind::WriteKind;
 use super::plan::WritePlan;
 use crate::models::Seat;
-use crate::plan::exemption::ActiveExemptions;
+use crate::plan::exemption::ExemptSeats;
 
 /// What a selection of seats can revoke user by user, and what it cannot.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,29 +41,12 @@ pub enum TeamGrantedChoice {
 
 /// Sorts selected seats by how they can be revoked. A login selected twice counts once.
 pub fn plan_revocation(selected: &[&Seat]) -> RevokeSelection {
-    plan_revocation_with(selected, &ActiveExemptions::default(), &BTreeSet::new())
+    plan_revocation_with(selected, &ExemptSeats::default())
 }
 
-/// The teams (by slug, as loaded) that grant a seat an exemption protects, among every seat `loaded`:
-/// revoking one of them as a whole would take that seat.
-pub fn teams_granting_exempt_seats(loaded: &[Seat], exempt: &ActiveExemptions) -> BTreeSet<String> {
-    if exempt.is_empty() {
-        return BTreeSet::new();
-    }
-    loaded
-        .iter()
-        .filter(|seat| exempt.of_seat(seat).is_some())
-        .filter_map(|seat| seat.assigning_team.as_ref().map(|team| team.slug().to_owned()))
-        .collect()
-}
-
-/// [`plan_revocation`] with the exemptions that apply: an exempt seat is set aside with its reason, and a
-/// seat granted through one of `protected_teams` ([`teams_granting_exempt_seats`]) cannot go by team.
-pub fn plan_revocation_with(
-    selected: &[&Seat],
-    exempt: &ActiveExemptions,
-    protected_teams: &BTreeSet<String>,
-) -> RevokeSelection {
+/// [`plan_revocation`] with the exempt seats of the load: an exempt seat is set aside with its reason, and
+/// a seat granted through a team that grants an exempt seat cannot go by team (that would take it too).
+pub fn plan_revocation_with(selected: &[&Seat], exempt: &ExemptSeats) -> RevokeSelection {
     let mut selection = RevokeSelection::default();
     let mut seen = HashSet::new();
     for seat in selected {
@@ -75,7 +58,7 @@ pub fn plan_revocation_with(
             continue;
         }
         let login = login.to_owned();
-        if let Some(entry) = exempt.of_seat(seat) {
+        if let Some(entry) = exempt.get(&login) {
             selection.exempt.insert(login, entry.reason.clone());
             continue;
         }
@@ -85,7 +68,7 @@ pub fn plan_revocation_with(
         } else if let Some(team) = &seat.assigning_team {
             let bucket = if team.is_enterprise_team() {
                 &mut selection.enterprise_team_granted
-            } else if protected_teams.contains(team.slug()) {
+            } else if exempt.protects_team(team.slug()) {
                 &mut selection.protected_team_granted
             } else {
                 &mut selection.team_granted
@@ -185,20 +168,20 @@ mod tests {
 
     #[test]
     fn exempt_seats_are_set_aside_and_a_team_granting_one_is_not_revoked_as_a_whole() {
+        use crate::insight::SeatIndex;
         use crate::plan::exemption::{ExemptKind, Exemption, ExemptionList};
         let loaded =
             [seat("ada", 1), team_seat("bob", 2, "eng"), team_seat("cy", 3, "eng"), team_seat("dee", 4, "ops")];
+        let index = SeatIndex::new(&loaded, None);
         let today = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).expect("a date");
         let mut list = ExemptionList::default();
         list.insert(Exemption::new(ExemptKind::User, "@ADA", "service account", Some(today)).expect("valid"));
         // cy is exempt but not selected: the team eng still cannot go as a whole.
         list.insert(Exemption::new(ExemptKind::User, "cy", "on leave", None).expect("valid"));
-        let active = list.active_on(today);
-        let protected = teams_granting_exempt_seats(&loaded, &active);
-        assert_eq!(protected.into_iter().collect::<Vec<_>>(), vec!["eng"]);
-        let protected = teams_granting_exempt_seats(&loaded, &active);
+        let exempt = ExemptSeats::new(&index, &list.active_on(today));
+        assert!(exempt.protects_team("eng") && !exempt.protects_team("ops"));
         let selected = [&loaded[0], &loaded[1], &loaded[3]];
-        let selection = plan_revocation_with(&selected, &active, &protected);
+        let selection = plan_revocation_with(&selected, &exempt);
         assert_eq!(selection.exempt.get("ada").map(String::as_str), Some("service account"));
         assert!(selection.direct.is_empty());
         assert_eq!(selection.protected_team_granted.get("eng"), Some(&vec!["bob".to_owned()]));
@@ -208,8 +191,8 @@ mod tests {
         assert_eq!(plans[0].names().collect::<Vec<_>>(), vec!["ops"]);
         assert_eq!(selection.always_skipped_count(), 2);
         // The day after ada's last exempt day, ada is revocable again.
-        let later = list.active_on(today + chrono::Days::new(1));
-        let selection = plan_revocation_with(&selected, &later, &teams_granting_exempt_seats(&loaded, &later));
+        let later = ExemptSeats::new(&index, &list.active_on(today + chrono::Days::new(1)));
+        let selection = plan_revocation_with(&selected, &later);
         assert_eq!(selection.direct, vec!["ada"]);
     }
 
