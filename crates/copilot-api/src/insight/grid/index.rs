@@ -70,6 +70,11 @@ impl SeatRow {
         self.plan
     }
 
+    /// Whether the seat is already pending cancellation: its billing ends with the cycle.
+    pub fn is_pending_cancellation(&self) -> bool {
+        self.times.pending_cancellation
+    }
+
     pub fn status(&self, now: DateTime<Utc>, rules: StatusRules) -> SeatStatus {
         status_from_times(&self.times, now.timestamp(), rules)
     }
