@@ -2,8 +2,6 @@
 //! organization in an enterprise's list; a direct assignment, an organization team or an enterprise team
 //! each), built once per load from the seat index.
 
-use rustc_hash::FxHashMap;
-
 use crate::insight::chargeback::billed_cents;
 use crate::insight::cost::SeatPrices;
 use crate::insight::grid::{GrantingTeam, SeatIndex};
@@ -46,13 +44,12 @@ impl Grant<'_> {
 }
 
 /// Per billed user, the positions of their grants, grouped: user `u`'s are `grants[starts[u]..starts[u + 1]]`,
-/// in load order. Seats of deleted accounts belong to no user and are not in it.
+/// in load order. Seats of deleted accounts belong to no user and are not in it. A login is found through
+/// the index's login order, so building the graph allocates two arrays and nothing per seat.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GrantsGraph {
     starts: Vec<u32>,
     grants: Vec<u32>,
-    /// Lowercase login → user.
-    users: FxHashMap<String, u32>,
 }
 
 impl GrantsGraph {
@@ -70,21 +67,15 @@ impl GrantsGraph {
         }
         let mut next: Vec<u32> = starts[..users].to_vec();
         let mut grants = vec![0_u32; starts[users] as usize];
-        let mut logins: FxHashMap<String, u32> = FxHashMap::with_capacity_and_hasher(users, Default::default());
         for position in 0..index.len() {
             let Some(user) = index.user_of(position).filter(|&user| (user as usize) < users) else { continue };
             let slot = &mut next[user as usize];
-            if *slot == starts[user as usize] {
-                if let Some(login) = index.row(position).and_then(|row| row.login()) {
-                    logins.entry(login.to_ascii_lowercase()).or_insert(user);
-                }
-            }
             if let Some(place) = grants.get_mut(*slot as usize) {
                 *place = u32::try_from(position).unwrap_or(u32::MAX);
             }
             *slot += 1;
         }
-        Self { starts, grants, users: logins }
+        Self { starts, grants }
     }
 
     /// Billed users (deleted accounts are not counted).
@@ -92,10 +83,11 @@ impl GrantsGraph {
         self.starts.len().saturating_sub(1)
     }
 
-    /// The user holding `login` (any case), if any loaded seat is theirs.
-    pub fn user_of_login(&self, login: &str) -> Option<u32> {
-        let login = login.trim().trim_start_matches('@');
-        self.users.get(login).or_else(|| self.users.get(&login.to_ascii_lowercase())).copied()
+    /// The user holding `login` (any case, a leading @ allowed), if any loaded seat is theirs.
+    pub fn user_of_login(&self, index: &SeatIndex, login: &str) -> Option<u32> {
+        let login = login.trim().trim_start_matches('@').to_lowercase();
+        let position = index.positions_of_login(&login).next()?;
+        index.user_of(position)
     }
 
     /// The positions of a user's seats, in load order.
@@ -145,16 +137,16 @@ mod tests {
         let index = SeatIndex::new(&seats, None);
         let graph = GrantsGraph::new(&index);
         assert_eq!(graph.users(), 2, "a deleted account is nobody's grant");
-        let mona = graph.user_of_login("@MONA").expect("mona is loaded");
+        let mona = graph.user_of_login(&index, "@MONA").expect("mona is loaded");
         assert_eq!(graph.positions(mona), [0, 2, 4]);
         let grants: Vec<Grant> = graph.grants(&index, mona).collect();
         assert_eq!(grants[0].organization, Some("acme"));
         assert!(grants[0].through_team("DEVS") && !grants[0].is_direct());
         assert!(grants[1].is_direct() && grants[1].in_organization("ACME-2") && !grants[1].in_organization("acme"));
         assert!(grants[2].is_enterprise_team() && !grants[2].through_team("champions"));
-        let hubot = graph.user_of_login("hubot").expect("hubot is loaded");
+        let hubot = graph.user_of_login(&index, "hubot").expect("hubot is loaded");
         assert_eq!(graph.positions(hubot), [1]);
-        assert_eq!(graph.user_of_login("nobody"), None);
+        assert_eq!(graph.user_of_login(&index, "nobody"), None);
         assert!(graph.positions(99).is_empty());
     }
 
@@ -168,9 +160,9 @@ mod tests {
         let index = SeatIndex::new(&seats, None);
         let graph = GrantsGraph::new(&index);
         let prices = SeatPrices::default();
-        let mona = graph.user_of_login("mona").expect("loaded");
+        let mona = graph.user_of_login(&index, "mona").expect("loaded");
         assert_eq!(graph.billed_cents(&index, mona, &prices), prices.monthly_cents(PlanType::Enterprise));
-        let hubot = graph.user_of_login("hubot").expect("loaded");
+        let hubot = graph.user_of_login(&index, "hubot").expect("loaded");
         assert!(graph.grants(&index, hubot).all(|grant| grant.pending));
         assert_eq!(graph.billed_cents(&index, hubot, &prices), prices.monthly_cents(PlanType::Business));
     }

@@ -72,7 +72,7 @@ pub fn person_grants<'a>(
     login: &str,
     prices: &SeatPrices,
 ) -> Option<PersonGrants<'a>> {
-    let user = graph.user_of_login(login)?;
+    let user = graph.user_of_login(index, login)?;
     let grants: Vec<Grant<'a>> = graph.positions(user).iter().filter_map(|&p| grant_at(index, p as usize)).collect();
     let shown = grants.first().and_then(|grant| index.row(grant.position)).map(|row| row.login_or_ghost().to_owned());
     let removals = grants
@@ -219,10 +219,10 @@ impl Revocation<'_> {
         let mut counted = vec![false; graph.users()];
         let mut selected: FxHashSet<u32> = FxHashSet::default();
         let all_selected = self.users.iter().chain(&self.selected_through_teams);
-        selected.extend(all_selected.filter_map(|login| graph.user_of_login(login)));
+        selected.extend(all_selected.filter_map(|login| graph.user_of_login(index, login)));
 
         for login in &self.users {
-            let Some(user) = graph.user_of_login(login) else { continue };
+            let Some(user) = graph.user_of_login(index, login) else { continue };
             for grant in graph.grants(index, user) {
                 if grant.is_direct() && !grant.pending && grant.in_organization(org) {
                     removed.insert(grant.position);
@@ -276,13 +276,13 @@ impl Revocation<'_> {
             }
         }
         for (login, reason) in &self.left {
-            let Some(user) = graph.user_of_login(login) else { continue };
+            let Some(user) = graph.user_of_login(index, login) else { continue };
             if counted.get_mut(user as usize).is_some_and(|seen| !std::mem::replace(seen, true)) {
                 effect.stay.entry(*reason).or_default().add(graph.billed_cents(index, user, prices));
             }
         }
         for login in &self.pending {
-            let Some(user) = graph.user_of_login(login) else { continue };
+            let Some(user) = graph.user_of_login(index, login) else { continue };
             if counted.get_mut(user as usize).is_some_and(|seen| !std::mem::replace(seen, true)) {
                 effect.already_pending.add(graph.billed_cents(index, user, prices));
             }

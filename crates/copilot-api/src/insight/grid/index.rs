@@ -318,6 +318,16 @@ impl SeatIndex {
         self.hot.get(position).and_then(|row| row.organization)
     }
 
+    /// The seats of a login (already lowercase), found by halving the login order: no map to build.
+    pub(crate) fn positions_of_login<'a>(&'a self, login: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let is_before = |position: usize| self.hot[position].has_login && self.login_line(position) < login;
+        let start = self.by_login_rank.partition_point(|&position| is_before(position));
+        self.by_login_rank[start..]
+            .iter()
+            .copied()
+            .take_while(move |&position| self.hot[position].has_login && self.login_line(position) == login)
+    }
+
     fn login_line(&self, position: usize) -> &str {
         let start = self.login_starts.get(position).copied().unwrap_or_default();
         let end = self.login_starts.get(position + 1).map_or(start, |next| next.saturating_sub(1));
