@@ -338,6 +338,7 @@ mod tests {
             ]
         );
         assert!(!mona.can_end_from_organizations() && !mona.already_ending());
+        assert!(mona.grants[0].removal_sentence().ends_with("(hubot, octocat); another grant keeps 1 of them billed."));
         assert_eq!(u64::from(mona.monthly_cents), PRICE, "billed once");
         assert!(person_grants(&graph, &index, "nobody", &SeatPrices::default()).is_none());
     }

@@ -68,10 +68,13 @@ impl GrantRemoval<'_> {
                         named.push_str(&format!(" and {} more", count(others.len() - NAMED)));
                     }
                     sentence.push_str(&format!(
-                        ", which also takes the {} it grants ({named}); another grant keeps {} of them billed.",
+                        ", which also takes the {} it grants ({named})",
                         plural(others.len(), "other seat", "other seats"),
-                        count(*others_kept),
                     ));
+                    sentence.push_str(&match others_kept {
+                        0 => ".".to_owned(),
+                        kept => format!("; another grant keeps {} of them billed.", count(*kept)),
+                    });
                 }
                 sentence
             }
@@ -262,7 +265,7 @@ mod tests {
         assert_eq!(lines[0].0, "acme, team Devs");
         assert_eq!(
             lines[0].1,
-            "Ends with: remove the team devs from Copilot (GitHub refuses to revoke a team's seat by name), which also takes the 1 other seat it grants (hubot); another grant keeps 0 of them billed."
+            "Ends with: remove the team devs from Copilot (GitHub refuses to revoke a team's seat by name), which also takes the 1 other seat it grants (hubot)."
         );
         assert_eq!(lines[1], ("acme-2, direct assignment".into(), "Ends with: revoke the direct assignment.".into()));
         assert_eq!(lines[2].0, "enterprise team Team champions");
