@@ -46,10 +46,11 @@ async function select(page, login) {
   await page.locator(`.seat-grid tr[data-login="${login}"]`).getByRole('checkbox', { name: `Select ${login}` }).click();
 }
 
-async function shots(page, name) {
+/** `part` at a phone's width and a laptop's, tall enough that a dialog shows whole. */
+async function shots(page, name, part) {
   for (const width of [390, 1366]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await page.setViewportSize({ width, height: 1400 });
+    await part.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }
@@ -83,7 +84,7 @@ test('the revoke confirmation counts the seats that stop billing and those a gra
     `${seats(2)} (${dollars(sum(teamGranted))} a month): granted through a team, which this revoke skips.`,
   ]);
   await expect(effect).toContainText("Counted from this organization's seat list");
-  await shots(page, 'revoke-stop-and-stay');
+  await shots(page, 'revoke-stop-and-stay', dialog);
 
   // Removing the team instead: every live seat it grants stops, selected or not.
   await dialog.getByLabel(/Revoke the teams instead/).check();
@@ -95,7 +96,7 @@ test('the revoke confirmation counts the seats that stop billing and those a gra
   await expect(effect.getByTestId('billing-beyond')).toHaveText(
     `Of those that stop, ${seats(beyond.length)} (${dollars(sum(beyond))} a month) ${beyond.length === 1 ? 'was' : 'were'} not selected: removing the teams takes them too.`,
   );
-  await shots(page, 'revoke-teams-stop');
+  await shots(page, 'revoke-teams-stop', dialog);
 
   // Skip again and revoke: exactly the seats said to stop are pending cancellation now; the others are not.
   await dialog.getByLabel('Skip them').check();
@@ -128,10 +129,38 @@ test("a person's grants name the removal that ends each, and who else removing t
     new RegExp(`^acme, team .+ — Ends with: remove the team ${teamSeat.assigning_team} from Copilot \\(GitHub refuses to revoke a team's seat by name\\), which also takes the ${seats(others.length).replace('seat', 'other seat')} it grants \\(`),
   ]);
   await expect(grants).toContainText('The billing ends at the end of the cycle once this grant is removed.');
-  await shots(page, 'person-grants-team');
+  await shots(page, 'person-grants-team', panel);
 
   await login.fill(directSeat.login);
   await expect(grants.getByRole('listitem')).toHaveText(['acme, direct assignment — Ends with: revoke the direct assignment.']);
   await login.fill('nobody-here');
   await expect(grants).toHaveText("No loaded seat is nobody-here's.");
+});
+
+test("in an enterprise, a person's grants span its organizations and its enterprise team", async ({ page, request }) => {
+  const state = await sandboxState(request);
+  const grantsOf = new Map();
+  const add = (login, where) => grantsOf.set(login, [...(grantsOf.get(login) ?? []), where]);
+  for (const org of state.orgs) for (const seat of org.seats) add(seat.login, org.login);
+  for (const team of state.enterprise.teams) for (const seat of team.seats) add(seat.login, 'enterprise team');
+  // The person with the most grants, one of them an enterprise team's if anyone has both.
+  const [login, places] = [...grantsOf.entries()]
+    .filter(([, places]) => places.length > 1)
+    .sort((a, b) => Number(b[1].includes('enterprise team')) - Number(a[1].includes('enterprise team')) || b[1].length - a[1].length)[0];
+
+  await connect(page, { token: tokens().owner_classic, enterprise: 'acme-corp', everySeat: true });
+  await expect(page.getByTestId('all-loaded')).toContainText('seats loaded', { timeout: 30_000 });
+  const panel = page.locator('details.grants');
+  await panel.locator('summary').click();
+  await panel.getByLabel('Login', { exact: true }).fill(login);
+  const grants = panel.getByRole('region', { name: 'Grants' });
+  await expect(grants).toContainText(`${login}: ${places.length} grants, billed once`);
+  const items = await grants.getByRole('listitem').allTextContents();
+  expect(items.map((item) => (item.startsWith('enterprise team') ? 'enterprise team' : item.split(',')[0])).sort()).toEqual([...places].sort());
+  if (places.includes('enterprise team')) {
+    await expect(grants).toContainText('Granted by an enterprise team: not manageable from an organization.');
+    await expect(grants).toContainText('An enterprise team grants this seat, so no removal made from an organization ends the billing.');
+  }
+  await expect(grants).not.toContainText("this list cannot show it");
+  await shots(page, 'person-grants-enterprise', panel);
 });

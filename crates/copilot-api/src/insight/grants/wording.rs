@@ -33,7 +33,7 @@ fn monthly(cents: u64) -> String {
 
 /// What an organization's own list cannot see, said wherever a figure depends on it.
 fn organization_limit() -> &'static str {
-    "Counted from this organization's seat list, which shows one grant a person: someone who also holds a seat in another organization of the enterprise, or who also belongs to another team selected for Copilot, stays billed, and this list cannot show it."
+    "Counted from this organization's seat list, which shows one grant per person: someone who also holds a seat in another organization of the enterprise, or who also belongs to another team selected for Copilot, stays billed, and this list cannot show it."
 }
 
 /// Where a grant is and what grants it: "acme, team Devs", "acme-2, direct assignment", "enterprise team
