@@ -4,9 +4,16 @@
 // that would end each, and who else a team's removal touches.
 import { mkdirSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { connect, resetSandbox, sandboxState, tokens } from './helpers.js';
 
-const SHOTS = '/tmp/shots/grants15';
+const SHOTS = process.env.GRANTS_SHOTS ?? `${process.env.E2E_OUTPUT ?? 'test-results'}/screens/grants`;
+
+/** No axe violation in `selector` (the dialog, the panel). */
+async function accessible(page, selector) {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
@@ -85,6 +92,7 @@ test('the revoke confirmation counts the seats that stop billing and those a gra
   ]);
   await expect(effect).toContainText("Counted from this organization's seat list");
   await shots(page, 'revoke-stop-and-stay', dialog);
+  await accessible(page, 'dialog.confirm-write');
 
   // Removing the team instead: every live seat it grants stops, selected or not.
   await dialog.getByLabel(/Revoke the teams instead/).check();
@@ -130,6 +138,7 @@ test("a person's grants name the removal that ends each, and who else removing t
   ]);
   await expect(grants).toContainText('The billing ends at the end of the cycle once this grant is removed.');
   await shots(page, 'person-grants-team', panel);
+  await accessible(page, 'details.grants');
 
   await login.fill(directSeat.login);
   await expect(grants.getByRole('listitem')).toHaveText(['acme, direct assignment — Ends with: revoke the direct assignment.']);
