@@ -81,6 +81,15 @@ impl SeatBuilder {
         self
     }
 
+    /// Granted through an enterprise team (`assigning_team.type == "enterprise"`).
+    pub fn enterprise_team(mut self, slug: &str) -> Self {
+        self = self.team(slug);
+        if let Some(AssigningTeam::Organization(team)) = self.0.assigning_team.as_mut() {
+            team.team_type = Some(crate::models::TeamType::Enterprise);
+        }
+        self
+    }
+
     pub fn team_named(mut self, slug: &str, name: &str) -> Self {
         self = self.team(slug);
         if let Some(AssigningTeam::Organization(team)) = self.0.assigning_team.as_mut() {

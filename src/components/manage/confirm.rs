@@ -15,6 +15,7 @@ use copilot_api::plan::{needs_typed_confirmation, JobPace, TeamGrantedChoice, Wr
 use copilot_api::ApiError;
 use leptos::prelude::*;
 
+use super::billing_effect::BillingEffectView;
 use super::report::RunReport;
 use super::{use_write_desk, WriteDesk};
 use crate::session::{use_session, Connection};
@@ -198,6 +199,7 @@ fn ConfirmStep(
                         {skipped.exempt.map(|text| view! { <p data-testid="exempt-skipped">{text}</p> })}
                         {skipped.protected_team.map(|text| view! { <p data-testid="protected-team">{text}</p> })}
                         {skipped.no_assignee.map(|text| view! { <p>{text}</p> })}
+                        <BillingEffectView selection=selection.clone() choice />
                     </div>
                 }.into_any()
             }

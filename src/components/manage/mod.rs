@@ -4,6 +4,7 @@
 //! run is driven by `crate::writing`.
 
 pub mod activity;
+mod billing_effect;
 pub mod confirm;
 pub mod forms;
 pub mod report;

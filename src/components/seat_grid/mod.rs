@@ -9,10 +9,11 @@
 //! One file a part: `loaded` (the seats and their index), `toolbar` (search, threshold, statuses,
 //! filter menus, prices) with `search` (its pacing), `summary` (the figures and what they cover),
 //! `selection` (what is selected and the bar that acts on it), `table` and `cells` (the rows),
-//! `chargeback` (cost by team or organization).
+//! `chargeback` (cost by team or organization), `grants` (a person's grants and what ends their bill).
 
 mod cells;
 mod chargeback;
+mod grants;
 mod loaded;
 mod search;
 mod selection;
@@ -35,6 +36,7 @@ use crate::download::download;
 use crate::view_url::use_view_url;
 use chargeback::ChargebackTable;
 use copilot_api::plan::exemption::ExemptSeats;
+use grants::GrantsPanel;
 use selection::{Selection, SelectionBar};
 use summary::Summary;
 use table::Table;
@@ -75,6 +77,7 @@ pub fn SeatGrid(
     let export_problem = RwSignal::new(None::<String>);
     let scope_name_for_selection = scope_name.clone();
     let scope_name_for_chargeback = scope_name.clone();
+    let scope_name_for_grants = scope_name.clone();
 
     let export = move |choice: ExportChoice| {
         let loaded = loaded.get_untracked();
@@ -116,7 +119,7 @@ pub fn SeatGrid(
             <Summary view prices coverage />
             {desk.zip(selection).map(|(desk, selection)| view! {
                 <ExemptionsPanel />
-                <SelectionBar desk selection loaded view exempt scope_name=scope_name_for_selection.clone() />
+                <SelectionBar desk selection loaded view exempt prices scope_name=scope_name_for_selection.clone() />
             })}
             <div class="export">
                 {ExportChoice::OFFERED.into_iter().map(|choice| view! {
@@ -126,6 +129,7 @@ pub fn SeatGrid(
             </div>
             <Table loaded view columns column_count=columns_shown now selection exempt />
             <ChargebackTable loaded prices coverage enterprise scope_name=scope_name_for_chargeback now />
+            <GrantsPanel loaded prices coverage enterprise scope_name=scope_name_for_grants />
         </section>
     }
 }

@@ -5,8 +5,9 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use copilot_api::insight::grants::GrantsGraph;
 use copilot_api::insight::grid::{include_signed_in_label, select_idle_label, select_matching_label, selected_label};
-use copilot_api::insight::{GridView, StatusSet};
+use copilot_api::insight::{GridView, SeatPrices, StatusSet};
 use copilot_api::plan::exemption::wording::{exempt_loaded_note, left_out_note};
 use copilot_api::plan::exemption::ExemptSeats;
 use copilot_api::plan::{plan_revocation_with, select_range};
@@ -73,6 +74,8 @@ pub(super) fn SelectionBar(
     loaded: Signal<IndexedSeats>,
     view: Memo<Arc<GridView>>,
     exempt: Memo<Arc<ExemptSeats>>,
+    /// The grid's prices: the confirmation's money is the grid's.
+    prices: RwSignal<SeatPrices>,
     scope_name: String,
 ) -> impl IntoView {
     let view_url = use_view_url();
@@ -105,7 +108,13 @@ pub(super) fn SelectionBar(
         let proposal = Proposal::Selection {
             org: scope_name.clone(),
             selected: chosen.len(),
-            selection: exempt.with_untracked(|exempt| plan_revocation_with(&chosen, exempt)),
+            // With what the revoke does to the bill: the grants of every loaded seat, built on the click.
+            selection: exempt.with_untracked(|exempt| plan_revocation_with(&chosen, exempt)).with_billing(
+                &scope_name,
+                &GrantsGraph::new(&loaded.index),
+                &loaded.index,
+                &prices.get_untracked(),
+            ),
         };
         desk.proposal.set(Some(proposal));
     };

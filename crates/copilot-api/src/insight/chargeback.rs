@@ -152,6 +152,16 @@ fn keep_dearer(kept: &mut Option<Charge>, charge: Charge) {
     }
 }
 
+/// What one billed user costs a month, whatever their grants: the price of their dearest grant, the rule
+/// [`chargeback`] charges anyone not idle by. `None` for no grant.
+pub(crate) fn billed_cents(grant_cents: impl IntoIterator<Item = u32>) -> Option<u32> {
+    let mut kept = None;
+    for (position, cents) in grant_cents.into_iter().enumerate() {
+        keep_dearer(&mut kept, Charge { position, cents });
+    }
+    kept.map(|charge| charge.cents)
+}
+
 /// The bill of `index`'s seats, whose statuses are `statuses` (see `statuses_at`), grouped by `grouping`.
 pub fn chargeback(
     index: &SeatIndex,

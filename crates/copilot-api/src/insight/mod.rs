@@ -27,6 +27,7 @@ pub mod coverage;
 pub mod editor;
 pub mod enterprise;
 pub mod export;
+pub mod grants;
 pub mod grid;
 pub mod load_sentences;
 pub mod lookup;

@@ -70,6 +70,11 @@ impl SeatRow {
         self.plan
     }
 
+    /// Whether the seat is already pending cancellation: its billing ends with the cycle.
+    pub fn is_pending_cancellation(&self) -> bool {
+        self.times.pending_cancellation
+    }
+
     pub fn status(&self, now: DateTime<Utc>, rules: StatusRules) -> SeatStatus {
         status_from_times(&self.times, now.timestamp(), rules)
     }
@@ -311,6 +316,16 @@ impl SeatIndex {
     /// The organization of a seat as a number (equal names, any case, share it; numbers follow name order).
     pub(crate) fn organization_id(&self, position: usize) -> Option<u32> {
         self.hot.get(position).and_then(|row| row.organization)
+    }
+
+    /// The seats of a login (already lowercase), found by halving the login order: no map to build.
+    pub(crate) fn positions_of_login<'a>(&'a self, login: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let is_before = |position: usize| self.hot[position].has_login && self.login_line(position) < login;
+        let start = self.by_login_rank.partition_point(|&position| is_before(position));
+        self.by_login_rank[start..]
+            .iter()
+            .copied()
+            .take_while(move |&position| self.hot[position].has_login && self.login_line(position) == login)
     }
 
     fn login_line(&self, position: usize) -> &str {

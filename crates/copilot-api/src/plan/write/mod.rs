@@ -6,12 +6,13 @@
 //! done nor failed, and [`reconcile`] settles it from the seats as read again afterwards.
 //!
 //! One file a part: `kind` (the four writes and their requests), `selection` (what a selection may
-//! revoke), `confirmation` (typed confirmation and cost), `plan` (the batches), `pace` (a job against
+//! revoke) with `billing` (what a revoke does to the bill), `confirmation` (typed confirmation and cost), `plan` (the batches), `pace` (a job against
 //! GitHub's budget), `run` (sending a plan), `session` (a job's plans one after the other, then the
 //! reading to settle), `report` (how each name ended), `activity` (the log), and for the write dialog
 //! `proposal` (the write asked for), `dialog` (the dialog's state) and `wording` (its sentences).
 
 mod activity;
+mod billing;
 mod confirmation;
 mod dialog;
 mod kind;

@@ -2,9 +2,11 @@
 //! included), and the rows a shift-click selects.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 use super::kind::WriteKind;
 use super::plan::WritePlan;
+use crate::insight::grants::SelectionBilling;
 use crate::models::Seat;
 use crate::plan::exemption::ExemptSeats;
 
@@ -27,6 +29,9 @@ pub struct RevokeSelection {
     /// Seats granted through a team that also grants an exempt seat (slug → logins): revoking the team
     /// would take the exempt seat too, so it is not offered, and these are skipped.
     pub protected_team_granted: BTreeMap<String, Vec<String>>,
+    /// What the revoke does to the bill, when the grants of what is loaded were at hand (see
+    /// `billing.rs`, `RevokeSelection::with_billing`).
+    pub billing: Option<Arc<SelectionBilling>>,
 }
 
 /// What to do with team-granted seats in a selection.
