@@ -72,7 +72,8 @@ pub(super) fn ReviewPanel(
 ) -> impl IntoView {
     let view_url = use_view_url();
     let problem = RwSignal::new(None::<String>);
-    let chosen = move |group: ChangeGroup| view_url.state.with(|s| s.grid.changed.as_ref().map(|c| c.group) == Some(group));
+    let chosen =
+        move |group: ChangeGroup| view_url.state.with(|s| s.grid.changed.as_ref().map(|c| c.group) == Some(group));
     let filtered_group = Memo::new(move |_| view_url.state.with(|s| s.grid.changed.as_ref().map(|c| c.group)));
     let read = move |outcome: Option<Result<String, String>>| match outcome {
         None => {}
@@ -119,9 +120,14 @@ pub(super) fn ReviewPanel(
         let Some(comparison) = review.comparison.get_untracked() else { return };
         let exported_at = review.earlier.with_untracked(|e| e.as_ref().and_then(|e| e.meta.exported_at));
         let sentence = compared.get_untracked().unwrap_or_default();
-        let outcome = comparison_csv(&comparison, exported_at, &sentence)
-            .map_err(|error| error.to_string())
-            .and_then(|text| download(&scope.with_value(|scope| comparison_file_name(scope.name(), now.get_untracked())), "text/csv", &text));
+        let outcome =
+            comparison_csv(&comparison, exported_at, &sentence).map_err(|error| error.to_string()).and_then(|text| {
+                download(
+                    &scope.with_value(|scope| comparison_file_name(scope.name(), now.get_untracked())),
+                    "text/csv",
+                    &text,
+                )
+            });
         problem.set(outcome.err());
     };
 

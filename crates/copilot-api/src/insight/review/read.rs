@@ -96,21 +96,26 @@ trait RowFields {
     fn field(&self, name: &str) -> Option<String>;
 }
 
-/// The file being read: its rows so far and the first row's description of itself.
+/// The file being read: its rows so far, and the first row's `scope` and `exported_at` as written, which
+/// every later row must repeat (the rest of what it says of the file is read once, from the first row).
 #[derive(Default)]
 struct Reading {
     export: EarlierExport,
-    first_row: bool,
+    first_row: Option<[Option<String>; 2]>,
 }
 
 impl Reading {
     fn row(&mut self, row: &impl RowFields) -> Result<(), String> {
-        let meta = meta_of(row)?;
-        if !self.first_row {
-            self.first_row = true;
-            self.export.meta = meta;
-        } else if meta.scope != self.export.meta.scope || meta.exported_at != self.export.meta.exported_at {
-            return Err("its scope or exported_at differs from the first row's: the file mixes two exports.".into());
+        let which = [row.field("scope"), row.field("exported_at")];
+        match &self.first_row {
+            None => {
+                self.export.meta = meta_of(row)?;
+                self.first_row = Some(which);
+            }
+            Some(first) if *first != which => {
+                return Err("its scope or exported_at differs from the first row's: the file mixes two exports.".into())
+            }
+            Some(_) => {}
         }
         let Some(login) = row.field("login").filter(|login| !login.trim().is_empty()) else {
             self.export.without_login += 1;
