@@ -7,6 +7,8 @@ import { connect, downloaded, parseCsv, resetSandbox, sandboxState, screenshot, 
 
 test.beforeEach(async ({ request }) => resetSandbox(request));
 
+const SCREENS = `${process.env.E2E_OUTPUT ?? 'test-results'}/screens`;
+
 const file = (name, text) => ({ name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.from(text) });
 
 /** Opens the folded comparison panel. */
@@ -22,12 +24,21 @@ async function loadEarlier(page, name, text) {
   return panel;
 }
 
-/** Nothing is wider than the 390 px window but the seat table's own scrolling box. */
+/** Nothing is wider than the 390 px window but what sits in a box that scrolls sideways (the tables'). */
 async function expectNoOverflow(page) {
-  const wide = await page.evaluate(() => [...document.querySelectorAll('body *')]
-    .filter((el) => el.getBoundingClientRect().right > 391 && !el.closest('.table-viewport'))
-    .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`).slice(0, 8));
+  const wide = await page.evaluate(() => {
+    const scrollsInside = (el) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true;
+      }
+      return false;
+    };
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > 391 && !scrollsInside(el))
+      .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`).slice(0, 8);
+  });
   expect(wide).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 }
 
 test('an export taken before a revoke, loaded back, shows the revoked user as newly pending cancellation', async ({ page, request }) => {
@@ -71,6 +82,7 @@ test('an export taken before a revoke, loaded back, shows the revoked user as ne
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoOverflow(page);
   await screenshot(page, 'review-390');
+  await panel.screenshot({ path: `${SCREENS}/review-panel-390.png` });
   await page.setViewportSize({ width: 1366, height: 900 });
 
   const comparison = await downloaded(page, 'Export the comparison as CSV');
@@ -124,6 +136,7 @@ test('a link that names a group without the file says so, and shows every seat o
   await page.goto(`${page.url()}&changed=newly-idle`);
   await page.getByLabel('Token', { exact: true }).fill(tokens().owner_classic);
   await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByTestId('page-position')).toBeVisible({ timeout: 30_000 });
   const panel = await openPanel(page);
   await expect(panel.getByRole('note')).toContainText('no earlier export is loaded');
   await expect(page.locator('.seat-grid tbody tr[data-login]')).toHaveCount(0);
@@ -143,4 +156,5 @@ test("an enterprise's seat view compares too: its own export against itself chan
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoOverflow(page);
   await screenshot(page, 'review-enterprise-390');
+  await panel.screenshot({ path: `${SCREENS}/review-enterprise-panel-390.png` });
 });
