@@ -12,7 +12,10 @@
 //! the comparison can say it. A row whose `scope` or `exported_at` differs from the first row's is refused:
 //! the file mixes two exports. A row without a login (a deleted account) is left out and counted.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
+use rustc_hash::FxHashMap;
 use serde_json::{Map, Value};
 
 use crate::format::{read_csv_records, CsvRecord};
@@ -93,7 +96,7 @@ pub fn read_earlier_export(text: &str) -> Result<EarlierExport, ExportReadError>
 
 /// One row as either format gives it: a field by name, `None` when absent (or JSON `null`).
 trait RowFields {
-    fn field(&self, name: &str) -> Option<String>;
+    fn field(&self, name: &str) -> Option<Cow<'_, str>>;
 }
 
 /// The file being read: its rows so far, and the first row's `scope` and `exported_at` as written, which
@@ -110,9 +113,9 @@ impl Reading {
         match &self.first_row {
             None => {
                 self.export.meta = meta_of(row)?;
-                self.first_row = Some(which);
+                self.first_row = Some(which.map(|value| value.map(Cow::into_owned)));
             }
-            Some(first) if *first != which => {
+            Some(first) if first.iter().zip(&which).any(|(first, this)| first.as_deref() != this.as_deref()) => {
                 return Err("its scope or exported_at differs from the first row's: the file mixes two exports.".into())
             }
             Some(_) => {}
@@ -171,23 +174,23 @@ fn meta_of(row: &impl RowFields) -> Result<EarlierMeta, String> {
     })
 }
 
-/// A CSV record with the header's names.
+/// A CSV record with the header's names (each name's column, found once for the file).
 struct CsvRow<'a> {
-    header: &'a [String],
+    columns: &'a FxHashMap<&'a str, usize>,
     record: &'a CsvRecord,
 }
 
 impl RowFields for CsvRow<'_> {
-    fn field(&self, name: &str) -> Option<String> {
-        let at = self.header.iter().position(|column| column == name)?;
-        self.record.fields.get(at).map(|value| without_formula_guard(value))
+    fn field(&self, name: &str) -> Option<Cow<'_, str>> {
+        let at = *self.columns.get(name)?;
+        self.record.fields.get(at).map(|value| Cow::Borrowed(without_formula_guard(value)))
     }
 }
 
 /// The CSV export puts a `'` before a cell a spreadsheet would run; logins, slugs and statuses never begin
 /// with one, so it is taken off again.
-fn without_formula_guard(value: &str) -> String {
-    value.strip_prefix('\'').unwrap_or(value).to_owned()
+fn without_formula_guard(value: &str) -> &str {
+    value.strip_prefix('\'').unwrap_or(value)
 }
 
 fn read_csv(text: &str) -> Result<EarlierExport, ExportReadError> {
@@ -200,6 +203,11 @@ fn read_csv(text: &str) -> Result<EarlierExport, ExportReadError> {
             "This CSV file is not a seat export of this app: its first line has no \"{missing}\" column."
         )));
     }
+    // The first column of a name wins, as a person reading the header would take it.
+    let mut columns: FxHashMap<&str, usize> = FxHashMap::default();
+    for (at, name) in names.iter().enumerate() {
+        columns.entry(name.as_str()).or_insert(at);
+    }
     let mut reading = Reading::default();
     for record in rows {
         let line = record.line;
@@ -207,17 +215,19 @@ fn read_csv(text: &str) -> Result<EarlierExport, ExportReadError> {
             let problem = format!("{} fields, where the header has {}.", record.fields.len(), names.len());
             return Err(ExportReadError::Line { line, problem });
         }
-        reading.row(&CsvRow { header: &names, record }).map_err(|problem| ExportReadError::Line { line, problem })?;
+        reading
+            .row(&CsvRow { columns: &columns, record })
+            .map_err(|problem| ExportReadError::Line { line, problem })?;
     }
     Ok(reading.export)
 }
 
 impl RowFields for Map<String, Value> {
-    fn field(&self, name: &str) -> Option<String> {
+    fn field(&self, name: &str) -> Option<Cow<'_, str>> {
         match self.get(name)? {
-            Value::String(text) => Some(text.clone()),
-            Value::Number(number) => Some(number.to_string()),
-            Value::Bool(flag) => Some(flag.to_string()),
+            Value::String(text) => Some(Cow::Borrowed(text)),
+            Value::Number(number) => Some(Cow::Owned(number.to_string())),
+            Value::Bool(flag) => Some(Cow::Owned(flag.to_string())),
             _ => None,
         }
     }
