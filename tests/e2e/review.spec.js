@@ -158,3 +158,24 @@ test("an enterprise's seat view compares too: its own export against itself chan
   await screenshot(page, 'review-enterprise-390');
   await panel.screenshot({ path: `${SCREENS}/review-enterprise-panel-390.png` });
 });
+
+test('an exempt seat carries its reason in the export, in CSV and JSON', async ({ page, request }) => {
+  const org = (await sandboxState(request)).orgs.find((o) => o.login === 'acme');
+  await connect(page, { token: tokens().owner_classic });
+  await expect(page.getByTestId('page-position')).toBeVisible({ timeout: 30_000 });
+  const login = await page.locator('.seat-grid tbody tr[data-login]').first().getAttribute('data-login');
+  expect(org.seats.some((seat) => seat.login === login)).toBe(true);
+  const exemptions = page.locator('details.exemptions');
+  await exemptions.locator('summary').click();
+  await exemptions.getByLabel('Name', { exact: true }).fill(login);
+  await exemptions.getByLabel('Reason').fill('service account');
+  await exemptions.getByRole('button', { name: 'Add to the exemptions' }).click();
+
+  const [header, ...rows] = parseCsv((await downloaded(page, 'Export view as CSV')).text).filter((r) => r.length > 1);
+  const exempt = header.indexOf('exempt');
+  expect(rows.find((row) => row[0] === login)[exempt]).toBe('service account');
+  expect(rows.filter((row) => row[exempt] !== '').length).toBe(1);
+  const json = JSON.parse((await downloaded(page, 'Export view as JSON')).text);
+  expect(json.find((row) => row.login === login).exempt).toBe('service account');
+  expect(json.filter((row) => row.exempt !== null).length).toBe(1);
+});
