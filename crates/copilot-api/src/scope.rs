@@ -20,6 +20,25 @@ impl Scope {
         matches!(self, Self::Enterprise(_))
     }
 
+    /// The scope as an export writes it on every row: `organization:acme`, `enterprise:acme-corp`.
+    pub fn key(&self) -> String {
+        match self {
+            Self::Organization(org) => format!("organization:{org}"),
+            Self::Enterprise(enterprise) => format!("enterprise:{enterprise}"),
+        }
+    }
+
+    /// A scope as [`Scope::key`] writes it; `None` for anything else.
+    pub fn from_key(key: &str) -> Option<Self> {
+        let (kind, name) = key.trim().split_once(':')?;
+        match kind {
+            "organization" => Some(Self::Organization(name.to_owned())),
+            "enterprise" => Some(Self::Enterprise(name.to_owned())),
+            _ => None,
+        }
+        .filter(|scope| !scope.name().is_empty())
+    }
+
     /// The workspace's heading: "Organization acme", "Enterprise acme-corp".
     pub fn heading(&self) -> String {
         match self {
@@ -43,5 +62,16 @@ mod tests {
             (organization.heading(), enterprise.heading()),
             ("Organization acme".into(), "Enterprise acme-corp".into())
         );
+    }
+
+    #[test]
+    fn a_scope_is_written_as_its_kind_and_name_and_read_back() {
+        for scope in [Scope::Organization("acme".into()), Scope::Enterprise("acme-corp".into())] {
+            assert_eq!(Scope::from_key(&scope.key()), Some(scope));
+        }
+        assert_eq!(Scope::Organization("acme".into()).key(), "organization:acme");
+        assert_eq!(Scope::from_key("team:acme"), None);
+        assert_eq!(Scope::from_key("organization:"), None);
+        assert_eq!(Scope::from_key("acme"), None);
     }
 }

@@ -193,8 +193,8 @@ fn dropping_unshown_fields_keeps_everything_the_grid_and_the_export_read() {
                 lean.assigning_team.as_ref().map(|t| (t.slug(), t.name(), t.is_enterprise_team()))
             );
             assert_eq!(
-                ExportRow::new(whole, now, StatusRules::with_threshold(30), None),
-                ExportRow::new(lean, now, StatusRules::with_threshold(30), None)
+                ExportRow::new(whole, now, StatusRules::with_threshold(30), None, None),
+                ExportRow::new(lean, now, StatusRules::with_threshold(30), None, None)
             );
             assert!(serde_json::to_string(lean).unwrap().len() < serde_json::to_string(whole).unwrap().len());
         }

@@ -89,7 +89,14 @@ proptest! {
         let Some(seat) = seat_with_text(&text) else { return Ok(()) };
         let now = chrono::DateTime::from_timestamp(1_750_000_000, 0).unwrap_or_default();
         let coverage = copilot_api::insight::SeatCoverage::default();
-        let csv = copilot_api::insight::ExportFormat::Csv.write([&seat], now, copilot_api::insight::StatusRules::default(), None, &coverage).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let context = copilot_api::insight::ExportContext {
+            now,
+            rules: copilot_api::insight::StatusRules::default(),
+            organization_plan: None,
+            coverage: &coverage,
+            scope: None,
+        };
+        let csv = copilot_api::insight::ExportFormat::Csv.write([&seat], &context, |_| Some(text.as_str())).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(rows.len(), 1);

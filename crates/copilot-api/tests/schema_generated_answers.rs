@@ -7,14 +7,16 @@
 
 use copilot_api::format::utc_from_epoch_millis;
 use copilot_api::insight::export::export_rows;
+use copilot_api::insight::review::read_earlier_export;
 use copilot_api::insight::{
-    enterprise_summary, grid_view, ExportFormat, GridState, SeatCoverage, SeatIndex, SeatPrices, StatusRules,
+    enterprise_summary, grid_view, ExportContext, ExportFormat, GridState, SeatCoverage, SeatIndex, SeatPrices,
+    StatusRules,
 };
 use copilot_api::request::{
     AddTeams, AddUsers, GetMemberSeat, GetOrganizationBilling, ListEnterpriseSeats, ListOrganizationSeats, RemoveTeams,
     RemoveUsers,
 };
-use copilot_api::{ApiRequest, AssigningTeam, OrganizationBilling, PageRequest, ResponseParts, Seat, SeatPage};
+use copilot_api::{ApiRequest, AssigningTeam, OrganizationBilling, PageRequest, ResponseParts, Scope, Seat, SeatPage};
 use openapi_conformance::{raw_description, response_strategy, validate, validate_response};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -124,12 +126,36 @@ fn check_what_a_person_sees(page: &SeatPage) -> Result<(), TestCaseError> {
     prop_assert_eq!(view.rows.len(), page.seats.len(), "a row per seat in the unfiltered grid");
     prop_assert_eq!(view.total_counts.total(), page.seats.len(), "every seat counted once");
     enterprise_summary(&index, &view.statuses);
-    prop_assert_eq!(export_rows(&page.seats, now, StatusRules::default(), None).len(), page.seats.len());
     let coverage = SeatCoverage { loaded: page.seats.len(), complete: true, ..SeatCoverage::default() };
-    let csv = ExportFormat::Csv.write(&page.seats, now, StatusRules::default(), None, &coverage);
+    let scope = Scope::Organization("acme".into());
+    let context = ExportContext {
+        now,
+        rules: StatusRules::default(),
+        organization_plan: None,
+        coverage: &coverage,
+        scope: Some(&scope),
+    };
+    prop_assert_eq!(export_rows(&page.seats, &context, |_| None).len(), page.seats.len());
+    let csv = ExportFormat::Csv.write(&page.seats, &context, |_| None);
     prop_assert!(csv.is_ok(), "{:?}", csv);
-    let records = csv::Reader::from_reader(csv.unwrap().as_bytes()).records().count();
+    let csv = csv.unwrap_or_default();
+    let records = csv::Reader::from_reader(csv.as_bytes()).records().count();
     prop_assert_eq!(records, page.seats.len(), "a CSV record per seat");
+    // Both formats read back for a comparison, each seat with a login once, the rest counted.
+    let with_login =
+        page.seats.iter().filter(|seat| seat.login().is_some_and(|login| !login.trim().is_empty())).count();
+    let json = ExportFormat::Json.write(&page.seats, &context, |_| None).unwrap_or_default();
+    for text in [csv, json] {
+        if page.seats.is_empty() {
+            continue;
+        }
+        let read = read_earlier_export(&text);
+        prop_assert!(read.is_ok(), "{:?}\n{}", read, text);
+        let read = read.unwrap_or_default();
+        prop_assert_eq!(read.seats.len(), with_login);
+        prop_assert_eq!(read.seats.len() + read.without_login, page.seats.len());
+        prop_assert_eq!(read.meta.scope.as_ref(), Some(&scope));
+    }
     Ok(())
 }
 

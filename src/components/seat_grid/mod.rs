@@ -9,12 +9,14 @@
 //! One file a part: `loaded` (the seats and their index), `toolbar` (search, threshold, statuses,
 //! filter menus, prices) with `search` (its pacing), `summary` (the figures and what they cover),
 //! `selection` (what is selected and the bar that acts on it), `table` and `cells` (the rows),
-//! `chargeback` (cost by team or organization), `grants` (a person's grants and what ends their bill).
+//! `chargeback` (cost by team or organization), `grants` (a person's grants and what ends their bill),
+//! `review` (the comparison with an earlier export, and the grid's filter by its groups).
 
 mod cells;
 mod chargeback;
 mod grants;
 mod loaded;
+mod review;
 mod search;
 mod selection;
 mod summary;
@@ -23,8 +25,10 @@ mod toolbar;
 
 use std::sync::Arc;
 
-use copilot_api::insight::{export_file_name, grid_view, Column, ExportChoice, GridView, SeatCoverage, SeatPrices};
-use copilot_api::Seat;
+use copilot_api::insight::{
+    export_file_name, grid_view, Column, ExportChoice, ExportContext, GridView, SeatCoverage, SeatPrices,
+};
+use copilot_api::{Scope, Seat};
 use leptos::prelude::*;
 
 pub use loaded::IndexedSeats;
@@ -37,6 +41,7 @@ use crate::view_url::use_view_url;
 use chargeback::ChargebackTable;
 use copilot_api::plan::exemption::ExemptSeats;
 use grants::GrantsPanel;
+use review::{Review, ReviewPanel};
 use selection::{Selection, SelectionBar};
 use summary::Summary;
 use table::Table;
@@ -58,9 +63,11 @@ pub fn SeatGrid(
     coverage: Signal<SeatCoverage>,
 ) -> impl IntoView {
     let view_url = use_view_url();
-    let grid_state = Memo::new(move |_| view_url.state.with(|state| state.grid.clone()));
     let prices = RwSignal::new(SeatPrices::default());
     let now = RwSignal::new(crate::clock::now_utc());
+    // The comparison with an earlier export: the grid's `changed=` filter takes its logins from it.
+    let review = Review::new(loaded, now);
+    let grid_state = Memo::new(move |_| review.narrow(view_url.state.with(|state| state.grid.clone())));
     let view: Memo<Arc<GridView>> = Memo::new(move |_| {
         let loaded = loaded.get();
         Arc::new(grid_state.with(|state| grid_view(&loaded.index, state, &prices.get(), now.get())))
@@ -78,6 +85,9 @@ pub fn SeatGrid(
     let scope_name_for_selection = scope_name.clone();
     let scope_name_for_chargeback = scope_name.clone();
     let scope_name_for_grants = scope_name.clone();
+    let scope =
+        if enterprise { Scope::Enterprise(scope_name.clone()) } else { Scope::Organization(scope_name.clone()) };
+    let scope_for_review = scope.clone();
 
     let export = move |choice: ExportChoice| {
         let loaded = loaded.get_untracked();
@@ -89,10 +99,21 @@ pub fn SeatGrid(
             loaded.seats.iter().collect()
         };
         let format = choice.format;
-        // Every row, and the file name, say which set it was taken from, and what GitHub left out for SSO.
+        let exempt = exempt.get_untracked();
+        // Every row, and the file name, say which set it was taken from, and what GitHub left out for SSO;
+        // every row also says whose seats, when and by which rules, so that it can be compared later.
         let outcome = coverage.with_untracked(|coverage| {
+            let context = ExportContext {
+                now: at,
+                rules,
+                organization_plan: loaded.organization_plan,
+                coverage,
+                scope: Some(&scope),
+            };
+            let reason =
+                |seat: &Seat| seat.login().and_then(|login| exempt.get(login)).map(|entry| entry.reason.as_str());
             format
-                .write(seats, at, rules, loaded.organization_plan, coverage)
+                .write(seats, &context, reason)
                 .map_err(|error| error.to_string())
                 .and_then(|text| download(&export_file_name(&scope_name, coverage, at, format), format.mime(), &text))
         });
@@ -121,6 +142,7 @@ pub fn SeatGrid(
                 <ExemptionsPanel />
                 <SelectionBar desk selection loaded view exempt prices scope_name=scope_name_for_selection.clone() />
             })}
+            <ReviewPanel review coverage scope=scope_for_review now />
             <div class="export">
                 {ExportChoice::OFFERED.into_iter().map(|choice| view! {
                     <button type="button" class="secondary" on:click=move |_| export.with_value(|f| f(choice))>{choice.label()}</button>

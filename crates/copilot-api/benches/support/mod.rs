@@ -1,5 +1,6 @@
-//! What the benchmarks share: 100,000 seats generated the same way every run, and the moment they are
-//! read at.
+//! What the benchmarks share: seats generated the same way on every run, and the moment they are seen at.
+// Each bench is its own crate and uses part of this: what one leaves unused is not dead.
+#![allow(dead_code)]
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use copilot_api::{AssigningTeam, PlanType, Seat, SimpleUser, Team};
@@ -7,23 +8,21 @@ use copilot_api::{AssigningTeam, PlanType, Seat, SimpleUser, Team};
 pub const SEATS: usize = 100_000;
 
 /// xorshift64: deterministic, so every run measures the same seats.
-struct Generator(u64);
+pub struct Generator(u64);
 
 impl Generator {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
 
-    fn below(&mut self, bound: u64) -> u64 {
+    pub fn below(&mut self, bound: u64) -> u64 {
         self.next() % bound
     }
 }
 
-// Each bench is its own crate and uses part of this: what one leaves unused is not dead.
-#[allow(dead_code)]
 pub fn now() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2024-06-30T12:00:00Z").expect("a valid moment").with_timezone(&Utc)
 }

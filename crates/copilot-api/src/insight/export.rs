@@ -19,12 +19,28 @@
 //! survive sorting and filtering, and leave the existing columns where they were. The JSON export keeps the
 //! same rows for the same reasons: it stays the array of row objects it has always been (a script reading
 //! `.[].login` keeps working), and each row gains the same two fields.
+//!
+//! ## What a file says of itself, so that it can be compared later
+//!
+//! An export is read back to see what changed since (`insight::review`). For that it must say, besides
+//! its coverage, whose seats it holds and how their statuses were decided, in the same way (columns on
+//! every row, before the two coverage columns, which stay last): `scope` (`organization:acme`,
+//! `enterprise:acme-corp`), `exported_at` (the moment the statuses were computed), `threshold_days` and
+//! `grace_days` (the rules they were computed by). Exports made before these columns are still read, with
+//! a note that says what they do not tell.
+//!
+//! `exempt` holds the reason of the exemption that protects a seat from revocation, empty (JSON: `null`)
+//! when none does. The export takes it as a lookup from the caller rather than the exemption list itself:
+//! what exempts a seat (a login or a team entry, on which day) is the exemption module's business, and
+//! that module (in `plan`) already reads `insight`, so `insight` reading it back would make a circle. The
+//! grid already holds the exempt seats of its load (`ExemptSeats`), and passes `|seat| reason` over it.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Serialize;
 
 use crate::format::{csv_text, exact_date};
 use crate::models::{PlanType, Seat};
+use crate::scope::Scope;
 
 use super::cost::effective_plan;
 use super::coverage::SeatCoverage;
@@ -49,10 +65,55 @@ pub struct ExportRow {
     pub last_authenticated_at: Option<String>,
     pub pending_cancellation_date: Option<String>,
     pub idle_days: i64,
+    /// The reason of the exemption that keeps this seat from being revoked; `None` when not exempt.
+    pub exempt: Option<String>,
 }
 
-/// The CSV header, in the order of [`ExportRow`]'s fields, then the two columns of [`Coverage`].
-pub const CSV_HEADER: [&str; 16] = [
+/// What every row says of the whole file: whose seats, when, and by which rules their statuses were
+/// decided (see the module documentation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportMeta {
+    /// [`Scope::key`]; empty when the caller named none.
+    pub scope: String,
+    /// RFC 3339 in UTC, to the second.
+    pub exported_at: String,
+    pub threshold_days: u32,
+    pub grace_days: u32,
+}
+
+impl ExportMeta {
+    fn cells(&self) -> [String; 4] {
+        [self.scope.clone(), self.exported_at.clone(), self.threshold_days.to_string(), self.grace_days.to_string()]
+    }
+}
+
+/// Everything an export is computed with besides the seats.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportContext<'a> {
+    pub now: DateTime<Utc>,
+    pub rules: StatusRules,
+    /// Prices seats that carry no plan, as in the grid.
+    pub organization_plan: Option<PlanType>,
+    /// Which set the seats were taken from.
+    pub coverage: &'a SeatCoverage,
+    pub scope: Option<&'a Scope>,
+}
+
+impl ExportContext<'_> {
+    pub fn meta(&self) -> ExportMeta {
+        let rules = self.rules.clamped();
+        ExportMeta {
+            scope: self.scope.map(Scope::key).unwrap_or_default(),
+            exported_at: self.now.to_rfc3339_opts(SecondsFormat::Secs, true),
+            threshold_days: rules.threshold_days,
+            grace_days: rules.grace_days,
+        }
+    }
+}
+
+/// The CSV header, in the order of [`ExportRow`]'s fields, then the columns of [`ExportMeta`], then the two
+/// columns of [`Coverage`], last.
+pub const CSV_HEADER: [&str; 21] = [
     "login",
     "organization",
     "granted_by",
@@ -67,6 +128,11 @@ pub const CSV_HEADER: [&str; 16] = [
     "last_authenticated_at",
     "pending_cancellation_date",
     "idle_days",
+    "exempt",
+    "scope",
+    "exported_at",
+    "threshold_days",
+    "grace_days",
     "coverage",
     "coverage_note",
 ];
@@ -85,18 +151,27 @@ impl Coverage {
     }
 }
 
-/// One row as the JSON export writes it: the seat's fields, then the coverage fields.
+/// One row as the JSON export writes it: the seat's fields, the file's, then the coverage fields.
 #[derive(Serialize)]
 struct JsonRow<'a> {
     #[serde(flatten)]
     seat: &'a ExportRow,
     #[serde(flatten)]
+    meta: &'a ExportMeta,
+    #[serde(flatten)]
     coverage: &'a Coverage,
 }
 
 impl ExportRow {
-    /// `organization_plan` prices seats that carry no plan, as in the grid.
-    pub fn new(seat: &Seat, now: DateTime<Utc>, rules: StatusRules, organization_plan: Option<PlanType>) -> Self {
+    /// `organization_plan` prices seats that carry no plan, as in the grid; `exempt` is the reason of the
+    /// exemption protecting the seat, if one does.
+    pub fn new(
+        seat: &Seat,
+        now: DateTime<Utc>,
+        rules: StatusRules,
+        organization_plan: Option<PlanType>,
+        exempt: Option<&str>,
+    ) -> Self {
         let editor = seat.last_activity_editor.as_deref().and_then(EditorInfo::parse);
         let time =
             |time: &DateTime<chrono::FixedOffset>| time.with_timezone(&Utc).to_rfc3339_opts(SecondsFormat::Secs, true);
@@ -116,10 +191,11 @@ impl ExportRow {
             last_authenticated_at: seat.last_authenticated_at.as_ref().map(time),
             pending_cancellation_date: seat.pending_cancellation_date.as_ref().map(date),
             idle_days: idle_days(seat, now),
+            exempt: exempt.map(str::to_owned),
         }
     }
 
-    fn csv_cells(&self) -> [String; 14] {
+    fn csv_cells(&self) -> [String; 15] {
         let text = |value: &Option<String>| value.clone().unwrap_or_default();
         [
             text(&self.login),
@@ -136,6 +212,7 @@ impl ExportRow {
             text(&self.last_authenticated_at),
             text(&self.pending_cancellation_date),
             self.idle_days.to_string(),
+            text(&self.exempt),
         ]
     }
 }
@@ -147,13 +224,16 @@ impl ExportRow {
 pub struct ExportError(String);
 
 /// The rows of an export, in the order given (pass the grid's rows for "the current view").
-pub fn export_rows<'a>(
+pub fn export_rows<'a, 'e>(
     seats: impl IntoIterator<Item = &'a Seat>,
-    now: DateTime<Utc>,
-    rules: StatusRules,
-    organization_plan: Option<PlanType>,
+    context: &ExportContext<'_>,
+    exempt: impl Fn(&Seat) -> Option<&'e str>,
 ) -> Vec<ExportRow> {
-    seats.into_iter().map(|seat| ExportRow::new(seat, now, rules, organization_plan)).collect()
+    let rules = context.rules.clamped();
+    seats
+        .into_iter()
+        .map(|seat| ExportRow::new(seat, context.now, rules, context.organization_plan, exempt(seat)))
+        .collect()
 }
 
 /// The two file formats.
@@ -179,32 +259,32 @@ impl ExportFormat {
         }
     }
 
-    /// The file's text: one row per seat, each computed at `now` by these rules, and each ending with
-    /// the `coverage` columns or fields of `coverage`, the set the seats were taken from.
+    /// The file's text: one row per seat, each computed by the context's rules at its moment, and each
+    /// ending with what the file says of itself ([`ExportMeta`]) and the `coverage` columns or fields of the
+    /// set the seats were taken from. `exempt` gives the reason of the exemption protecting a seat.
     ///
     /// CSV: a header row, quoted per RFC 4180, with formula-like cells neutralised. JSON: the same rows as
     /// an array of objects (missing values are `null`; nothing is neutralised, since no spreadsheet
     /// evaluates JSON).
-    pub fn write<'a>(
+    pub fn write<'a, 'e>(
         self,
         seats: impl IntoIterator<Item = &'a Seat>,
-        now: DateTime<Utc>,
-        rules: StatusRules,
-        organization_plan: Option<PlanType>,
-        coverage: &SeatCoverage,
+        context: &ExportContext<'_>,
+        exempt: impl Fn(&Seat) -> Option<&'e str>,
     ) -> Result<String, ExportError> {
-        let coverage = Coverage::of(coverage);
-        let rows = seats.into_iter().map(|seat| ExportRow::new(seat, now, rules, organization_plan));
+        let coverage = Coverage::of(context.coverage);
+        let meta = context.meta();
+        let rows = export_rows(seats, context, exempt);
         let written = match self {
             Self::Csv => {
-                let coverage_cells = [coverage.coverage.to_owned(), coverage.coverage_note];
-                let rows = rows.map(|row| row.csv_cells().into_iter().chain(coverage_cells.iter().cloned()));
+                let tail: Vec<String> =
+                    meta.cells().into_iter().chain([coverage.coverage.to_owned(), coverage.coverage_note]).collect();
+                let rows = rows.iter().map(|row| row.csv_cells().into_iter().chain(tail.iter().cloned()));
                 csv_text(&CSV_HEADER, rows).map_err(|error| error.to_string())
             }
             Self::Json => {
-                let rows: Vec<ExportRow> = rows.collect();
                 let json_rows: Vec<JsonRow<'_>> =
-                    rows.iter().map(|seat| JsonRow { seat, coverage: &coverage }).collect();
+                    rows.iter().map(|seat| JsonRow { seat, meta: &meta, coverage: &coverage }).collect();
                 serde_json::to_string_pretty(&json_rows).map_err(|error| error.to_string())
             }
         };
@@ -242,7 +322,7 @@ impl ExportChoice {
 /// every seat ([`SeatCoverage::file_name_part`]), the day and the format. Anything but letters, digits,
 /// `-` and `_` in the scope is dropped, so the name is safe on every file system.
 pub fn export_file_name(scope: &str, coverage: &SeatCoverage, now: DateTime<Utc>, format: ExportFormat) -> String {
-    let scope: String = scope.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect();
+    let scope = file_safe(scope);
     let part = coverage.file_name_part();
     let day = exact_date(now.date_naive());
     let extension = format.extension();
@@ -251,6 +331,11 @@ pub fn export_file_name(scope: &str, coverage: &SeatCoverage, now: DateTime<Utc>
     } else {
         format!("copilot-seats-{scope}-{part}-{day}.{extension}")
     }
+}
+
+/// `text` with anything but letters, digits, `-` and `_` dropped: safe in a file name on every file system.
+pub(crate) fn file_safe(text: &str) -> String {
+    text.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect()
 }
 
 #[cfg(test)]
@@ -265,12 +350,20 @@ mod tests {
         reader.records().map(|record| record.expect("a CSV record").iter().map(str::to_owned).collect()).collect()
     }
 
+    fn context(coverage: &SeatCoverage, organization_plan: Option<PlanType>) -> ExportContext<'_> {
+        ExportContext { now: at(NOW), rules: StatusRules::with_threshold(30), organization_plan, coverage, scope: None }
+    }
+
+    fn no_exemption(_: &Seat) -> Option<&'static str> {
+        None
+    }
+
     fn whole() -> SeatCoverage {
         SeatCoverage { loaded: 2, total: Some(2), complete: true, ..SeatCoverage::default() }
     }
 
     fn csv_of(seats: &[Seat]) -> String {
-        ExportFormat::Csv.write(seats, at(NOW), StatusRules::with_threshold(30), None, &whole()).expect("a CSV export")
+        ExportFormat::Csv.write(seats, &context(&whole(), None), no_exemption).expect("a CSV export")
     }
 
     #[test]
@@ -307,6 +400,11 @@ mod tests {
                 "2021-10-14T06:53:32Z",
                 "",
                 "990",
+                "",
+                "",
+                "2024-06-30T12:00:00Z",
+                "30",
+                "14",
                 "all",
                 "all 2 seats of the organization"
             ]
@@ -328,6 +426,11 @@ mod tests {
                 "",
                 "2024-07-31",
                 "29",
+                "",
+                "",
+                "2024-06-30T12:00:00Z",
+                "30",
+                "14",
                 "all",
                 "all 2 seats of the organization"
             ]
@@ -369,7 +472,7 @@ mod tests {
             seat("x").ghost().build(),
         ];
         let json = ExportFormat::Json
-            .write(&seats, at(NOW), StatusRules::with_threshold(30), Some(PlanType::Enterprise), &whole())
+            .write(&seats, &context(&whole(), Some(PlanType::Enterprise)), no_exemption)
             .expect("a JSON export");
         let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         let rows = value.as_array().expect("an array");
@@ -411,9 +514,7 @@ mod tests {
         assert_eq!(csv.matches("\r\n").count(), 2, "RFC 4180 line ends: {csv:?}");
         assert!(csv.ends_with("\r\n"), "{csv:?}");
         assert_eq!(read_csv(&csv)[1][13], days.to_string());
-        let json = ExportFormat::Json
-            .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &whole())
-            .expect("a JSON export");
+        let json = ExportFormat::Json.write(&seats, &context(&whole(), None), no_exemption).expect("a JSON export");
         let rows: serde_json::Value = serde_json::from_str(&json).expect("JSON");
         assert_eq!(rows[0]["idle_days"], days);
     }
@@ -422,40 +523,33 @@ mod tests {
     fn every_csv_row_says_whether_the_file_holds_every_seat_and_what_github_left_out() {
         let seats = vec![seat("mona").org("acme").build()];
         let page = SeatCoverage { loaded: 50, total: Some(2000), complete: false, ..SeatCoverage::default() };
+        let rows =
+            read_csv(&ExportFormat::Csv.write(&seats, &context(&page, None), no_exemption).expect("a CSV export"));
+        assert_eq!(rows[1][19..], ["partial", "50 of 2,000 seats loaded"]);
         let rows = read_csv(
-            &ExportFormat::Csv
-                .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &page)
-                .expect("a CSV export"),
+            &ExportFormat::Csv.write(&seats, &context(&shortened_by_sso(), None), no_exemption).expect("a CSV export"),
         );
-        assert_eq!(rows[1][14..], ["partial", "50 of 2,000 seats loaded"]);
-        let rows = read_csv(
-            &ExportFormat::Csv
-                .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &shortened_by_sso())
-                .expect("a CSV export"),
-        );
-        assert_eq!(rows[0][14..], ["coverage", "coverage_note"]);
-        assert_eq!(rows[1][14..], ["partial", SHORTENED_NOTE]);
+        assert_eq!(rows[0][19..], ["coverage", "coverage_note"]);
+        assert_eq!(rows[1][19..], ["partial", SHORTENED_NOTE]);
     }
 
     #[test]
     fn the_csv_crates_reader_reads_the_export_with_its_defaults_headers_and_all() {
         let seats = vec![seat("mona").build(), seat("hubot").build()];
-        let text = ExportFormat::Csv
-            .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &shortened_by_sso())
-            .expect("a CSV export");
+        let text =
+            ExportFormat::Csv.write(&seats, &context(&shortened_by_sso(), None), no_exemption).expect("a CSV export");
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         assert_eq!(reader.headers().expect("a header").iter().collect::<Vec<_>>(), CSV_HEADER);
         let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("every row reads");
         assert_eq!(records.len(), 2, "one row per seat, no extra statement row");
-        assert!(records.iter().all(|record| record.len() == CSV_HEADER.len() && &record[15] == SHORTENED_NOTE));
+        assert!(records.iter().all(|record| record.len() == CSV_HEADER.len() && &record[20] == SHORTENED_NOTE));
     }
 
     #[test]
     fn every_json_row_carries_the_same_coverage_fields() {
         let seats = vec![seat("mona").org("acme").build()];
-        let json = ExportFormat::Json
-            .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &shortened_by_sso())
-            .expect("a JSON export");
+        let json =
+            ExportFormat::Json.write(&seats, &context(&shortened_by_sso(), None), no_exemption).expect("a JSON export");
         let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         let row = &value.as_array().expect("still an array of rows")[0];
         assert_eq!(row["login"], "mona");
@@ -464,11 +558,38 @@ mod tests {
     }
 
     #[test]
+    fn every_row_says_whose_seats_when_and_by_which_rules_and_which_seat_is_exempt_and_why() {
+        let seats = vec![seat("mona").build(), seat("hubot").build()];
+        let scope = Scope::Organization("acme".into());
+        let coverage = whole();
+        let context = ExportContext {
+            rules: StatusRules { threshold_days: 60, grace_days: 0 },
+            scope: Some(&scope),
+            ..context(&coverage, None)
+        };
+        let exempt = |seat: &Seat| (seat.login() == Some("hubot")).then_some("=service account");
+        let rows = read_csv(&ExportFormat::Csv.write(&seats, &context, exempt).expect("a CSV export"));
+        let column = |name: &str| CSV_HEADER.iter().position(|column| *column == name).expect("a column");
+        let cells = |row: &[String]| {
+            ["exempt", "scope", "exported_at", "threshold_days", "grace_days"].map(|name| row[column(name)].clone())
+        };
+        assert_eq!(cells(&rows[1]), ["", "organization:acme", "2024-06-30T12:00:00Z", "60", "0"]);
+        assert_eq!(cells(&rows[2])[0], "'=service account", "a reason a spreadsheet would run is neutralised");
+        assert_eq!(rows[0][19..], ["coverage", "coverage_note"], "the coverage columns stay last");
+        let json = ExportFormat::Json.write(&seats, &context, exempt).expect("a JSON export");
+        let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(value[0]["exempt"], serde_json::Value::Null);
+        assert_eq!(value[1]["exempt"], "=service account");
+        assert_eq!(value[1]["scope"], "organization:acme");
+        assert_eq!(value[1]["exported_at"], "2024-06-30T12:00:00Z");
+        assert_eq!(value[1]["threshold_days"], 60);
+        assert_eq!(value[1]["grace_days"], 0);
+    }
+
+    #[test]
     fn json_keeps_formula_like_text_as_it_is() {
         let seats = vec![seat("mona").team("=1+1").build()];
-        let json = ExportFormat::Json
-            .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &whole())
-            .expect("a JSON export");
+        let json = ExportFormat::Json.write(&seats, &context(&whole(), None), no_exemption).expect("a JSON export");
         assert!(json.contains("\"granted_by\": \"=1+1\""), "{json}");
     }
 
@@ -491,12 +612,8 @@ mod tests {
     #[test]
     fn each_format_writes_its_own_text() {
         let seats = vec![seat("mona").build()];
-        let csv = ExportFormat::Csv
-            .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &whole())
-            .expect("a CSV export");
-        let json = ExportFormat::Json
-            .write(&seats, at(NOW), StatusRules::with_threshold(30), None, &whole())
-            .expect("a JSON export");
+        let csv = ExportFormat::Csv.write(&seats, &context(&whole(), None), no_exemption).expect("a CSV export");
+        let json = ExportFormat::Json.write(&seats, &context(&whole(), None), no_exemption).expect("a JSON export");
         assert!(csv.starts_with("login,"), "{csv}");
         assert!(json.starts_with('['), "{json}");
     }

@@ -31,6 +31,7 @@ pub mod grants;
 pub mod grid;
 pub mod load_sentences;
 pub mod lookup;
+pub mod review;
 pub mod seat_card;
 pub mod status;
 pub mod view_state;
@@ -39,7 +40,9 @@ pub use cost::{effective_plan, parse_price_cents, IdleSeatCost, PriceError, Seat
 pub use coverage::SeatCoverage;
 pub use editor::EditorInfo;
 pub use enterprise::{enterprise_summary, EnterpriseSummary, OrganizationShare};
-pub use export::{export_file_name, Coverage, ExportChoice, ExportError, ExportFormat, ExportRow};
+pub use export::{
+    export_file_name, Coverage, ExportChoice, ExportContext, ExportError, ExportFormat, ExportMeta, ExportRow,
+};
 pub use grid::{
     grid_view, page_of, sort_after_click, Column, FilterMenu, FilterOption, FilterOptions, GridPage, GridState,
     GridView, MenuItem, SeatIndex, SeatRow, SortDirection, StatusCounts, StatusSet, TeamFilter, ANY_CHOICE,

@@ -15,6 +15,7 @@ use super::grid::{
     editor_from_key, organization_from_key, plan_from_key, Column, GridState, SortDirection, StatusSet, TeamFilter,
     DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE,
 };
+use super::review::{ChangeGroup, ChangedFilter};
 use super::status::{is_valid_threshold, SeatStatus, DEFAULT_GRACE_DAYS, DEFAULT_THRESHOLD_DAYS, MAX_GRACE_DAYS};
 
 /// Where the API is.
@@ -138,6 +139,8 @@ mod key {
     pub const SEARCH: &str = "q";
     pub const THRESHOLD: &str = "days";
     pub const GRACE: &str = "grace";
+    /// One group of a comparison with an earlier export (`review::filter`).
+    pub const CHANGED: &str = "changed";
 }
 
 impl ViewState {
@@ -206,6 +209,9 @@ impl ViewState {
         }
         if grid.grace_days != DEFAULT_GRACE_DAYS {
             query.push((key::GRACE, grid.grace_days.to_string()));
+        }
+        if let Some(changed) = &grid.changed {
+            query.push((key::CHANGED, changed.group.key().into()));
         }
         query.into_iter().map(|(key, value)| (key.to_owned(), value)).collect()
     }
@@ -280,6 +286,7 @@ impl ViewState {
                     .and_then(|days| days.parse::<u32>().ok())
                     .filter(|days| *days <= MAX_GRACE_DAYS)
                     .unwrap_or(DEFAULT_GRACE_DAYS),
+                changed: get(key::CHANGED).and_then(ChangeGroup::from_key).map(ChangedFilter::group),
             },
         }
     }
@@ -350,6 +357,7 @@ mod tests {
                 search: "mo na & co=1?".into(),
                 threshold_days: 60,
                 grace_days: 0,
+                changed: Some(ChangedFilter::group(ChangeGroup::NewlyIdle)),
             },
         }
     }
@@ -376,7 +384,7 @@ mod tests {
             text,
             "host=ghe&ghe=octocorp&enterprise=octo-ent&tab=organizations&page=3&per_page=100&load=page&sort=last_activity&dir=desc\
              &status=inactive%2Cnever-used&team=ent%3Ajustice-league&editor=jetbrains-ic&plan=enterprise\
-             &seat_org=octo-org&q=mo%20na%20%26%20co%3D1%3F&days=60&grace=0"
+             &seat_org=octo-org&q=mo%20na%20%26%20co%3D1%3F&days=60&grace=0&changed=newly-idle"
         );
     }
 
@@ -508,19 +516,22 @@ mod tests {
             ]),
             prop::option::of(login()),
             "[^\\p{Cc}]{0,100}",
-            (1..=3650_u32, 0..=365_u32),
+            (1..=3650_u32, 0..=365_u32, prop::option::of(prop::sample::select(ChangeGroup::ALL.to_vec()))),
         )
             .prop_map(
-                |(sort, statuses, team, editor, plan, organization, search, (threshold_days, grace_days))| GridState {
-                    sort,
-                    statuses: statuses.into_iter().collect(),
-                    team,
-                    editor,
-                    plan,
-                    organization,
-                    search,
-                    threshold_days,
-                    grace_days,
+                |(sort, statuses, team, editor, plan, organization, search, (threshold_days, grace_days, changed))| {
+                    GridState {
+                        sort,
+                        statuses: statuses.into_iter().collect(),
+                        team,
+                        editor,
+                        plan,
+                        organization,
+                        search,
+                        threshold_days,
+                        grace_days,
+                        changed: changed.map(ChangedFilter::group),
+                    }
                 },
             )
     }

@@ -328,7 +328,8 @@ impl SeatIndex {
             .take_while(move |&position| self.hot[position].has_login && self.login_line(position) == login)
     }
 
-    fn login_line(&self, position: usize) -> &str {
+    /// The seat's login in lower case; empty for a deleted account.
+    pub(super) fn login_line(&self, position: usize) -> &str {
         let start = self.login_starts.get(position).copied().unwrap_or_default();
         let end = self.login_starts.get(position + 1).map_or(start, |next| next.saturating_sub(1));
         self.logins.get(start..end).unwrap_or_default()

@@ -1,6 +1,7 @@
 //! Grid state: what the person chose (sort, status, team, editor, plan and organization filters, search,
 //! threshold), the columns, and how a header click moves the sort.
 
+use crate::insight::review::ChangedFilter;
 use crate::insight::status::{SeatStatus, StatusRules, DEFAULT_GRACE_DAYS, DEFAULT_THRESHOLD_DAYS};
 use crate::models::PlanType;
 
@@ -203,6 +204,8 @@ pub struct GridState {
     pub threshold_days: u32,
     /// Seats younger than this are "new" rather than idle; 0 turns the grace period off.
     pub grace_days: u32,
+    /// The users of one group of a comparison with an earlier export (`insight::review::filter`).
+    pub changed: Option<ChangedFilter>,
 }
 
 impl Default for GridState {
@@ -217,6 +220,7 @@ impl Default for GridState {
             search: String::new(),
             threshold_days: DEFAULT_THRESHOLD_DAYS,
             grace_days: DEFAULT_GRACE_DAYS,
+            changed: None,
         }
     }
 }
@@ -235,6 +239,7 @@ impl GridState {
             || self.plan.is_some()
             || self.organization.is_some()
             || !search_needle(&self.search).is_empty()
+            || self.changed.is_some()
     }
 }
 

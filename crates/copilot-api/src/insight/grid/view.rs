@@ -94,7 +94,8 @@ pub fn grid_view(index: &SeatIndex, state: &GridState, prices: &SeatPrices, now:
     for ((position, row), &status) in index.hot.iter().enumerate().zip(&statuses) {
         total_counts.add(status);
         let found = search_hits.as_ref().is_none_or(|hits| hits.get(position).copied().unwrap_or(false));
-        if found && filter.admits(row) {
+        let changed = state.changed.as_ref().is_none_or(|changed| changed.admits(index.login_line(position)));
+        if found && changed && filter.admits(row) {
             filtered_counts.add(status);
             if state.statuses.admits(status) {
                 rows.push(position);
