@@ -4,7 +4,17 @@ use wasm_bindgen::JsCast;
 
 /// The text of the first file chosen in `input`; `None` when none was chosen.
 pub async fn chosen_file_text(input: &web_sys::HtmlInputElement) -> Option<Result<String, String>> {
-    let file = input.files()?.get(0)?;
+    file_text(input.files()?.get(0)?).await
+}
+
+/// The first file a drag dropped; `None` when it carried none (dropped text is then the drop target's own
+/// business). Taken at once: the drag's data is gone once its event handler returns.
+pub fn dropped_file(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
+    ev.data_transfer()?.files()?.get(0)
+}
+
+/// A file's text, or why the browser could not read it.
+pub async fn file_text(file: web_sys::File) -> Option<Result<String, String>> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
     Some(
         text.ok()

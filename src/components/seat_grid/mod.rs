@@ -31,6 +31,7 @@ pub use summary::SsoLeftOutWarning;
 
 use crate::components::exemptions::{use_exemptions, ExemptionsPanel};
 use crate::components::manage::use_write_desk;
+use crate::components::offboarding::OffboardingPanel;
 use crate::download::download;
 use crate::view_url::use_view_url;
 use chargeback::ChargebackTable;
@@ -75,6 +76,7 @@ pub fn SeatGrid(
     let export_problem = RwSignal::new(None::<String>);
     let scope_name_for_selection = scope_name.clone();
     let scope_name_for_chargeback = scope_name.clone();
+    let scope_name_for_offboarding = scope_name.clone();
 
     let export = move |choice: ExportChoice| {
         let loaded = loaded.get_untracked();
@@ -117,6 +119,9 @@ pub fn SeatGrid(
             {desk.zip(selection).map(|(desk, selection)| view! {
                 <ExemptionsPanel />
                 <SelectionBar desk selection loaded view exempt scope_name=scope_name_for_selection.clone() />
+                <OffboardingPanel desk exempt coverage scope_name=scope_name_for_offboarding.clone()
+                    seats=Signal::derive(move || loaded.with(|l| Arc::clone(&l.seats)))
+                    index=Signal::derive(move || loaded.with(|l| Arc::clone(&l.index))) />
             })}
             <div class="export">
                 {ExportChoice::OFFERED.into_iter().map(|choice| view! {

@@ -35,6 +35,16 @@ pub const EXPORT_BUTTON: &str = "Export the table as CSV";
 pub const COUNTS_CAPTION: &str = "Names by outcome";
 pub const NAMES_CAPTION: &str = "Each name of the list";
 
+/// How many names the table shows; the export holds every one.
+pub const ROWS_SHOWN: usize = 1_000;
+
+/// Under the names table when it shows only the first [`ROWS_SHOWN`]: `None` when it shows them all.
+pub fn rows_shown_note(rows: usize) -> Option<String> {
+    (rows > ROWS_SHOWN).then(|| {
+        format!("Showing the first {} of {}: the export holds every one.", count(ROWS_SHOWN), plural(rows, "name", "names"))
+    })
+}
+
 /// "12 names read from the column “GitHub Login”."
 pub fn read_note(shape: &ListShape, names: usize) -> String {
     let names = plural(names, "name", "names");
@@ -140,6 +150,15 @@ mod tests {
         );
         assert!(read_note(&ListShape::FirstColumn, 1).starts_with("1 name read from the first column"));
         assert_eq!(read_note(&ListShape::Names, 1_200), "1,200 names read.");
+    }
+
+    #[test]
+    fn a_long_list_says_the_table_shows_only_its_first_names() {
+        assert_eq!(rows_shown_note(ROWS_SHOWN), None);
+        assert_eq!(
+            rows_shown_note(10_000).as_deref(),
+            Some("Showing the first 1,000 of 10,000 names: the export holds every one.")
+        );
     }
 
     #[test]
