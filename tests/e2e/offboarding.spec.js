@@ -34,6 +34,18 @@ async function openPanel(page) {
   return panel;
 }
 
+/** Screenshots at a phone's and a laptop's width, after checking that nothing widens the page; with `part`,
+ * that part of the page alone too, to look at closely. */
+async function shots(page, name, part) {
+  for (const width of [390, 1366]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `nothing overflows at ${width} px`).toBeLessThanOrEqual(0);
+    await screenshot(page, `${name}-${width}`);
+    if (part) await part.screenshot({ path: `${process.env.E2E_OUTPUT ?? 'test-results'}/screens/${name}-${width}-part.png` });
+  }
+}
+
 function countOf(panel, outcome) {
   return panel.getByRole('table', { name: 'Names by outcome' }).getByRole('row', { name: outcome }).getByRole('cell');
 }
@@ -83,7 +95,7 @@ test('a pasted list is reconciled, exported, and its revocable seats revoked as 
   // Row 8 (after the header) is line 8, the first login again in capitals.
   await expect(names.getByRole('row').nth(8)).toHaveText(`8${first.toUpperCase()}Listed again: first on line 1.`);
   await expect(panel.getByText('2 seats can be revoked by name; 1 more only by revoking 1 team')).toBeVisible();
-  await screenshot(page, 'offboarding-table');
+  await shots(page, 'offboarding-table', panel);
 
   // The export holds every name, its outcome, and the set it was checked against.
   const { name, text } = await downloaded(page, 'Export the table as CSV');
@@ -100,7 +112,7 @@ test('a pasted list is reconciled, exported, and its revocable seats revoked as 
   expect(sent).toEqual([first, second]);
   await expect(dialog).toContainText(`granted through a team (${team} (1))`);
   await expect(dialog.getByLabel('Revoke the teams instead: every seat granted through them goes, selected or not')).not.toBeChecked();
-  await screenshot(page, 'offboarding-confirm');
+  await shots(page, 'offboarding-confirm', dialog);
   await dialog.getByRole('button', { name: 'Revoke 2 seats' }).click();
   await expect(dialog.getByTestId('seats_cancelled')).toHaveText('2');
   await expect(dialog.getByTestId('report-done')).toHaveText('2');
@@ -144,10 +156,5 @@ test('a CSV file is read from its GitHub column, and a file that is not CSV name
   await expect(countOf(panel, 'Direct seat: revocable')).toHaveText('1');
   await expect(countOf(panel, 'No seat')).toHaveText('1');
   await expect(panel.getByLabel('GitHub logins, or CSV text')).toHaveValue(/GitHub username/);
-  for (const width of [390, 1366]) {
-    await page.setViewportSize({ width, height: 900 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `nothing overflows at ${width} px`).toBeLessThanOrEqual(0);
-    await screenshot(page, `offboarding-file-${width}`);
-  }
+  await shots(page, 'offboarding-file', panel);
 });

@@ -25,8 +25,7 @@ pub fn OffboardingPanel(
     /// The loaded seats and their index (row `i` is seat `i`).
     #[prop(into)]
     seats: Signal<Arc<Vec<Seat>>>,
-    #[prop(into)]
-    index: Signal<Arc<SeatIndex>>,
+    #[prop(into)] index: Signal<Arc<SeatIndex>>,
     /// The exempt seats of this load: never proposed.
     exempt: Memo<Arc<ExemptSeats>>,
     /// Which seats are loaded: the names are checked against those only.
@@ -108,7 +107,7 @@ pub fn OffboardingPanel(
             <summary><h3>{PANEL_HEADING}</h3></summary>
             <p class="hint">{PANEL_HINT}</p>
             <form class="offboarding-form" on:submit=move |ev| { ev.prevent_default(); check(text.get_untracked()); }>
-                <label class="stacked">
+                <label class="paste">
                     {PASTE_LABEL}
                     <textarea rows="5" spellcheck="false" autocomplete="off" placeholder="mona\n@octocat\nhubot"
                         prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))
