@@ -5,6 +5,8 @@
 //! the grid's selection uses (`plan_revocation_with`, exemptions included), so the list proposes exactly
 //! what selecting those seats in the grid would: its [`RevokeSelection`] goes to the one confirmation dialog.
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::FxHashMap;
 
 use super::read::ListedNames;
@@ -135,67 +137,67 @@ impl Reconciliation {
     }
 }
 
-/// Where a valid, first-listed name is in `rows`, and the seat it matched.
-struct Wanted {
-    row: usize,
-    seat: Option<usize>,
-}
-
 /// Reconciles every listed name with `seats` (one organization's load), their `index` (row `i` is
 /// `seats[i]`) and the exempt seats of that load.
 pub fn reconcile_list(listed: &ListedNames, seats: &[Seat], index: &SeatIndex, exempt: &ExemptSeats) -> Reconciliation {
     let mut rows = Vec::with_capacity(listed.entries.len());
     // Lower-case login → the first row naming it.
-    let mut wanted: FxHashMap<String, Wanted> = FxHashMap::default();
+    let mut wanted: FxHashMap<String, usize> = FxHashMap::default();
+    wanted.reserve(listed.entries.len());
     for entry in &listed.entries {
         let text = entry.text.trim_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace());
         let name = text.strip_prefix('@').unwrap_or(text);
+        // A valid first mention waits for the seats; `NoSeat` until one matches.
         let outcome = match name_problem(name, NameKind::User) {
-            Some(problem) => Some(ListedOutcome::Invalid { problem }),
-            None => match wanted.get(&name.to_ascii_lowercase()) {
-                Some(first) => Some(ListedOutcome::Duplicate { first_line: rows_line(&rows, first.row) }),
-                None => {
-                    wanted.insert(name.to_ascii_lowercase(), Wanted { row: rows.len(), seat: None });
-                    None
+            Some(problem) => ListedOutcome::Invalid { problem },
+            None => match wanted.entry(name.to_ascii_lowercase()) {
+                Entry::Occupied(first) => ListedOutcome::Duplicate { first_line: rows_line(&rows, *first.get()) },
+                Entry::Vacant(slot) => {
+                    slot.insert(rows.len());
+                    ListedOutcome::NoSeat
                 }
             },
         };
-        // A valid first mention waits for the seats; `NoSeat` until one matches.
-        rows.push(ListedRow {
-            line: entry.line,
-            entry: entry.text.clone(),
-            login: None,
-            outcome: outcome.unwrap_or(ListedOutcome::NoSeat),
-        });
+        rows.push(ListedRow { line: entry.line, entry: entry.text.clone(), login: None, outcome });
     }
 
     // One pass over the index's lower-case logins, one string: the seats themselves (large, scattered in
-    // memory) are read only where a name matched, and no map of every seat is built.
+    // memory) are read only where a name matched, and no map of every seat is built. An organization's
+    // list holds a login once; should it hold one twice, the first seat counts.
     let mut matched: Vec<&Seat> = Vec::new();
-    for (position, login) in index.lowercase_logins() {
-        let Some(want) = wanted.get_mut(login) else { continue };
+    // The login as loaded → the row that named it.
+    let mut row_of: FxHashMap<&str, usize> = FxHashMap::default();
+    for (position, lowercase) in index.lowercase_logins() {
+        let Some(&row) = wanted.get(lowercase) else { continue };
         let Some(seat) = seats.get(position) else { continue };
-        if want.seat.is_none() {
-            want.seat = Some(position);
+        let Some(login) = seat.login() else { continue };
+        if rows[row].login.is_none() {
+            rows[row].login = Some(login.to_owned());
+            row_of.insert(login, row);
             matched.push(seat);
         }
     }
     let selection = plan_revocation_with(&matched, exempt);
 
-    // The outcome of each matched login, read back from where the selection put it.
-    let mut by_login: FxHashMap<&str, ListedOutcome> = FxHashMap::default();
-    by_login.extend(selection.direct.iter().map(|login| (login.as_str(), ListedOutcome::Direct)));
-    by_login.extend(selection.already_pending.iter().map(|login| (login.as_str(), ListedOutcome::Pending)));
-    by_login.extend(
-        selection
-            .exempt
-            .iter()
-            .map(|(login, reason)| (login.as_str(), ListedOutcome::Exempt { reason: reason.clone() })),
-    );
+    // Each matched row's outcome, read back from where the selection put its login.
+    let mut tell = |login: &str, outcome: ListedOutcome| {
+        if let Some(row) = row_of.get(login).and_then(|&row| rows.get_mut(row)) {
+            row.outcome = outcome;
+        }
+    };
+    for login in &selection.direct {
+        tell(login, ListedOutcome::Direct);
+    }
+    for login in &selection.already_pending {
+        tell(login, ListedOutcome::Pending);
+    }
+    for (login, reason) in &selection.exempt {
+        tell(login, ListedOutcome::Exempt { reason: reason.clone() });
+    }
     for (team, logins) in &selection.team_granted {
         let others = team_size(index, team).saturating_sub(logins.len());
         for login in logins {
-            by_login.insert(login, ListedOutcome::ThroughTeam { team: team.clone(), others });
+            tell(login, ListedOutcome::ThroughTeam { team: team.clone(), others });
         }
     }
     for (teams, block) in [
@@ -204,17 +206,9 @@ pub fn reconcile_list(listed: &ListedNames, seats: &[Seat], index: &SeatIndex, e
     ] {
         for (team, logins) in teams {
             for login in logins {
-                by_login.insert(login, ListedOutcome::TeamNotRevocable { team: team.clone(), block });
+                tell(login, ListedOutcome::TeamNotRevocable { team: team.clone(), block });
             }
         }
-    }
-    for want in wanted.values() {
-        let Some(login) = want.seat.and_then(|position| seats.get(position)).and_then(Seat::login) else { continue };
-        let row = &mut rows[want.row];
-        if let Some(outcome) = by_login.get(login) {
-            row.outcome = outcome.clone();
-        }
-        row.login = Some(login.to_owned());
     }
 
     let mut counts = ListedCounts::default();

@@ -41,7 +41,11 @@ pub const ROWS_SHOWN: usize = 1_000;
 /// Under the names table when it shows only the first [`ROWS_SHOWN`]: `None` when it shows them all.
 pub fn rows_shown_note(rows: usize) -> Option<String> {
     (rows > ROWS_SHOWN).then(|| {
-        format!("Showing the first {} of {}: the export holds every one.", count(ROWS_SHOWN), plural(rows, "name", "names"))
+        format!(
+            "Showing the first {} of {}: the export holds every one.",
+            count(ROWS_SHOWN),
+            plural(rows, "name", "names")
+        )
     })
 }
 
