@@ -141,7 +141,7 @@ test('a pasted list is reconciled, exported, and its revocable seats revoked as 
   await expect(log.first()).toContainText('seats_cancelled: 2');
 });
 
-test('a CSV file is read from its GitHub column, and a file that is not CSV names its line', async ({ page, request }) => {
+test('a CSV file, chosen or dropped, is read from its login column, and a file that is not CSV names its line', async ({ page, request }) => {
   const org = await acme(request);
   const { direct, noSeat } = pick(org);
   await connect(page, { token: tokens().owner_classic, everySeat: true });
@@ -156,5 +156,17 @@ test('a CSV file is read from its GitHub column, and a file that is not CSV name
   await expect(countOf(panel, 'Direct seat: revocable')).toHaveText('1');
   await expect(countOf(panel, 'No seat')).toHaveText('1');
   await expect(panel.getByLabel('GitHub logins, or CSV text')).toHaveValue(/GitHub username/);
+
+  // A file dropped on the paste area is read the same way.
+  const dropped = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'leavers.csv', { type: 'text/csv' }));
+    return transfer;
+  }, `login,ticket\n@${direct[1]},HR-1\n`);
+  await panel.getByLabel('GitHub logins, or CSV text').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(panel.getByRole('status')).toHaveText('1 name read from the column “login”.');
+  await expect(panel.getByLabel('GitHub logins, or CSV text')).toHaveValue(/^login,ticket/);
+  await expect(countOf(panel, 'Direct seat: revocable')).toHaveText('1');
+  await expect(countOf(panel, 'No seat')).toHaveText('0');
   await shots(page, 'offboarding-file', panel);
 });
