@@ -6,6 +6,7 @@ pub mod error_message;
 pub mod exemptions;
 pub mod manage;
 pub mod member_lookup;
+pub mod offboarding;
 pub mod seat_grid;
 pub mod seats_panel;
 pub mod workspace;

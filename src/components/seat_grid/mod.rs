@@ -36,6 +36,7 @@ pub use summary::SsoLeftOutWarning;
 
 use crate::components::exemptions::{use_exemptions, ExemptionsPanel};
 use crate::components::manage::use_write_desk;
+use crate::components::offboarding::OffboardingPanel;
 use crate::download::download;
 use crate::view_url::use_view_url;
 use chargeback::ChargebackTable;
@@ -88,6 +89,7 @@ pub fn SeatGrid(
     let scope =
         if enterprise { Scope::Enterprise(scope_name.clone()) } else { Scope::Organization(scope_name.clone()) };
     let scope_for_review = scope.clone();
+    let scope_name_for_offboarding = scope_name.clone();
 
     let export = move |choice: ExportChoice| {
         let loaded = loaded.get_untracked();
@@ -141,6 +143,9 @@ pub fn SeatGrid(
             {desk.zip(selection).map(|(desk, selection)| view! {
                 <ExemptionsPanel />
                 <SelectionBar desk selection loaded view exempt prices scope_name=scope_name_for_selection.clone() />
+                <OffboardingPanel desk exempt coverage prices scope_name=scope_name_for_offboarding.clone()
+                    seats=Signal::derive(move || loaded.with(|l| Arc::clone(&l.seats)))
+                    index=Signal::derive(move || loaded.with(|l| Arc::clone(&l.index))) />
             })}
             <ReviewPanel review coverage scope=scope_for_review now />
             <div class="export">

@@ -8,7 +8,7 @@ use copilot_api::{AssigningTeam, PlanType, Seat, SimpleUser, Team};
 pub const SEATS: usize = 100_000;
 
 /// xorshift64: deterministic, so every run measures the same seats.
-pub struct Generator(u64);
+pub struct Generator(pub u64);
 
 impl Generator {
     pub fn next(&mut self) -> u64 {

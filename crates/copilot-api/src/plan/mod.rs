@@ -8,6 +8,7 @@
 pub mod exemption;
 pub mod load_all_size;
 pub mod loader;
+pub mod offboarding;
 pub mod on_connect;
 pub mod paced;
 pub mod rate_limit;
