@@ -57,10 +57,14 @@ impl Proposal {
     }
 
     /// The seats known to go with a plan of teams: the selected members granted through them (grid
-    /// selections); `None` for users, and for teams typed in a form, whose size is not known here.
+    /// selections); `None` for users, and for teams typed in a form, whose size is not known here. `None`
+    /// too when the selection's effect on the bill was worked out: that counts every member the teams'
+    /// removal takes, and a second, smaller figure for the same plan would contradict it.
     pub fn known_team_seats(&self, plan: &WritePlan) -> Option<usize> {
         match self {
-            Self::Selection { selection, .. } if plan.kind().names_teams() => Some(selection.team_granted_count()),
+            Self::Selection { selection, .. } if plan.kind().names_teams() && selection.billing.is_none() => {
+                Some(selection.team_granted_count())
+            }
             _ => None,
         }
     }
@@ -111,5 +115,14 @@ mod tests {
         );
         assert_eq!(proposal.known_team_seats(&plans[0]), None, "users are counted by name");
         assert_eq!(proposal.known_team_seats(&plans[1]), Some(3));
+    }
+
+    #[test]
+    fn a_selection_with_its_billing_worked_out_leaves_the_team_count_to_those_figures() {
+        let Proposal::Selection { org, selected, selection } = selection() else { unreachable!("a selection") };
+        let selection = RevokeSelection { billing: Some(Default::default()), ..selection };
+        let proposal = Proposal::Selection { org, selected, selection };
+        let plans = proposal.plans(TeamGrantedChoice::RevokeTeams);
+        assert_eq!(proposal.known_team_seats(&plans[1]), None);
     }
 }
