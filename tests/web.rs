@@ -128,6 +128,7 @@ fn DeskThatLogsOnce() -> impl IntoView {
         org: "acme".to_owned(),
         names: vec!["ann".to_owned()],
         outcome: "Done".to_owned(),
+        done: vec!["ann".to_owned()],
     }]);
     view! { <ActivityLogView /> }
 }
