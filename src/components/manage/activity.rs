@@ -4,6 +4,7 @@
 use copilot_api::plan::{ActivityEntry, ActivityLog};
 use leptos::prelude::*;
 
+use super::restore::RestoreNote;
 use super::use_write_desk;
 use crate::download::download;
 
@@ -75,7 +76,7 @@ pub fn ActivityLogView() -> impl IntoView {
                                     <td>{entry.kind.title()}</td>
                                     <td>{entry.org.clone()}</td>
                                     <td class="names">{entry.names.join(", ")}</td>
-                                    <td>{entry.outcome.clone()}</td>
+                                    <td>{entry.outcome.clone()}<RestoreNote entry=entry.clone() desk /></td>
                                 </tr>
                             }).collect_view())}
                         </tbody>

@@ -16,7 +16,7 @@ use crate::models::Seat;
 pub const RESTORE_BUTTON: &str = "Restore these seats";
 /// What the log says of a revocation made after the seats were last read.
 pub const READ_TO_RESTORE: &str =
-    "Whether these seats can be restored is known once the seats are read again (Refresh, or the button below).";
+    "Whether these seats can still be restored is known once the seats are read again: the button below, or Refresh on the Seats tab.";
 
 /// The seats as last read, and when.
 #[derive(Debug, Clone, Copy)]
