@@ -18,6 +18,10 @@ pub const KEEP_LABEL: &str = "Keep this list in this browser (localStorage)";
 pub const KEEP_HINT: &str = "Off by default. Ticked, the list is saved in this browser for this API host and \
 organization and read back on your next visit; unticked, the saved copy is deleted at once.";
 
+/// When the browser refuses to store the list (full, or storage switched off).
+pub const NOT_SAVED: &str =
+    "This browser refused to store the list (its storage is full or switched off): it is kept in this tab only.";
+
 /// The prefix of every key this part writes.
 const KEY_PREFIX: &str = "copilot-seats.exemptions";
 
