@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use copilot_api::plan::write::{
     confirm_button, dry_run_count, left_out_heading, merged_duplicates, pacing_hint, plan_heading, result_heading,
-    stop_button, typed_confirmation_prompt, ConfirmDialog, DialogStep, Proposal, CANNOT_BE_UNDONE, DRY_RUN_HEADING,
-    DRY_RUN_SWITCH, NOTHING_TO_DO, READING_TO_SETTLE, REVOKE_TEAMS_INSTEAD, SKIP_TEAM_GRANTED, WRITING,
+    stop_button, typed_confirmation_prompt, ConfirmDialog, DialogStep, Proposal, DRY_RUN_HEADING, DRY_RUN_SWITCH,
+    NOTHING_TO_DO, READING_TO_SETTLE, REVOKE_TEAMS_INSTEAD, SKIP_TEAM_GRANTED, WRITING,
 };
 use copilot_api::plan::{needs_typed_confirmation, JobPace, TeamGrantedChoice, WriteBudget, WritePlan};
 use copilot_api::ApiError;
@@ -237,7 +237,7 @@ fn ConfirmStep(
         <Show when=move || plans.with(Vec::is_empty)>
             <p class="notice" data-testid="nothing-to-do">{NOTHING_TO_DO}</p>
         </Show>
-        <p class="undo"><strong>{CANNOT_BE_UNDONE}</strong></p>
+        <p class="undo"><strong>{proposal.undo_note()}</strong></p>
         <Show when=move || typed_needed.get()>
             <label class="typed-confirmation">
                 {typed_confirmation_prompt(&org)}

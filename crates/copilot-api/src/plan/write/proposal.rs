@@ -1,8 +1,9 @@
 //! Proposal: a write a person asked for, before they confirm it (names from a form, or seats selected in
 //! the grid), and what it comes to: the plans to run, the seats it touches, the dialog's title.
 
+use super::confirmation::CANNOT_BE_UNDONE;
 use super::plan::WritePlan;
-use super::restore::Restoration;
+use super::restore::{Restoration, UNDONE_FROM_THE_LOG};
 use super::selection::{RevokeSelection, TeamGrantedChoice};
 use super::wording::cost_wording;
 use super::WriteKind;
@@ -73,6 +74,16 @@ impl Proposal {
             Self::Selection { selection, .. } if plan.kind().names_teams() => Some(selection.team_granted_count()),
             Self::Restore(restoration) if plan.kind().names_teams() => Some(restoration.seats),
             _ => None,
+        }
+    }
+
+    /// Under the cost: a revocation can be restored from the activity log while pending; nothing else
+    /// can be undone from here.
+    pub fn undo_note(&self) -> &'static str {
+        match self {
+            Self::Selection { .. } => UNDONE_FROM_THE_LOG,
+            Self::Names { kind, .. } if !kind.is_assign() => UNDONE_FROM_THE_LOG,
+            Self::Names { .. } | Self::Restore(_) => CANNOT_BE_UNDONE,
         }
     }
 
@@ -153,10 +164,13 @@ mod tests {
         assert_eq!(proposal.seat_count(TeamGrantedChoice::Skip), 4);
         assert_eq!(proposal.known_team_seats(&plans[0]), Some(4));
         assert!(proposal.cost_wording(&plans[0], 1_900).starts_with("Restoring 4 seats keeps $76.00 a month"));
+        assert_eq!(proposal.undo_note(), CANNOT_BE_UNDONE);
+        assert_eq!(selection().undo_note(), UNDONE_FROM_THE_LOG, "a revocation can be restored while pending");
         // Any other proposal keeps the dialog's wording.
         let names = parse_name_list("ann", NameKind::User);
         let assign = Proposal::Names { kind: WriteKind::AssignUsers, org: "acme".into(), names };
         let plan = &assign.plans(TeamGrantedChoice::Skip)[0];
         assert_eq!(assign.cost_wording(plan, 1_900), cost_wording(plan, None, 1_900));
+        assert_eq!(assign.undo_note(), CANNOT_BE_UNDONE);
     }
 }

@@ -18,6 +18,10 @@ pub const RESTORE_BUTTON: &str = "Restore these seats";
 pub const READ_TO_RESTORE: &str =
     "Whether these seats can still be restored is known once the seats are read again: the button below, or Refresh on the Seats tab.";
 
+/// What the confirmation of a revocation says instead of "This cannot be undone from here.".
+pub const UNDONE_FROM_THE_LOG: &str =
+    "Until the end of the current billing cycle, \u{201c}Restore these seats\u{201d} in the activity log can undo this.";
+
 /// The seats as last read, and when.
 #[derive(Debug, Clone, Copy)]
 pub struct SeatsRead<'a> {
