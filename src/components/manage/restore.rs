@@ -1,4 +1,4 @@
-//! Under a revocation in the activity log: what of it can still be restored (the core's `restorable`,
+//! Under a revocation in the activity log (a row of its own): what of it can still be restored (the core's `restorable`,
 //! from the seats as last read), "Restore these seats", which opens the one confirmation dialog with a
 //! restore proposal, and, when the seats were not read since, a button that reads them.
 
@@ -60,12 +60,17 @@ pub fn RestoreNote(entry: ActivityEntry, desk: WriteDesk) -> impl IntoView {
             }
             Restorable::NoLonger(_) => ().into_any(),
         };
+        // A row of its own across the table, so that it starts at the left edge on a narrow screen.
         Some(view! {
-            <div class="restore" data-testid="restore-note">
-                <p>{state.note()}</p>
-                {button}
-                {move || problem.get().map(|problem| view! { <p class="error" role="alert">{problem}</p> })}
-            </div>
+            <tr class="restore-row">
+                <td colspan="5">
+                    <div class="restore">
+                        <p data-testid="restore-note">{state.note()}</p>
+                        {button}
+                        {move || problem.get().map(|problem| view! { <p class="error" role="alert">{problem}</p> })}
+                    </div>
+                </td>
+            </tr>
         })
     }
 }

@@ -154,6 +154,7 @@ mod tests {
             active_again: vec!["ops".into()],
             not_found: Vec::new(),
             every_seat_read: true,
+            read_at_ms: 0,
         };
         let proposal = Proposal::Restore(restoration);
         assert_eq!(proposal.title(), "Restore seats in acme");

@@ -9,7 +9,7 @@
 use super::activity::ActivityEntry;
 use super::confirmation::cost_effect;
 use super::WriteKind;
-use crate::format::{dollars, plural};
+use crate::format::{dollars, exact_second_at_ms, plural};
 use crate::models::Seat;
 
 /// The button on a log line whose seats can still be restored.
@@ -48,6 +48,8 @@ pub struct Restoration {
     pub not_found: Vec<String>,
     /// Whether every seat was read, so that a name not found is gone rather than on a page not loaded.
     pub every_seat_read: bool,
+    /// When the seats this is told from were read, in ms since the epoch.
+    pub read_at_ms: u64,
 }
 
 /// What a log line's revocation can come to.
@@ -110,6 +112,7 @@ pub fn restorable(entry: &ActivityEntry, read: Option<SeatsRead>) -> Option<Rest
         active_again: Vec::new(),
         not_found: Vec::new(),
         every_seat_read: read.complete,
+        read_at_ms: read.read_at_ms,
     };
     for name in &entry.done {
         match now(name) {
@@ -125,13 +128,15 @@ pub fn restorable(entry: &ActivityEntry, read: Option<SeatsRead>) -> Option<Rest
 }
 
 impl Restorable {
-    /// The line under a log entry: what can be restored, and what can no longer be and why.
+    /// The line under a log entry: which seats it is told from, what can be restored, and what can no
+    /// longer be and why.
     pub fn note(&self) -> String {
         match self {
             Self::Unknown => READ_TO_RESTORE.to_owned(),
             Self::Yes(restoration) => {
                 let can = format!(
-                    "Still pending cancellation, can be restored: {}.",
+                    "{} {} still pending cancellation, can be restored.",
+                    restoration.as_read(),
                     plural(restoration.seats, "seat", "seats")
                 );
                 match restoration.not_restorable() {
@@ -139,7 +144,9 @@ impl Restorable {
                     None => can,
                 }
             }
-            Self::NoLonger(restoration) => restoration.not_restorable().unwrap_or_default(),
+            Self::NoLonger(restoration) => {
+                format!("{} {}", restoration.as_read(), restoration.not_restorable().unwrap_or_default())
+            }
         }
     }
 }
@@ -161,6 +168,12 @@ impl Restoration {
             parts.push(format!("{} ({why})", self.not_found.join(", ")));
         }
         (!parts.is_empty()).then(|| format!("No longer restorable: {}.", parts.join("; ")))
+    }
+
+    /// Which seats the note is told from: "As the seats read at 2024-06-30 12:00:00 UTC show:".
+    fn as_read(&self) -> String {
+        let time = exact_second_at_ms(self.read_at_ms).unwrap_or_else(|| self.read_at_ms.to_string());
+        format!("As the seats read at {time} show:")
     }
 
     /// The dialog's title.
@@ -227,7 +240,7 @@ mod tests {
         assert_eq!(restoration.title(), "Restore seats in acme");
         assert_eq!(
             restorable(&entry, read(&seats)).map(|r| r.note()).as_deref(),
-            Some("Still pending cancellation, can be restored: 2 seats.")
+            Some("As the seats read at 2023-11-14 22:13:25 UTC show: 2 seats still pending cancellation, can be restored.")
         );
     }
 
@@ -260,7 +273,7 @@ mod tests {
         assert_eq!(
             result.as_ref().map(Restorable::note).as_deref(),
             Some(
-                "Still pending cancellation, can be restored: 1 seat. No longer restorable: ann (active again); hubot (gone from the seats read last: the billing cycle has ended)."
+                "As the seats read at 2023-11-14 22:13:25 UTC show: 1 seat still pending cancellation, can be restored. No longer restorable: ann (active again); hubot (gone from the seats read last: the billing cycle has ended)."
             )
         );
         let restoration = restoration(result);
@@ -273,7 +286,7 @@ mod tests {
         assert!(matches!(gone, Some(Restorable::NoLonger(_))));
         assert!(gone
             .map(|r| r.note())
-            .is_some_and(|note| note.starts_with("No longer restorable: ann (active again); mona, hubot (gone")));
+            .is_some_and(|note| note.starts_with("As the seats read at 2023-11-14 22:13:25 UTC show: No longer restorable: ann (active again); mona, hubot (gone")));
     }
 
     #[test]
@@ -283,7 +296,7 @@ mod tests {
         let one_page = Some(SeatsRead { seats: &seats, read_at_ms: NOW + 1, complete: false });
         assert_eq!(
             restorable(&entry, one_page).map(|r| r.note()).as_deref(),
-            Some("No longer restorable: mona (not among the seats read last: load every seat to tell).")
+            Some("As the seats read at 2023-11-14 22:13:20 UTC show: No longer restorable: mona (not among the seats read last: load every seat to tell).")
         );
     }
 
@@ -334,6 +347,7 @@ mod tests {
             active_again: Vec::new(),
             not_found: Vec::new(),
             every_seat_read: true,
+            read_at_ms: NOW,
         };
         let assigned = cost_effect(WriteKind::AssignUsers, 1_000, 3_905).monthly_cents;
         assert_eq!(assigned, 3_905_000);
