@@ -178,7 +178,7 @@ test('the list is kept in this browser only once the box is ticked, read back on
   for (const width of [390, 1366]) {
     await page.setViewportSize({ width, height: 900 });
     await panel.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `/tmp/shots/undo15/exemptions-keep-${width}.png`, fullPage: width === 390 });
+    await panel.screenshot({ path: `${process.env.E2E_SHOTS ?? 'test-results/screens'}/exemptions-keep-${width}.png` });
   }
 
   // Ticked: read back on the next visit, box ticked.

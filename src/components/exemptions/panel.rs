@@ -70,7 +70,7 @@ pub fn ExemptionsPanel() -> impl IntoView {
         <details class="card exemptions">
             <summary><h3>{move || panel_heading(entries.with(Vec::len))}</h3></summary>
             <p class="hint">{KEPT_IN_THIS_TAB}</p>
-            <label class="keep-list">
+            <label class="inline keep-list">
                 <input type="checkbox" prop:checked=move || exemptions.kept.get()
                     disabled=move || exemptions.place.with(Option::is_none)
                     on:change=move |ev| exemptions.keep(event_target_checked(&ev)) />
