@@ -102,6 +102,12 @@ test('only the names GitHub answered as revoked are offered, and a seat the grid
   // A refused revocation (a name that is not a member) has nothing GitHub revoked: no restore offered.
   await write(page, "Revoke users' seats", 'Usernames to revoke', 'no-such-member-0', 'Revoke 1 seat');
   await expect(logLine(page, "Revoke users' seats", 'no-such-member-0').getByTestId('restore-note')).toHaveCount(0);
+  // Refresh: the seats read before it no longer tell; the log asks for a new read before offering a restore.
+  await page.getByRole('button', { name: 'Read the seats again' }).first().click();
+  await expect(firstLine.getByRole('button', { name: 'Restore these seats' })).toBeVisible();
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(firstLine.getByTestId('restore-note')).toContainText('known once the seats are read again');
+  await expect(firstLine.getByRole('button', { name: 'Restore these seats' })).toHaveCount(0);
 });
 
 test("a team revocation is restored by re-adding the team, and its members' seats are active again", async ({ page, request }) => {

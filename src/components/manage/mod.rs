@@ -65,6 +65,17 @@ impl WriteDesk {
             seats_read: RwSignal::new(None),
         };
         provide_context(desk);
+        // Refresh: the seats read before it no longer say what is pending; the next read (the grid's
+        // re-read, or the log's own) does.
+        let session = crate::session::use_session();
+        let seats_read = desk.seats_read;
+        Effect::new(move |before: Option<u32>| {
+            let refreshes = session.refresh.get();
+            if before.is_some_and(|before| before != refreshes) {
+                seats_read.set(None);
+            }
+            refreshes
+        });
         desk
     }
 
