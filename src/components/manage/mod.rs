@@ -70,9 +70,10 @@ impl WriteDesk {
         let session = crate::session::use_session();
         let seats_read = desk.seats_read;
         Effect::new(move |before: Option<u32>| {
-            let refreshes = session.refresh.get();
+            // `try_`: a desk mounted without the app (a test) has a session of its own, gone with it.
+            let refreshes = session.refresh.try_get().unwrap_or_default();
             if before.is_some_and(|before| before != refreshes) {
-                seats_read.set(None);
+                let _ = seats_read.try_set(None);
             }
             refreshes
         });
