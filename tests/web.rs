@@ -128,6 +128,7 @@ fn DeskThatLogsOnce() -> impl IntoView {
         org: "acme".to_owned(),
         names: vec!["ann".to_owned()],
         outcome: "Done".to_owned(),
+        done: vec!["ann".to_owned()],
     }]);
     view! { <ActivityLogView /> }
 }
@@ -159,4 +160,54 @@ async fn the_activity_log_outlives_a_reconnect_and_a_desk_without_the_app_still_
     let _alone = leptos::mount::mount_to(alone.clone(), || view! { <DeskThatLogsOnce /> });
     settle().await;
     assert_eq!(logged_rows(&alone), 1, "without the app's log, the desk keeps one of its own");
+}
+
+/// A desk whose log holds one revocation of `mona`, and whose seats read are what `seats` gives.
+#[component]
+fn DeskWithARevocation(seats: RwSignal<Option<Vec<copilot_api::Seat>>>) -> impl IntoView {
+    use copilot_api::plan::{ActivityEntry, WriteKind};
+    use copilot_seats::components::manage::activity::ActivityLogView;
+    use copilot_seats::components::manage::WriteDesk;
+    let desk = WriteDesk::provide();
+    desk.record(vec![ActivityEntry {
+        at_ms: 1_700_000_000_000,
+        kind: WriteKind::RevokeUsers,
+        org: "acme".to_owned(),
+        names: vec!["mona".to_owned()],
+        outcome: "Done".to_owned(),
+        done: vec!["mona".to_owned()],
+    }]);
+    Effect::new(move |_| {
+        if let Some(read) = seats.get() {
+            desk.seats_were_read(std::sync::Arc::new(read), true);
+        }
+    });
+    view! { <ActivityLogView /> }
+}
+
+fn seat_of_mona(pending: bool) -> copilot_api::Seat {
+    let pending = if pending { r#""2024-07-01""# } else { "null" };
+    serde_json::from_str(&format!(
+        r#"{{ "created_at": "2024-01-01T00:00:00Z", "pending_cancellation_date": {pending}, "assignee": {{ "login": "mona", "id": 1 }} }}"#
+    ))
+    .expect("a seat")
+}
+
+#[wasm_bindgen_test]
+async fn a_revocation_offers_its_restore_only_while_the_seats_read_show_it_pending() {
+    let parent = container();
+    let seats = RwSignal::new(None::<Vec<copilot_api::Seat>>);
+    let _mounted = leptos::mount::mount_to(parent.clone(), move || view! { <DeskWithARevocation seats /> });
+    settle().await;
+    let text = || parent.text_content().unwrap_or_default();
+    assert!(text().contains("Read the seats again"), "{}", text());
+    assert!(!text().contains("Restore these seats"), "{}", text());
+    seats.set(Some(vec![seat_of_mona(true)]));
+    settle().await;
+    assert!(text().contains("1 seat still pending cancellation, can be restored."), "{}", text());
+    assert!(text().contains("Restore these seats"), "{}", text());
+    seats.set(Some(vec![seat_of_mona(false)]));
+    settle().await;
+    assert!(text().contains("No longer restorable: mona (active again)."), "{}", text());
+    assert!(!text().contains("Restore these seats"), "{}", text());
 }

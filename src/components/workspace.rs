@@ -2,12 +2,14 @@
 //! organization also "Manage seats" and the write dialog, shared by the forms and the grid.
 
 use copilot_api::insight::ViewTab;
+use copilot_api::plan::exemption::ExemptionPlace;
 use copilot_api::request::GetOrganizationBilling;
 use copilot_api::Scope;
 use leptos::prelude::*;
 
 use crate::components::billing_summary::BillingSummary;
 use crate::components::error_message::ErrorMessage;
+use crate::components::exemptions::use_exemptions;
 use crate::components::manage::confirm::ConfirmWrite;
 use crate::components::manage::forms::ManagePanel;
 use crate::components::manage::{BillingKnowledge, WriteDesk};
@@ -64,6 +66,10 @@ pub fn Workspace(connection: Connection) -> impl IntoView {
             };
             desk.billing.set(knowledge);
         });
+    }
+    // The organization's exemption list kept in this browser, if the person chose to keep it.
+    if let Scope::Organization(org) = &connection.scope {
+        use_exemptions().attach(ExemptionPlace::new(connection.client.base.clone(), org));
     }
     let dialog_connection = connection.clone();
     let panel_connection = connection.clone();

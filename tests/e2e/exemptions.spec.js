@@ -72,7 +72,8 @@ test('an exempt user is badged, left out of select all inactive, and skipped by 
 
   // Select all inactive leaves exempt seats out and says how many.
   await page.getByLabel('Search logins').fill('');
-  const inactive = org.seats.find((seat) => seat.assigning_team === null && seat.last_activity_at === null && seat.login !== kept);
+  // Not pending: a seat pending cancellation is not inactive, and would leave nothing out.
+  const inactive = org.seats.find((seat) => seat.assigning_team === null && seat.last_activity_at === null && seat.pending_cancellation_date === null && seat.login !== kept);
   await exempt(page, inactive.login, 'new hire');
   const idle = countIn(await page.getByTestId('count-inactive').textContent()) + countIn(await page.getByTestId('count-never-used').textContent());
   await page.getByRole('button', { name: /^Select all inactive/ }).click();
@@ -105,4 +106,96 @@ test('a list is imported all or nothing, with the line of the first problem, and
   ]);
   await panel.getByRole('button', { name: 'Remove ada from the exemptions' }).click();
   await expect(panel.locator('summary')).toHaveText('Exemptions (1)');
+});
+
+test('an exempt team is never offered for revocation: a revoke of a selection with its members skips and names them', async ({ page, request }) => {
+  const org = await acme(request);
+  const team = org.teams.find((t) => t.copilot && org.seats.filter((s) => s.assigning_team === t.slug && !s.direct && s.pending_cancellation_date === null).length >= 2);
+  const members = org.seats.filter((s) => s.assigning_team === team.slug && !s.direct && s.pending_cancellation_date === null).slice(0, 2).map((s) => s.login);
+  const [direct] = directSeats(org).map((seat) => seat.login);
+  await connect(page, { token: tokens().owner_classic });
+  await loadAll(page);
+  const panel = page.locator('details.exemptions');
+  await panel.locator('summary').click();
+  await panel.getByLabel('Exempt a').selectOption('team');
+  await panel.getByLabel('Name', { exact: true }).fill(team.slug);
+  await panel.getByLabel('Reason').fill('on call');
+  await panel.getByRole('button', { name: 'Add to the exemptions' }).click();
+  await expect(panel.getByRole('region', { name: 'Exempt names' })).toContainText(team.slug);
+
+  for (const login of [...members, direct]) {
+    await page.getByLabel('Search logins').fill(login);
+    await page.locator(`.seat-grid tr[data-login="${login}"]`).getByRole('checkbox', { name: `Select ${login}` }).click();
+  }
+  await expect(page.getByTestId('selected-count')).toHaveText('3 selected');
+  await page.getByRole('button', { name: 'Revoke selected…' }).click();
+  const dialog = page.getByRole('dialog');
+  // The team is not offered as a whole, and its members are named as skipped.
+  await expect(dialog.getByTestId('team-granted')).toHaveCount(0);
+  await expect(dialog.getByRole('radio', { name: /Revoke the teams instead/ })).toHaveCount(0);
+  await expect(dialog.getByRole('region', { name: "Revoke teams' seats" })).toHaveCount(0);
+  const skipped = dialog.getByTestId('exempt-skipped');
+  await expect(skipped).toContainText('2 seats are on the exemption list: skipped.');
+  for (const login of members) await expect(skipped).toContainText(`${login} (on call)`);
+  await expect(dialog.getByRole('list', { name: "Names: Revoke users' seats" }).getByRole('listitem')).toHaveText([direct]);
+  await dialog.getByRole('button', { name: 'Revoke 1 seat' }).click();
+  await expect(dialog.getByTestId('seats_cancelled')).toHaveText('1');
+  const after = await acme(request);
+  expect(after.teams.find((t) => t.slug === team.slug).copilot).toBe(true);
+  for (const login of members) {
+    expect(after.seats.find((s) => s.login === login).pending_cancellation_date, login).toBeNull();
+  }
+  expect(after.seats.find((s) => s.login === direct).pending_cancellation_date).not.toBeNull();
+});
+
+test('the list is kept in this browser only once the box is ticked, read back on the next visit, and wiped when unticked', async ({ page }) => {
+  const stored = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])));
+  const open = async () => {
+    await connect(page, { token: tokens().owner_classic });
+    const panel = page.locator('details.exemptions');
+    await panel.locator('summary').click();
+    return panel;
+  };
+  let panel = await open();
+  const box = () => panel.getByRole('checkbox', { name: 'Keep this list in this browser (localStorage)' });
+  await expect(box()).not.toBeChecked();
+  await exempt(page, 'svc-build', 'service account');
+  expect(await stored()).toEqual({});
+
+  // Not ticked: the next visit starts empty.
+  panel = await open();
+  await expect(panel.locator('summary')).toHaveText('Exemptions (0)');
+  await exempt(page, 'svc-build', 'service account');
+  await box().check();
+  let kept = await stored();
+  const keys = Object.keys(kept);
+  expect(keys).toHaveLength(1);
+  expect(keys[0]).toMatch(/^copilot-seats\.exemptions http:\/\/127\.0\.0\.1:\d+\/? acme$/);
+  expect(kept[keys[0]]).toContain('svc-build');
+  expect(kept[keys[0]]).not.toContain(tokens().owner_classic);
+  await exempt(page, 'ada', 'on leave');
+  expect(JSON.stringify(await stored())).toContain('ada');
+  for (const width of [390, 1366]) {
+    await page.setViewportSize({ width, height: 900 });
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: `${process.env.E2E_SHOTS ?? 'test-results/screens'}/exemptions-keep-${width}.png` });
+  }
+
+  // Ticked: read back on the next visit, box ticked.
+  panel = await open();
+  await expect(panel.locator('summary')).toHaveText('Exemptions (2)');
+  await expect(box()).toBeChecked();
+  await expect(panel.getByTestId('kept-notice')).toHaveText('Read 2 exemptions kept in this browser.');
+
+  // Unticked: the stored copy is gone at once; the tab keeps its list.
+  await box().uncheck();
+  expect(await stored()).toEqual({});
+  await expect(panel.locator('summary')).toHaveText('Exemptions (2)');
+
+  // A corrupt stored value: an empty list and a notice, never a broken page.
+  await page.evaluate((key) => localStorage.setItem(key, '{"base":'), keys[0]);
+  panel = await open();
+  await expect(panel.locator('summary')).toHaveText('Exemptions (0)');
+  await expect(panel.getByTestId('kept-notice')).toContainText('could not be read');
+  await expect(box()).toBeChecked();
 });

@@ -16,6 +16,23 @@ export async function sandboxState(request) {
   return response.json();
 }
 
+/** The sandbox's `acme` organization as its state shows it now. */
+export async function acme(request) {
+  return (await sandboxState(request)).orgs.find((org) => org.login === 'acme');
+}
+
+export function seatOf(org, login) {
+  return org.seats.find((seat) => seat.login.toLowerCase() === login.toLowerCase());
+}
+
+/** Logins whose seats were assigned directly, are active, and are covered by no selected team. */
+export function directActive(org) {
+  const covered = new Set(org.teams.filter((team) => team.copilot).flatMap((team) => team.members.map((m) => m.toLowerCase())));
+  return org.seats
+    .filter((seat) => seat.assigning_team === null && seat.pending_cancellation_date === null && !covered.has(seat.login.toLowerCase()))
+    .map((seat) => seat.login);
+}
+
 export async function resetSandbox(request) {
   const response = await request.post(`${SANDBOX}/_sandbox/reset`);
   expect(response.ok()).toBeTruthy();

@@ -468,6 +468,39 @@ fn adding_a_team_gives_every_member_a_seat() {
 }
 
 #[test]
+fn re_adding_a_revoked_team_restores_its_members_pending_seats_as_they_were() {
+    let mut api = Api::small();
+    let dump = api.dump();
+    let org = Api::org(&dump, "acme");
+    let team = org["teams"].as_array().unwrap().iter().find(|t| t["copilot"] == true).unwrap();
+    let slug = team["slug"].as_str().unwrap().to_owned();
+    let revoke = api.call(Operation::RemoveTeams, TEAMS, Some(OWNER_CLASSIC), Some(json!({"selected_teams": [slug]})));
+    assert_eq!(revoke.status, 200);
+    let revoked = api.dump();
+    let pending: Vec<Value> = Api::org(&revoked, "acme")["seats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["assigning_team"] == slug.as_str() && !s["pending_cancellation_date"].is_null())
+        .cloned()
+        .collect();
+    assert!(!pending.is_empty(), "the revoked team's seats go pending, still credited to it");
+
+    // The undo: the same team, POSTed again, refreshes each pending seat (GitHub documents that a POST
+    // counts "existing seats that were refreshed").
+    let restore = api.call(Operation::AddTeams, TEAMS, Some(OWNER_CLASSIC), Some(json!({"selected_teams": [slug]})));
+    assert_eq!(restore.status, 201);
+    let after = api.dump();
+    for seat in &pending {
+        let login = seat["login"].as_str().unwrap();
+        let now = Api::seat(&after, "acme", login).unwrap();
+        assert!(now["pending_cancellation_date"].is_null(), "{login} is active again");
+        assert_eq!(now["assigning_team"], slug.as_str(), "{login} is credited to the team again");
+        assert_eq!(now["created_at"], seat["created_at"], "{login}: the same seat, not a new one");
+    }
+}
+
+#[test]
 fn revoking_a_team_keeps_seats_covered_by_another_team_or_a_direct_assignment() {
     let mut api = Api::small();
     let dump = api.dump();

@@ -2,7 +2,9 @@
 //! day), the list with a Remove button per entry, and what the core says about where the list is kept.
 
 use copilot_api::plan::exemption::wording::{expiry_text, imported_note, panel_heading, EXPIRY_HINT, KEPT_IN_THIS_TAB};
-use copilot_api::plan::exemption::{parse_expiry, read_exemptions, ExemptKind, Exemption, ExemptionFormat};
+use copilot_api::plan::exemption::{
+    parse_expiry, read_exemptions, ExemptKind, Exemption, ExemptionFormat, KEEP_HINT, KEEP_LABEL,
+};
 use leptos::prelude::*;
 
 use super::{today, use_exemptions};
@@ -27,7 +29,7 @@ pub fn ExemptionsPanel() -> impl IntoView {
         });
         match entry {
             Ok(entry) => {
-                exemptions.list.update(|list| {
+                exemptions.update(|list| {
                     list.insert(entry);
                 });
                 name.set(String::new());
@@ -48,7 +50,7 @@ pub fn ExemptionsPanel() -> impl IntoView {
             match outcome.map(|text| text.and_then(|text| read_exemptions(&text).map_err(|error| error.to_string()))) {
                 None => {}
                 Some(Ok(list)) => {
-                    let counts = exemptions.list.try_update(|current| current.merge(list)).unwrap_or_default();
+                    let counts = exemptions.update(|current| current.merge(list)).unwrap_or_default();
                     problem.set(None);
                     imported.set(Some(imported_note(counts.added, counts.replaced)));
                 }
@@ -68,6 +70,14 @@ pub fn ExemptionsPanel() -> impl IntoView {
         <details class="card exemptions">
             <summary><h3>{move || panel_heading(entries.with(Vec::len))}</h3></summary>
             <p class="hint">{KEPT_IN_THIS_TAB}</p>
+            <label class="inline keep-list">
+                <input type="checkbox" prop:checked=move || exemptions.kept.get()
+                    disabled=move || exemptions.place.with(Option::is_none)
+                    on:change=move |ev| exemptions.keep(event_target_checked(&ev)) />
+                {KEEP_LABEL}
+            </label>
+            <p class="hint">{KEEP_HINT}</p>
+            {move || exemptions.notice.get().map(|note| view! { <p class="notice" role="status" data-testid="kept-notice">{note}</p> })}
             <form class="row exemption-form" on:submit=add>
                 <label>
                     "Exempt a"
@@ -120,7 +130,7 @@ pub fn ExemptionsPanel() -> impl IntoView {
                                         <td>{entry.reason.clone()}</td>
                                         <td>{expiry_text(entry.expires, today())}</td>
                                         <td><button type="button" class="secondary" aria-label=label
-                                            on:click=move |_| exemptions.list.update(|list| { list.remove(&key); })>"Remove"</button></td>
+                                            on:click=move |_| { exemptions.update(|list| { list.remove(&key); }); }>"Remove"</button></td>
                                     </tr>
                                 }
                             }).collect_view()}

@@ -4,6 +4,7 @@
 use copilot_api::plan::{ActivityEntry, ActivityLog};
 use leptos::prelude::*;
 
+use super::restore::RestoreNote;
 use super::use_write_desk;
 use crate::download::download;
 
@@ -68,8 +69,9 @@ pub fn ActivityLogView() -> impl IntoView {
                             <th scope="col">"Names"</th>
                             <th scope="col">"Outcome"</th>
                         </tr></thead>
-                        <tbody>
-                            {move || desk.log.with(|log| log.entries().iter().map(|entry| view! {
+                        // One body per entry: its line, and under it what of it can still be restored.
+                        {move || desk.log.with(|log| log.entries().iter().map(|entry| view! {
+                            <tbody>
                                 <tr>
                                     <td class="time">{entry.time()}</td>
                                     <td>{entry.kind.title()}</td>
@@ -77,8 +79,9 @@ pub fn ActivityLogView() -> impl IntoView {
                                     <td class="names">{entry.names.join(", ")}</td>
                                     <td>{entry.outcome.clone()}</td>
                                 </tr>
-                            }).collect_view())}
-                        </tbody>
+                                <RestoreNote entry=entry.clone() desk />
+                            </tbody>
+                        }).collect_view())}
                     </table>
                 </div>
             </Show>

@@ -6,10 +6,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use copilot_api::plan::write::{
-    confirm_button, cost_wording, dry_run_count, left_out_heading, merged_duplicates, pacing_hint, plan_heading,
-    result_heading, stop_button, typed_confirmation_prompt, ConfirmDialog, DialogStep, Proposal, CANNOT_BE_UNDONE,
-    DRY_RUN_HEADING, DRY_RUN_SWITCH, NOTHING_TO_DO, READING_TO_SETTLE, REVOKE_TEAMS_INSTEAD, SKIP_TEAM_GRANTED,
-    WRITING,
+    confirm_button, dry_run_count, left_out_heading, merged_duplicates, pacing_hint, plan_heading, result_heading,
+    stop_button, typed_confirmation_prompt, ConfirmDialog, DialogStep, Proposal, DRY_RUN_HEADING, DRY_RUN_SWITCH,
+    NOTHING_TO_DO, READING_TO_SETTLE, REVOKE_TEAMS_INSTEAD, SKIP_TEAM_GRANTED, WRITING,
 };
 use copilot_api::plan::{needs_typed_confirmation, JobPace, TeamGrantedChoice, WriteBudget, WritePlan};
 use copilot_api::ApiError;
@@ -203,6 +202,9 @@ fn ConfirmStep(
                     </div>
                 }.into_any()
             }
+            Proposal::Restore(restoration) => {
+                restoration.not_restorable().map(|text| view! { <p data-testid="not-restorable">{text}</p> }).into_any()
+            }
             Proposal::Names { names, .. } => {
                 let rejected = names.rejected.clone();
                 let duplicates = names.duplicates.clone();
@@ -221,7 +223,7 @@ fn ConfirmStep(
         }}
         {move || plans.get().into_iter().map(|plan| {
             let names: Vec<String> = plan.names().map(str::to_owned).collect();
-            let cost = cost_wording(&plan, cost_proposal.known_team_seats(&plan), price);
+            let cost = cost_proposal.cost_wording(&plan, price);
             view! {
                 <section class="plan" aria-label=plan.kind().title()>
                     <h3>{plan_heading(&plan)}</h3>
@@ -237,7 +239,7 @@ fn ConfirmStep(
         <Show when=move || plans.with(Vec::is_empty)>
             <p class="notice" data-testid="nothing-to-do">{NOTHING_TO_DO}</p>
         </Show>
-        <p class="undo"><strong>{CANNOT_BE_UNDONE}</strong></p>
+        <p class="undo"><strong>{proposal.undo_note()}</strong></p>
         <Show when=move || typed_needed.get()>
             <label class="typed-confirmation">
                 {typed_confirmation_prompt(&org)}

@@ -8,12 +8,16 @@ mod billing_effect;
 pub mod confirm;
 pub mod forms;
 pub mod report;
+pub mod restore;
+
+use std::sync::Arc;
 
 use copilot_api::insight::{effective_plan, SeatPrices};
 // Re-exported: the grid and the forms propose writes through the desk.
 pub use copilot_api::plan::write::Proposal;
+use copilot_api::plan::write::SeatsRead;
 use copilot_api::plan::ActivityEntry;
-use copilot_api::{ApiError, OrganizationBilling, SeatManagementSetting};
+use copilot_api::{ApiError, OrganizationBilling, Seat, SeatManagementSetting};
 use leptos::prelude::*;
 
 use self::activity::TabActivity;
@@ -35,6 +39,22 @@ pub struct WriteDesk {
     pub billing: RwSignal<BillingKnowledge>,
     /// The tab's activity log, which outlives the desk: a reconnect rebuilds the workspace, not the app.
     pub log: TabActivity,
+    /// The seats as last read (by the grid, or by the activity log): what the log may still restore.
+    pub seats_read: RwSignal<Option<SeatsReadAt>>,
+}
+
+/// Seats as read, when, and whether they are every seat of the organization.
+#[derive(Clone)]
+pub struct SeatsReadAt {
+    pub seats: Arc<Vec<Seat>>,
+    pub read_at_ms: u64,
+    pub complete: bool,
+}
+
+impl SeatsReadAt {
+    pub fn as_read(&self) -> SeatsRead<'_> {
+        SeatsRead { seats: &self.seats, read_at_ms: self.read_at_ms, complete: self.complete }
+    }
 }
 
 impl WriteDesk {
@@ -43,14 +63,35 @@ impl WriteDesk {
             proposal: RwSignal::new(None),
             billing: RwSignal::new(BillingKnowledge::Reading),
             log: TabActivity::use_or_provide(),
+            seats_read: RwSignal::new(None),
         };
         provide_context(desk);
+        // Refresh: the seats read before it no longer say what is pending; the next read (the grid's
+        // re-read, or the log's own) does.
+        let session = crate::session::use_session();
+        let seats_read = desk.seats_read;
+        Effect::new(move |before: Option<u32>| {
+            // `try_`: a desk mounted without the app (a test) has a session of its own, gone with it.
+            let refreshes = session.refresh.try_get().unwrap_or_default();
+            if before.is_some_and(|before| before != refreshes) {
+                let _ = seats_read.try_set(None);
+            }
+            refreshes
+        });
         desk
     }
 
     /// Adds lines to the log of this tab.
+    /// The seats read before these writes no longer say what is pending: the next read does.
     pub fn record(&self, entries: Vec<ActivityEntry>) {
         self.log.record(entries);
+        self.seats_read.set(None);
+    }
+
+    /// The seats just read (the grid's load, or the log's own read).
+    pub fn seats_were_read(&self, seats: Arc<Vec<Seat>>, complete: bool) {
+        // `try_`: a read may come back after the workspace (and its desk) is gone.
+        let _ = self.seats_read.try_set(Some(SeatsReadAt { seats, read_at_ms: crate::clock::now_ms(), complete }));
     }
 
     /// The seat-management setting, when it makes GitHub refuse every write (tracked).

@@ -21,6 +21,7 @@ use copilot_api::{ApiError, LinkHeader, OrganizationBilling, PageRequest, PlanTy
 use leptos::prelude::*;
 
 use crate::components::error_message::ErrorMessage;
+use crate::components::manage::use_write_desk;
 use crate::components::seat_grid::{IndexedSeats, SeatGrid};
 use crate::loading::{fetch_page, load_all, Tries};
 use crate::session::{use_session, Connection};
@@ -266,6 +267,18 @@ pub fn SeatsPanel(
             _ => SeatCoverage { enterprise, ..SeatCoverage::default() },
         })
     });
+
+    // The write desk keeps the seats last read: what the activity log may still restore depends on them.
+    if let Some(desk) = use_write_desk().filter(|_| !enterprise) {
+        Effect::new(move |_| {
+            let complete = coverage.with(|coverage| coverage.complete);
+            source.with(|source| {
+                if let Some(Ok(source)) = source {
+                    desk.seats_were_read(std::sync::Arc::clone(&source.seats().seats), complete);
+                }
+            });
+        });
+    }
 
     view! {
         <section class="card seat-source" aria-label="Loading seats">

@@ -9,7 +9,9 @@ pub fn panel_heading(entries: usize) -> String {
 }
 
 /// Why the list is not kept anywhere by itself: the person chooses, by exporting it.
-pub const KEPT_IN_THIS_TAB: &str = "The list is kept in this tab only: export it to keep it, and import it next time. \
+pub const KEPT_IN_THIS_TAB: &str =
+    "The list is kept in this tab only, unless you tick the box below: export it to keep it \
+elsewhere, and import it next time. \
 Exempt seats are never proposed for revocation: the selection helpers leave them out, and a revoke skips them.";
 
 /// The grid's badge on an exempt seat; its reason is the badge's title.

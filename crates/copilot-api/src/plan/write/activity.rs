@@ -14,6 +14,9 @@ pub struct ActivityEntry {
     pub org: String,
     pub names: Vec<String>,
     pub outcome: String,
+    /// The names of this line known to be in effect, from the report's per-name outcomes (GitHub's
+    /// answer, or the seats read again): for a revocation, the only names that may be restored.
+    pub done: Vec<String>,
 }
 
 impl ActivityEntry {
@@ -25,12 +28,10 @@ impl ActivityEntry {
 
     /// The line for a reconciled report: which names the seats read again settled differently.
     pub fn verification(at_ms: u64, reconciled: &WriteReport) -> Self {
-        let changed: Vec<String> = reconciled
-            .per_name
-            .iter()
-            .filter(|line| line.changed_by_verification)
-            .map(|line| line.name.clone())
-            .collect();
+        let changed_lines = reconciled.per_name.iter().filter(|line| line.changed_by_verification);
+        let changed: Vec<String> = changed_lines.clone().map(|line| line.name.clone()).collect();
+        let done: Vec<String> =
+            changed_lines.filter(|line| line.outcome.is_done()).map(|line| line.name.clone()).collect();
         let outcome = if changed.is_empty() {
             format!("Checked against the seats read again: every verdict stands ({})", reconciled.summary())
         } else {
@@ -40,7 +41,7 @@ impl ActivityEntry {
                 reconciled.summary()
             )
         };
-        Self { at_ms, kind: reconciled.kind, org: reconciled.org.clone(), names: changed, outcome }
+        Self { at_ms, kind: reconciled.kind, org: reconciled.org.clone(), names: changed, outcome, done }
     }
 }
 
@@ -124,6 +125,7 @@ mod tests {
             org: "=SUM(A1)".into(),
             names: vec!["＠SUM(A1)".into()],
             outcome: "\u{FEFF} +1".into(),
+            done: Vec::new(),
         }]);
         let csv = log.to_csv().expect("the log as CSV");
         let lines: Vec<&str> = csv.split("\r\n").collect();

@@ -9,7 +9,7 @@
 //! revoke) with `billing` (what a revoke does to the bill), `confirmation` (typed confirmation and cost), `plan` (the batches), `pace` (a job against
 //! GitHub's budget), `run` (sending a plan), `session` (a job's plans one after the other, then the
 //! reading to settle), `report` (how each name ended), `activity` (the log), and for the write dialog
-//! `proposal` (the write asked for), `dialog` (the dialog's state) and `wording` (its sentences).
+//! `proposal` (the write asked for), `restore` (what a revocation in the log can still restore), `dialog` (the dialog's state) and `wording` (its sentences).
 
 mod activity;
 mod billing;
@@ -20,6 +20,7 @@ mod pace;
 mod plan;
 mod proposal;
 mod report;
+mod restore;
 mod run;
 mod selection;
 mod session;
@@ -38,6 +39,7 @@ pub use pace::JobPace;
 pub use plan::{WritePlan, MAX_NAMES_PER_WRITE};
 pub use proposal::Proposal;
 pub use report::{reconcile, NameOutcome, NameReport, OutcomeCounts, WriteReport};
+pub use restore::{restorable, Restorable, Restoration, SeatsRead, READ_TO_RESTORE, RESTORE_BUTTON};
 pub use run::{WriteProgress, WriteRun, WriteStep, MIN_MS_BETWEEN_WRITES};
 pub use selection::{plan_revocation, plan_revocation_with, select_range, RevokeSelection, TeamGrantedChoice};
 pub use session::{

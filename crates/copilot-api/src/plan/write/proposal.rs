@@ -1,8 +1,11 @@
 //! Proposal: a write a person asked for, before they confirm it (names from a form, or seats selected in
 //! the grid), and what it comes to: the plans to run, the seats it touches, the dialog's title.
 
+use super::confirmation::CANNOT_BE_UNDONE;
 use super::plan::WritePlan;
+use super::restore::{Restoration, UNDONE_FROM_THE_LOG};
 use super::selection::{RevokeSelection, TeamGrantedChoice};
+use super::wording::cost_wording;
 use super::WriteKind;
 use crate::names::NameList;
 
@@ -13,12 +16,15 @@ pub enum Proposal {
     Names { kind: WriteKind, org: String, names: NameList },
     /// From the grid: the selected seats, sorted by how they can be revoked.
     Selection { org: String, selected: usize, selection: RevokeSelection },
+    /// From the activity log: a revocation's names still pending cancellation, assigned again.
+    Restore(Restoration),
 }
 
 impl Proposal {
     pub fn org(&self) -> &str {
         match self {
             Self::Names { org, .. } | Self::Selection { org, .. } => org,
+            Self::Restore(restoration) => &restoration.org,
         }
     }
 
@@ -27,6 +33,7 @@ impl Proposal {
         match self {
             Self::Names { kind, org, .. } => format!("{} in {org}", kind.title()),
             Self::Selection { org, .. } => format!("Revoke the selected seats in {org}"),
+            Self::Restore(restoration) => restoration.title(),
         }
     }
 
@@ -41,6 +48,9 @@ impl Proposal {
                 }
             }
             Self::Selection { org, selection, .. } => selection.plans(org, choice),
+            Self::Restore(restoration) => {
+                vec![WritePlan::new(restoration.kind, &restoration.org, restoration.names.iter().cloned())]
+            }
         }
     }
 
@@ -53,6 +63,7 @@ impl Proposal {
                 selection.direct.len()
                     + if choice == TeamGrantedChoice::RevokeTeams { selection.team_granted_count() } else { 0 }
             }
+            Self::Restore(restoration) => restoration.seats,
         }
     }
 
@@ -65,7 +76,27 @@ impl Proposal {
             Self::Selection { selection, .. } if plan.kind().names_teams() && selection.billing.is_none() => {
                 Some(selection.team_granted_count())
             }
+            Self::Restore(restoration) if plan.kind().names_teams() => Some(restoration.seats),
             _ => None,
+        }
+    }
+
+    /// Under the cost: a revocation can be restored from the activity log while pending; nothing else
+    /// can be undone from here.
+    pub fn undo_note(&self) -> &'static str {
+        match self {
+            Self::Selection { .. } => UNDONE_FROM_THE_LOG,
+            Self::Names { kind, .. } if !kind.is_assign() => UNDONE_FROM_THE_LOG,
+            Self::Names { .. } | Self::Restore(_) => CANNOT_BE_UNDONE,
+        }
+    }
+
+    /// What a plan of this proposal does to the monthly bill: a restore keeps seats billed; any other
+    /// write, the dialog's cost wording.
+    pub fn cost_wording(&self, plan: &WritePlan, price_cents: u32) -> String {
+        match self {
+            Self::Restore(restoration) => restoration.cost_wording(price_cents),
+            _ => cost_wording(plan, self.known_team_seats(plan), price_cents),
         }
     }
 }
@@ -124,5 +155,36 @@ mod tests {
         let proposal = Proposal::Selection { org, selected, selection };
         let plans = proposal.plans(TeamGrantedChoice::RevokeTeams);
         assert_eq!(proposal.known_team_seats(&plans[1]), None);
+    }
+
+    #[test]
+    fn a_restore_assigns_the_pending_names_again_and_says_what_keeping_them_costs() {
+        let restoration = Restoration {
+            org: "acme".into(),
+            kind: WriteKind::AssignTeams,
+            names: vec!["devs".into()],
+            seats: 4,
+            active_again: vec!["ops".into()],
+            not_found: Vec::new(),
+            every_seat_read: true,
+            read_at_ms: 0,
+        };
+        let proposal = Proposal::Restore(restoration);
+        assert_eq!(proposal.title(), "Restore seats in acme");
+        let plans = proposal.plans(TeamGrantedChoice::Skip);
+        assert_eq!(plans.len(), 1);
+        assert_eq!(plans[0].kind(), WriteKind::AssignTeams);
+        assert_eq!(plans[0].names().collect::<Vec<_>>(), vec!["devs"], "only what is still pending");
+        assert_eq!(proposal.seat_count(TeamGrantedChoice::Skip), 4);
+        assert_eq!(proposal.known_team_seats(&plans[0]), Some(4));
+        assert!(proposal.cost_wording(&plans[0], 1_900).starts_with("Restoring 4 seats keeps $76.00 a month"));
+        assert_eq!(proposal.undo_note(), CANNOT_BE_UNDONE);
+        assert_eq!(selection().undo_note(), UNDONE_FROM_THE_LOG, "a revocation can be restored while pending");
+        // Any other proposal keeps the dialog's wording.
+        let names = parse_name_list("ann", NameKind::User);
+        let assign = Proposal::Names { kind: WriteKind::AssignUsers, org: "acme".into(), names };
+        let plan = &assign.plans(TeamGrantedChoice::Skip)[0];
+        assert_eq!(assign.cost_wording(plan, 1_900), cost_wording(plan, None, 1_900));
+        assert_eq!(assign.undo_note(), CANNOT_BE_UNDONE);
     }
 }

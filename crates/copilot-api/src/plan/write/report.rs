@@ -262,6 +262,7 @@ mod tests {
         assert!(reconciled.verified && !reconciled.needs_verification);
         let entry = ActivityEntry::verification(NOW, &reconciled);
         assert_eq!(entry.names, vec!["user-1", "user-2", "user-3"]);
+        assert_eq!(entry.done, vec!["user-2"], "only the name the reading settled as revoked is done");
     }
 
     #[test]

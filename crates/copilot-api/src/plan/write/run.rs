@@ -355,12 +355,16 @@ impl WriteRun {
                     BatchStatus::Unconfirmed(error) => format!("Unconfirmed{retried}: {error}"),
                     _ => "In progress".to_owned(),
                 };
+                // GitHub answers a batch as a whole: a success is every name of it done.
+                let done =
+                    if matches!(batch.status, BatchStatus::Confirmed { .. }) { names.clone() } else { Vec::new() };
                 Some(ActivityEntry {
                     at_ms,
                     kind: self.plan.kind,
                     org: self.plan.org.clone(),
                     names: names.clone(),
                     outcome,
+                    done,
                 })
             })
             .collect()
