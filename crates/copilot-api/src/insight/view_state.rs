@@ -11,6 +11,7 @@ use crate::api_base::ApiBase;
 use crate::names::{is_valid_ghe_subdomain, is_valid_name, NameKind};
 use crate::scope::Scope;
 
+use super::activity_age::ActivityAge;
 use super::grid::{
     editor_from_key, organization_from_key, plan_from_key, Column, GridState, SortDirection, StatusSet, TeamFilter,
     DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE,
@@ -138,6 +139,8 @@ mod key {
     pub const SEARCH: &str = "q";
     pub const THRESHOLD: &str = "days";
     pub const GRACE: &str = "grace";
+    /// Days since the last activity, in the dashboard's bins (`ActivityAge::key`).
+    pub const ACTIVITY_AGE: &str = "age";
 }
 
 impl ViewState {
@@ -206,6 +209,9 @@ impl ViewState {
         }
         if grid.grace_days != DEFAULT_GRACE_DAYS {
             query.push((key::GRACE, grid.grace_days.to_string()));
+        }
+        if let Some(age) = grid.activity_age {
+            query.push((key::ACTIVITY_AGE, age.key().into()));
         }
         query.into_iter().map(|(key, value)| (key.to_owned(), value)).collect()
     }
@@ -280,6 +286,7 @@ impl ViewState {
                     .and_then(|days| days.parse::<u32>().ok())
                     .filter(|days| *days <= MAX_GRACE_DAYS)
                     .unwrap_or(DEFAULT_GRACE_DAYS),
+                activity_age: get(key::ACTIVITY_AGE).and_then(ActivityAge::from_key),
             },
         }
     }
@@ -350,8 +357,20 @@ mod tests {
                 search: "mo na & co=1?".into(),
                 threshold_days: 60,
                 grace_days: 0,
+                activity_age: None,
             },
         }
+    }
+
+    #[test]
+    fn the_activity_bin_of_a_chart_click_survives_a_link_and_a_bad_one_is_no_filter() {
+        let view = ViewState {
+            grid: GridState { activity_age: Some(ActivityAge::UpToTwoMonths), ..sample().grid },
+            ..sample()
+        };
+        assert!(view.to_query_string().ends_with("&grace=0&age=31-60"), "{}", view.to_query_string());
+        assert_eq!(ViewState::from_query_string(&view.to_query_string()), view);
+        assert_eq!(ViewState::from_query_string("age=7-31").grid.activity_age, None);
     }
 
     #[test]
@@ -508,10 +527,19 @@ mod tests {
             ]),
             prop::option::of(login()),
             "[^\\p{Cc}]{0,100}",
-            (1..=3650_u32, 0..=365_u32),
+            (1..=3650_u32, 0..=365_u32, prop::option::of(prop::sample::select(ActivityAge::ALL.to_vec()))),
         )
             .prop_map(
-                |(sort, statuses, team, editor, plan, organization, search, (threshold_days, grace_days))| GridState {
+                |(
+                    sort,
+                    statuses,
+                    team,
+                    editor,
+                    plan,
+                    organization,
+                    search,
+                    (threshold_days, grace_days, activity_age),
+                )| GridState {
                     sort,
                     statuses: statuses.into_iter().collect(),
                     team,
@@ -521,6 +549,7 @@ mod tests {
                     search,
                     threshold_days,
                     grace_days,
+                    activity_age,
                 },
             )
     }

@@ -1,6 +1,7 @@
 //! Grid state: what the person chose (sort, status, team, editor, plan and organization filters, search,
 //! threshold), the columns, and how a header click moves the sort.
 
+use crate::insight::activity_age::ActivityAge;
 use crate::insight::status::{SeatStatus, StatusRules, DEFAULT_GRACE_DAYS, DEFAULT_THRESHOLD_DAYS};
 use crate::models::PlanType;
 
@@ -203,6 +204,8 @@ pub struct GridState {
     pub threshold_days: u32,
     /// Seats younger than this are "new" rather than idle; 0 turns the grace period off.
     pub grace_days: u32,
+    /// Days since the last activity, in the dashboard's bins (a click on the activity chart).
+    pub activity_age: Option<ActivityAge>,
 }
 
 impl Default for GridState {
@@ -217,6 +220,7 @@ impl Default for GridState {
             search: String::new(),
             threshold_days: DEFAULT_THRESHOLD_DAYS,
             grace_days: DEFAULT_GRACE_DAYS,
+            activity_age: None,
         }
     }
 }
@@ -234,6 +238,7 @@ impl GridState {
             || self.editor.is_some()
             || self.plan.is_some()
             || self.organization.is_some()
+            || self.activity_age.is_some()
             || !search_needle(&self.search).is_empty()
     }
 }
