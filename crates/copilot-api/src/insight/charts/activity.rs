@@ -1,23 +1,13 @@
 //! Days since the last activity, in bins (0–7, 8–30, 31–60, 61–90, over 90 days, never), stacked by plan.
 
-use chrono::{DateTime, Utc};
-
 use super::chart::{Bar, BarChart, BarFilter};
+use super::tally::{Tally, PLANS};
 use crate::insight::activity_age::ActivityAge;
-use crate::insight::grid::{plan_label, SeatIndex};
-use crate::models::PlanType;
+use crate::insight::grid::plan_label;
 
-/// The plans a stack is split into, in order; a plan no seat of the set is on is left out.
-const PLANS: [PlanType; 3] = [PlanType::Business, PlanType::Enterprise, PlanType::Unknown];
-
-pub fn activity_chart(index: &SeatIndex, rows: &[usize], now: DateTime<Utc>) -> BarChart {
-    let now_seconds = now.timestamp();
-    let mut counts = [[0_usize; PLANS.len()]; ActivityAge::ALL.len()];
-    for facts in rows.iter().filter_map(|&position| index.facts(position)) {
-        let age = ActivityAge::of(facts.last_activity, now_seconds) as usize;
-        let plan = PLANS.iter().position(|plan| *plan == facts.plan).unwrap_or(0);
-        counts[age][plan] += 1;
-    }
+pub fn activity_chart(tally: &Tally) -> BarChart {
+    let counts = &tally.activity;
+    // A plan no seat of the set is on is left out, Business excepted.
     let shown: Vec<usize> =
         (0..PLANS.len()).filter(|&plan| plan == 0 || counts.iter().any(|bin| bin[plan] > 0)).collect();
     BarChart {
@@ -28,7 +18,7 @@ pub fn activity_chart(index: &SeatIndex, rows: &[usize], now: DateTime<Utc>) -> 
         series: shown.iter().map(|&plan| plan_label(PLANS[plan])).collect(),
         bars: ActivityAge::ALL
             .into_iter()
-            .zip(counts)
+            .zip(counts.iter())
             .map(|(age, bin)| Bar {
                 label: age.label().to_owned(),
                 values: shown.iter().map(|&plan| bin[plan]).collect(),
@@ -44,7 +34,9 @@ pub fn activity_chart(index: &SeatIndex, rows: &[usize], now: DateTime<Utc>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insight::grid::test_support::{fixture, NOW};
+    use crate::insight::grid::test_support::{fixture, view_with, NOW};
+    use crate::insight::grid::{GridState, SeatIndex};
+    use crate::models::PlanType;
     use crate::test_seats::{at, seat};
 
     #[test]
@@ -52,8 +44,8 @@ mod tests {
         let mut seats = fixture();
         // 8 days: the second bin, and on the Enterprise plan.
         seats.push(seat("eve").last_activity("2024-06-22T12:00:00Z").plan(PlanType::Enterprise).build());
-        let index = SeatIndex::new(&seats, None);
-        let chart = activity_chart(&index, &[0, 1, 2, 3, 4, 5], at(NOW));
+        let view = view_with(&seats, &GridState::default());
+        let chart = activity_chart(&Tally::new(&SeatIndex::new(&seats, None), &view, at(NOW)));
         assert_eq!(chart.series, ["Business", "Enterprise"]);
         let bins: Vec<(&str, &[usize])> = chart.bars.iter().map(|b| (b.label.as_str(), b.values.as_slice())).collect();
         // Hand-counted: mona 0 days, eve 8, bob 29, Hubot 45 (Enterprise), alice 100, octocat never.
@@ -74,8 +66,9 @@ mod tests {
     #[test]
     fn only_the_rows_given_are_counted_and_each_bar_filters_to_its_bin() {
         let seats = fixture();
-        let index = SeatIndex::new(&seats, None);
-        let chart = activity_chart(&index, &[2, 4], at(NOW));
+        let mut view = view_with(&seats, &GridState::default());
+        view.rows = vec![2, 4];
+        let chart = activity_chart(&Tally::new(&SeatIndex::new(&seats, None), &view, at(NOW)));
         assert_eq!(chart.series, ["Business"], "no Enterprise seat among these rows");
         assert_eq!(chart.total(), 2);
         assert_eq!(chart.bars[5].filter, Some(BarFilter::ActivityAge(ActivityAge::Never)));

@@ -2,9 +2,9 @@
 //! ten highest and the ten lowest.
 
 use super::chart::{Bar, BarChart, BarFilter};
+use super::tally::Tally;
 use crate::format::{count, percent};
-use crate::insight::grid::{GridView, SeatIndex, TeamFilter};
-use crate::insight::status::SeatStatus;
+use crate::insight::grid::{SeatIndex, TeamFilter};
 
 /// How many groups each end of the ranking shows.
 pub const ADOPTION_ENDS: usize = 10;
@@ -27,48 +27,38 @@ pub(crate) struct Group {
 
 /// Every group with a seat among the rows, the highest active share first (then the most seats, then
 /// by name).
-pub(crate) fn adoption_groups(index: &SeatIndex, view: &GridView, rows: &[usize], grouping: Grouping) -> Vec<Group> {
+pub(crate) fn adoption_groups(index: &SeatIndex, tally: &Tally, grouping: Grouping) -> Vec<Group> {
     let options = index.filter_options();
     // Slot 0 is "no group" (a direct grant); a group's slot is its filter id + 1.
-    let mut groups: Vec<Option<Group>> = Vec::new();
-    let mut put = |slot: usize, label: &str, filter: BarFilter| {
-        if groups.len() <= slot {
-            groups.resize(slot + 1, None);
-        }
-        groups[slot] = Some(Group { label: label.to_owned(), filter, active: 0, seats: 0 });
+    let counts = match grouping {
+        Grouping::Team => &tally.teams,
+        Grouping::Organization => &tally.organizations,
     };
-    match grouping {
-        Grouping::Team => {
-            for option in &options.teams {
+    let group = |slot: usize, label: &str, filter: BarFilter| {
+        let [active, seats] = counts.get(slot).copied().unwrap_or_default();
+        Some(Group { label: label.to_owned(), filter, active, seats })
+    };
+    let groups: Vec<Option<Group>> = match grouping {
+        Grouping::Team => options
+            .teams
+            .iter()
+            .map(|option| {
                 let slot = match &option.value {
-                    TeamFilter::Direct => Some(0),
-                    TeamFilter::Team(slug) => index.team_id(slug).map(|id| id as usize + 1),
+                    TeamFilter::Direct => 0,
+                    TeamFilter::Team(slug) => index.team_id(slug)? as usize + 1,
                 };
-                if let Some(slot) = slot {
-                    put(slot, &option.label, BarFilter::Team(option.value.clone()));
-                }
-            }
-        }
-        Grouping::Organization => {
-            for option in &options.organizations {
-                if let Some(id) = index.organization_filter_id(&option.value) {
-                    put(id as usize + 1, &option.label, BarFilter::Organization(option.value.clone()));
-                }
-            }
-        }
-    }
-    for &position in rows {
-        let Some(facts) = index.facts(position) else { continue };
-        let id = match grouping {
-            Grouping::Team => facts.team,
-            Grouping::Organization => facts.organization,
-        };
-        let slot = id.map_or(0, |id| id as usize + 1);
-        if let Some(Some(group)) = groups.get_mut(slot) {
-            group.seats += 1;
-            group.active += usize::from(view.status(position) == Some(SeatStatus::Active));
-        }
-    }
+                group(slot, &option.label, BarFilter::Team(option.value.clone()))
+            })
+            .collect(),
+        Grouping::Organization => options
+            .organizations
+            .iter()
+            .map(|option| {
+                let slot = index.organization_filter_id(&option.value)? as usize + 1;
+                group(slot, &option.label, BarFilter::Organization(option.value.clone()))
+            })
+            .collect(),
+    };
     let mut groups: Vec<Group> = groups.into_iter().flatten().filter(|group| group.seats > 0).collect();
     groups.sort_by(|a, b| {
         // a.active / a.seats against b.active / b.seats, in integers.
@@ -80,8 +70,8 @@ pub(crate) fn adoption_groups(index: &SeatIndex, view: &GridView, rows: &[usize]
     groups
 }
 
-pub fn adoption_chart(index: &SeatIndex, view: &GridView, rows: &[usize], grouping: Grouping) -> BarChart {
-    let groups = adoption_groups(index, view, rows, grouping);
+pub fn adoption_chart(index: &SeatIndex, tally: &Tally, grouping: Grouping) -> BarChart {
+    let groups = adoption_groups(index, tally, grouping);
     let (noun_one, noun_many, id, title, axis) = match grouping {
         Grouping::Team => {
             ("granting team", "granting teams", "adoption-teams", "Adoption by granting team", "Granted by")
@@ -129,15 +119,16 @@ pub fn adoption_chart(index: &SeatIndex, view: &GridView, rows: &[usize], groupi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insight::grid::test_support::{fixture, view_with};
+    use crate::insight::grid::test_support::{fixture, view_with, NOW};
     use crate::insight::grid::GridState;
-    use crate::test_seats::seat;
+    use crate::test_seats::{at, seat};
 
     #[test]
     fn teams_are_ranked_by_active_share_with_direct_grants_as_a_group() {
         let seats = fixture();
         let view = view_with(&seats, &GridState::default());
-        let chart = adoption_chart(&SeatIndex::new(&seats, None), &view, &view.rows, Grouping::Team);
+        let index = SeatIndex::new(&seats, None);
+        let chart = adoption_chart(&index, &Tally::new(&index, &view, at(NOW)), Grouping::Team);
         let bars: Vec<(&str, &[usize], Option<&str>)> =
             chart.bars.iter().map(|b| (b.label.as_str(), b.values.as_slice(), b.note.as_deref())).collect();
         // Hand-counted: devs has mona (active) and alice; Direct has Hubot and octocat; ops has bob (pending).
@@ -166,7 +157,8 @@ mod tests {
             .collect();
         let view = view_with(&seats, &GridState::default());
         let index = SeatIndex::new(&seats, None);
-        let chart = adoption_chart(&index, &view, &view.rows, Grouping::Organization);
+        let tally = Tally::new(&index, &view, at(NOW));
+        let chart = adoption_chart(&index, &tally, Grouping::Organization);
         assert_eq!(chart.bars.len(), 2 * ADOPTION_ENDS);
         assert_eq!(chart.bars[0].label, "org-24");
         assert_eq!(chart.bars[19].label, "org-00");
@@ -175,7 +167,7 @@ mod tests {
             chart.caption.as_deref(),
             Some("The 10 highest and the 10 lowest active shares of 25 organizations.")
         );
-        let groups = adoption_groups(&index, &view, &view.rows, Grouping::Organization);
+        let groups = adoption_groups(&index, &tally, Grouping::Organization);
         assert_eq!(groups.iter().map(|g| g.seats).sum::<usize>(), seats.len());
     }
 }

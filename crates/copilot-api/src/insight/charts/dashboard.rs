@@ -7,7 +7,8 @@ use super::adoption::{adoption_chart, Grouping};
 use super::chart::BarChart;
 use super::editors::editor_chart;
 use super::months::months_chart;
-use super::status::{status_chart, status_counts};
+use super::status::status_chart;
+use super::tally::Tally;
 use super::tiles::{set_sentence, tiles, Tile};
 use crate::insight::grid::{GridState, GridView, SeatIndex};
 
@@ -21,20 +22,19 @@ pub struct Dashboard {
 }
 
 pub fn dashboard(index: &SeatIndex, view: &GridView, state: &GridState, now: DateTime<Utc>) -> Dashboard {
-    let rows = &view.rows;
-    let counts = status_counts(view);
+    let tally = Tally::new(index, view, now);
     let mut charts = vec![
-        activity_chart(index, rows, now),
-        status_chart(view, &counts),
-        editor_chart(index, rows),
-        months_chart(index, view, rows),
-        adoption_chart(index, view, rows, Grouping::Team),
+        activity_chart(&tally),
+        status_chart(view, &tally),
+        editor_chart(index, &tally),
+        months_chart(&tally),
+        adoption_chart(index, &tally, Grouping::Team),
     ];
     // Only an enterprise's seats carry an organization.
     if !index.filter_options().organizations.is_empty() {
-        charts.push(adoption_chart(index, view, rows, Grouping::Organization));
+        charts.push(adoption_chart(index, &tally, Grouping::Organization));
     }
-    Dashboard { tiles: tiles(index, view, &counts, state, now), set_sentence: set_sentence(index, view, state), charts }
+    Dashboard { tiles: tiles(index, view, &tally, state), set_sentence: set_sentence(index, view, state), charts }
 }
 
 #[cfg(test)]
@@ -126,7 +126,7 @@ mod tests {
             }
             // Adoption shows the ends of the ranking; every group together is the set.
             for grouping in [Grouping::Team, Grouping::Organization] {
-                let groups = adoption_groups(&index, &view, &view.rows, grouping);
+                let groups = adoption_groups(&index, &Tally::new(&index, &view, at(NOW)), grouping);
                 let grouped: usize = groups.iter().map(|group| group.seats).sum();
                 // Seats of no organization are in no organization group.
                 let expected = match grouping {

@@ -2,29 +2,23 @@
 //! most used ones a bar each, the rest together, and the seats with no editor recorded.
 
 use super::chart::{Bar, BarChart, BarFilter};
+use super::tally::Tally;
 use crate::format::{percent, plural};
 use crate::insight::grid::SeatIndex;
 
 /// Editors shown a bar each; more are added up in "Other editors".
 pub const EDITOR_BARS: usize = 8;
 
-pub fn editor_chart(index: &SeatIndex, rows: &[usize]) -> BarChart {
-    // The editor filter's ids, each with its key and name; the ids are dense from 0.
+pub fn editor_chart(index: &SeatIndex, tally: &Tally) -> BarChart {
+    // The editor filter's ids, each with its key and name.
     let editors: Vec<(u32, &str, &str)> = index
         .filter_options()
         .editors
         .iter()
         .filter_map(|option| Some((index.editor_id(&option.value)?, option.value.as_str(), option.label.as_str())))
         .collect();
-    let slots = editors.iter().map(|(id, _, _)| *id as usize + 1).max().unwrap_or(0);
-    let mut by_id = vec![0_usize; slots];
-    let mut none = 0;
-    for facts in rows.iter().filter_map(|&position| index.facts(position)) {
-        match facts.editor.and_then(|id| by_id.get_mut(id as usize)) {
-            Some(seats) => *seats += 1,
-            None => none += 1,
-        }
-    }
+    let by_id = &tally.editors;
+    let none = tally.no_editor;
     let mut used: Vec<(usize, &str, &str)> = editors
         .iter()
         .map(|&(id, key, label)| (by_id.get(id as usize).copied().unwrap_or(0), key, label))
@@ -32,7 +26,7 @@ pub fn editor_chart(index: &SeatIndex, rows: &[usize]) -> BarChart {
         .collect();
     // Most seats first; equal counts by name (the menu's order, which `sort_by` keeps).
     used.sort_by_key(|&(seats, _, _)| std::cmp::Reverse(seats));
-    let set = rows.len();
+    let set = tally.seats;
     let share = |seats: usize| Some(format!("{} of the seats", percent(seats, set)));
     let mut bars: Vec<Bar> = used
         .iter()
@@ -72,14 +66,19 @@ pub fn editor_chart(index: &SeatIndex, rows: &[usize]) -> BarChart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insight::grid::test_support::fixture;
-    use crate::test_seats::seat;
+    use crate::insight::grid::test_support::{fixture, view_with, NOW};
+    use crate::insight::grid::GridState;
+    use crate::test_seats::{at, seat};
+
+    fn chart_of(seats: &[crate::models::Seat]) -> BarChart {
+        let index = SeatIndex::new(seats, None);
+        editor_chart(&index, &Tally::new(&index, &view_with(seats, &GridState::default()), at(NOW)))
+    }
 
     #[test]
     fn editors_are_counted_by_parsed_name_most_used_first_with_their_share() {
         let seats = fixture();
-        let index = SeatIndex::new(&seats, None);
-        let chart = editor_chart(&index, &[0, 1, 2, 3, 4]);
+        let chart = chart_of(&seats);
         let bars: Vec<(&str, usize, Option<&str>)> =
             chart.bars.iter().map(|b| (b.label.as_str(), b.total(), b.note.as_deref())).collect();
         // Hand-counted: mona, bob and alice on VS Code; Hubot on IntelliJ; octocat never used.
@@ -106,9 +105,7 @@ mod tests {
                 (0..names.len() - rank).map(move |n| seat(&format!("{name}-{n}")).editor(&format!("{name}/1")).build())
             })
             .collect();
-        let index = SeatIndex::new(&seats, None);
-        let rows: Vec<usize> = (0..seats.len()).collect();
-        let chart = editor_chart(&index, &rows);
+        let chart = chart_of(&seats);
         assert_eq!(chart.bars.len(), EDITOR_BARS + 1);
         let other = &chart.bars[EDITOR_BARS];
         assert_eq!((other.label.as_str(), other.total()), ("Other editors (2 editors)", 3));

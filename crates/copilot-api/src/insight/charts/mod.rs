@@ -21,6 +21,7 @@
 //!   (UTC)" against "Seats";
 //! - `adoption`: active share per granting team, and per organization for an enterprise; "Granted by" or
 //!   "Organization" against "Seats";
+//! - `tally`: the one pass over the rows that every tile and chart reads;
 //! - `dashboard`: all of them for one view, in page order.
 
 mod activity;
@@ -30,6 +31,7 @@ mod dashboard;
 mod editors;
 mod months;
 mod status;
+mod tally;
 mod tiles;
 
 pub use activity::activity_chart;
@@ -38,5 +40,6 @@ pub use chart::{Bar, BarChart, BarFilter};
 pub use dashboard::{dashboard, Dashboard};
 pub use editors::{editor_chart, EDITOR_BARS};
 pub use months::{months_chart, MONTH_BARS};
-pub use status::{status_chart, status_counts};
+pub use status::status_chart;
+pub use tally::Tally;
 pub use tiles::{set_sentence, tiles, Tile};

@@ -1,19 +1,14 @@
 //! Seats by status, with what the idle ones (inactive, never used) cost a month.
 
 use super::chart::{Bar, BarChart, BarFilter};
+use super::tally::Tally;
 use crate::format::dollars;
-use crate::insight::grid::{GridView, StatusCounts};
+use crate::insight::grid::GridView;
 use crate::insight::status::SeatStatus;
 
-/// The statuses of the rows shown.
-pub fn status_counts(view: &GridView) -> StatusCounts {
-    let mut counts = StatusCounts::default();
-    view.rows.iter().filter_map(|&position| view.status(position)).for_each(|status| counts.add(status));
-    counts
-}
-
 /// Every status has a bar, empty or not, so the chart keeps its shape as filters change.
-pub fn status_chart(view: &GridView, counts: &StatusCounts) -> BarChart {
+pub fn status_chart(view: &GridView, tally: &Tally) -> BarChart {
+    let counts = &tally.statuses;
     let cost = &view.filtered_idle_cost;
     BarChart {
         id: "status",
@@ -42,14 +37,15 @@ pub fn status_chart(view: &GridView, counts: &StatusCounts) -> BarChart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insight::grid::test_support::{fixture, view_with};
-    use crate::insight::grid::{GridState, TeamFilter};
+    use crate::insight::grid::test_support::{fixture, view_with, NOW};
+    use crate::insight::grid::{GridState, SeatIndex, TeamFilter};
+    use crate::test_seats::at;
 
     #[test]
     fn each_status_is_a_bar_and_the_idle_ones_say_what_they_cost() {
         let seats = fixture();
         let view = view_with(&seats, &GridState::default());
-        let chart = status_chart(&view, &status_counts(&view));
+        let chart = status_chart(&view, &Tally::new(&SeatIndex::new(&seats, None), &view, at(NOW)));
         let bars: Vec<(&str, usize, Option<&str>)> =
             chart.bars.iter().map(|b| (b.label.as_str(), b.total(), b.note.as_deref())).collect();
         // Hand-counted: mona active; Hubot ($39) and alice ($19) inactive; octocat never used; bob pending.
@@ -71,7 +67,7 @@ mod tests {
         let seats = fixture();
         let devs = GridState { team: Some(TeamFilter::Team("devs".into())), ..GridState::default() };
         let view = view_with(&seats, &devs);
-        let chart = status_chart(&view, &status_counts(&view));
+        let chart = status_chart(&view, &Tally::new(&SeatIndex::new(&seats, None), &view, at(NOW)));
         let totals: Vec<usize> = chart.bars.iter().map(|b| b.total()).collect();
         assert_eq!(totals, [1, 0, 0, 1, 0, 0]);
         assert_eq!(chart.bars[3].note.as_deref(), Some("$19.00 a month"), "alice alone");

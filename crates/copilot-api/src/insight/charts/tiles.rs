@@ -1,10 +1,9 @@
 //! The tiles above the charts: six figures of the seats the grid shows, each with a line that says what
 //! it counts.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
-
+use super::tally::Tally;
 use crate::format::{count, dollars, exact_date, percent, plural};
-use crate::insight::grid::{GridState, GridView, SeatIndex, StatusCounts};
+use crate::insight::grid::{GridState, GridView, SeatIndex};
 
 /// One tile: a figure, what it is, and a line that says what it counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,30 +15,13 @@ pub struct Tile {
     pub detail: String,
 }
 
-/// The first day of `now`'s month, in UTC: where "this cycle" starts.
-fn month_start(now: DateTime<Utc>) -> NaiveDate {
-    NaiveDate::from_ymd_opt(now.year(), now.month(), 1).unwrap_or_else(|| now.date_naive())
-}
-
-/// `counts`: the statuses of the view's rows ([`super::status_counts`]).
-pub fn tiles(
-    index: &SeatIndex,
-    view: &GridView,
-    counts: &StatusCounts,
-    state: &GridState,
-    now: DateTime<Utc>,
-) -> Vec<Tile> {
-    let seats = view.rows.len();
+pub fn tiles(index: &SeatIndex, view: &GridView, tally: &Tally, state: &GridState) -> Vec<Tile> {
+    let counts = &tally.statuses;
+    let seats = tally.seats;
     let active = counts.active;
     let idle = &view.filtered_idle_cost;
-    let start = month_start(now);
-    let start_seconds = start.and_hms_opt(0, 0, 0).map_or(i64::MIN, |at| at.and_utc().timestamp());
-    let new_this_cycle = view
-        .rows
-        .iter()
-        .filter_map(|&position| index.facts(position))
-        .filter(|facts| facts.created >= start_seconds)
-        .count();
+    let start = tally.cycle_start;
+    let new_this_cycle = tally.added_this_cycle;
     let threshold = state.status_rules().clamped().threshold_days;
     vec![
         Tile {
@@ -106,7 +88,6 @@ pub fn set_sentence(index: &SeatIndex, view: &GridView, state: &GridState) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insight::charts::status_counts;
     use crate::insight::grid::test_support::{fixture, view_with, NOW};
     use crate::insight::grid::TeamFilter;
     use crate::test_seats::{at, seat};
@@ -123,7 +104,7 @@ mod tests {
         let view = view_with(&seats, &GridState::default());
         let index = SeatIndex::new(&seats, None);
         assert_eq!(
-            figures(&tiles(&index, &view, &status_counts(&view), &GridState::default(), at(NOW))),
+            figures(&tiles(&index, &view, &Tally::new(&index, &view, at(NOW)), &GridState::default())),
             [
                 ("seats", "6", "loaded"),
                 ("active-share", "33%", "2 of 6 used in the last 30 days"),
@@ -145,7 +126,7 @@ mod tests {
         let state = GridState { team: Some(TeamFilter::Team("devs".into())), ..GridState::default() };
         let view = view_with(&seats, &state);
         let index = SeatIndex::new(&seats, None);
-        let tiles = tiles(&index, &view, &status_counts(&view), &state, at(NOW));
+        let tiles = tiles(&index, &view, &Tally::new(&index, &view, at(NOW)), &state);
         assert_eq!(
             figures(&tiles)[..3],
             [
