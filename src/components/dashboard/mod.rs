@@ -12,10 +12,9 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use copilot_api::insight::charts::{dashboard, Dashboard as DashboardData};
-use copilot_api::insight::{ActivityAge, GridState, GridView, SeatCoverage};
+use copilot_api::insight::{ActivityAge, GridState, GridView, SeatCoverage, SeatIndex};
 use leptos::prelude::*;
 
-use super::seat_grid::IndexedSeats;
 use crate::view_url::use_view_url;
 use bar_chart::BarChartView;
 use tiles::Tiles;
@@ -26,7 +25,8 @@ const ENTERPRISE_CHART: &str = "adoption-organizations";
 
 #[component]
 pub fn Dashboard(
-    loaded: Signal<IndexedSeats>,
+    /// The loaded seats' index (the grid's).
+    index: Signal<Arc<SeatIndex>>,
     view: Memo<Arc<GridView>>,
     grid_state: Memo<GridState>,
     now: RwSignal<DateTime<Utc>>,
@@ -36,9 +36,7 @@ pub fn Dashboard(
     let view_url = use_view_url();
     let data: Memo<Arc<DashboardData>> = Memo::new(move |_| {
         let at = now.get();
-        Arc::new(
-            view.with(|view| loaded.with(|loaded| grid_state.with(|state| dashboard(&loaded.index, view, state, at)))),
-        )
+        Arc::new(view.with(|view| index.with(|index| grid_state.with(|state| dashboard(index, view, state, at)))))
     });
     let age = Memo::new(move |_| grid_state.with(|state| state.activity_age));
     let charts: Vec<&'static str> = CHARTS.into_iter().chain(enterprise.then_some(ENTERPRISE_CHART)).collect();
