@@ -110,6 +110,11 @@ test('the dashboard in light and dark mode at 390, 768 and 1366 px', async ({ pa
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const documentWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(documentWidth, `${scheme} at ${width} px`).toBe(width);
+      // Each chart's table fits its chart: none is cut off (a phone breaks long names instead).
+      const wider = await page.locator('figure.chart').evaluateAll((figures) => figures
+        .filter((f) => f.querySelector('table').getBoundingClientRect().right > f.getBoundingClientRect().right + 0.5)
+        .map((f) => f.dataset.testid));
+      expect(wider, `${scheme} at ${width} px`).toEqual([]);
       const dashboard = page.getByRole('region', { name: 'At a glance' });
       await dashboard.screenshot({ path: `${SHOTS}/dashboard-${scheme}-${width}.png` });
       // The whole dashboard is tall on a phone: its tiles and one stacked chart on their own, to be read.
