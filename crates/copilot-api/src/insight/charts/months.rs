@@ -12,28 +12,30 @@ fn month_label(number: i64) -> String {
 }
 
 pub fn months_chart(tally: &Tally) -> BarChart {
-    let months: std::collections::BTreeMap<i64, [usize; 2]> =
-        tally.months.iter().map(|(month, cell)| (*month, *cell)).collect();
+    let added = |cell: &[usize; 2]| cell != &[0, 0];
+    let first = tally.months.iter().position(added);
+    let last = tally.months.iter().rposition(added);
     let mut bars = Vec::new();
-    let first_shown = months.keys().next_back().map(|last| last - (MONTH_BARS as i64 - 1));
-    if let Some(first_shown) = first_shown {
-        let earlier = months.range(..first_shown).fold([0, 0], |sum, (_, [a, b])| [sum[0] + a, sum[1] + b]);
+    if let (Some(first), Some(last)) = (first, last) {
+        let first_shown = first.max((last + 1).saturating_sub(MONTH_BARS));
+        let month = |at: usize| tally.first_month + at as i64;
+        let earlier = tally
+            .months
+            .get(first..first_shown)
+            .unwrap_or_default()
+            .iter()
+            .fold([0, 0], |sum, [a, b]| [sum[0] + a, sum[1] + b]);
         if earlier != [0, 0] {
             bars.push(Bar {
-                label: format!("Before {}", month_label(first_shown)),
+                label: format!("Before {}", month_label(month(first_shown))),
                 values: earlier.to_vec(),
                 note: None,
                 filter: None,
             });
         }
-        let first = months.keys().next().copied().unwrap_or(first_shown).max(first_shown);
-        let last = months.keys().next_back().copied().unwrap_or(first);
-        // Every month from the first to the last, empty ones too, so the time axis is even.
-        bars.extend((first..=last).map(|month| Bar {
-            label: month_label(month),
-            values: months.get(&month).copied().unwrap_or_default().to_vec(),
-            note: None,
-            filter: None,
+        // Every month from the first shown to the last, empty ones too, so the time axis is even.
+        bars.extend(tally.months.get(first_shown..=last).unwrap_or_default().iter().enumerate().map(|(at, cell)| {
+            Bar { label: month_label(month(first_shown + at)), values: cell.to_vec(), note: None, filter: None }
         }));
     }
     BarChart {

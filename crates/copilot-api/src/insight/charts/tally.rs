@@ -2,7 +2,6 @@
 //! dashboard is recomputed on every change of the view, and one pass costs a fraction of one a chart.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use rustc_hash::FxHashMap;
 
 use crate::insight::activity_age::ActivityAge;
 use crate::insight::grid::{GridView, SeatIndex, StatusCounts};
@@ -12,8 +11,8 @@ use crate::models::PlanType;
 /// The plans a stack is split into, in order.
 pub(super) const PLANS: [PlanType; 3] = [PlanType::Business, PlanType::Enterprise, PlanType::Unknown];
 
-/// Months a seat may have been added in and still be counted in a plain list (a hundred years back from
-/// now, and a year ahead); any other month is counted in a map.
+/// The months counted: a hundred years back from now and a year ahead (Copilot is from 2021, so only a
+/// wrong clock puts a seat outside; such a seat is counted in the nearest month kept).
 const MONTHS_KEPT: i64 = 1212;
 
 /// What the rows shown add up to.
@@ -26,8 +25,9 @@ pub struct Tally {
     /// Seats by editor filter id.
     pub(super) editors: Vec<usize>,
     pub(super) no_editor: usize,
-    /// (active now, not active now) by month added ([`month_number`]).
-    pub(super) months: FxHashMap<i64, [usize; 2]>,
+    /// (active now, not active now) by month added, from `first_month` on ([`month_number`]).
+    pub(super) months: Vec<[usize; 2]>,
+    pub(super) first_month: i64,
     /// (active, seats) by team filter id + 1; slot 0 is direct grants.
     pub(super) teams: Vec<[usize; 2]>,
     /// (active, seats) by organization filter id + 1; slot 0 is seats of no organization.
@@ -52,14 +52,14 @@ impl Tally {
         let cycle_start = NaiveDate::from_ymd_opt(now.year(), now.month(), 1).unwrap_or_else(|| now.date_naive());
         let cycle_start_seconds = cycle_start.and_hms_opt(0, 0, 0).map_or(i64::MIN, |at| at.and_utc().timestamp());
         let first_month = month_number(now_seconds) - (MONTHS_KEPT - 12);
-        let mut by_month = vec![[0_usize; 2]; MONTHS_KEPT as usize];
         let mut tally = Self {
             seats: 0,
             statuses: StatusCounts::default(),
             activity: Default::default(),
             editors: Vec::new(),
             no_editor: 0,
-            months: FxHashMap::default(),
+            months: vec![[0; 2]; MONTHS_KEPT as usize],
+            first_month,
             teams: Vec::new(),
             organizations: Vec::new(),
             cycle_start,
@@ -83,19 +83,12 @@ impl Tally {
                 None => tally.no_editor += 1,
             }
             let month = month_number(facts.created);
-            let cell = match usize::try_from(month - first_month).ok().and_then(|at| by_month.get_mut(at)) {
-                Some(cell) => cell,
-                None => tally.months.entry(month).or_default(),
-            };
+            let at = (month - first_month).clamp(0, MONTHS_KEPT - 1) as usize;
+            let Some(cell) = tally.months.get_mut(at) else { continue };
             cell[usize::from(!active)] += 1;
             bump(&mut tally.teams, facts.team.map_or(0, |id| id as usize + 1), active);
             bump(&mut tally.organizations, facts.organization.map_or(0, |id| id as usize + 1), active);
             tally.added_this_cycle += usize::from(facts.created >= cycle_start_seconds);
-        }
-        for (at, cell) in by_month.into_iter().enumerate() {
-            if cell != [0, 0] {
-                tally.months.insert(first_month + at as i64, cell);
-            }
         }
         tally
     }
