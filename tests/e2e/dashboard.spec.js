@@ -2,7 +2,7 @@
 // a bar filters the grid and the URL, and it is looked at in light and dark mode at three widths.
 import { mkdirSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { countIn } from './helpers.js';
+import { connect, countIn, resetSandbox, tokens } from './helpers.js';
 import { openDemo } from './screens.js';
 
 const SHOTS = '/tmp/shots/charts16';
@@ -124,4 +124,28 @@ test('the dashboard in light and dark mode at 390, 768 and 1366 px', async ({ pa
       }
     }
   }
+});
+
+test('an enterprise\'s dashboard ranks its organizations by active share, and a bar filters the grid to one', async ({ page, request }) => {
+  await resetSandbox(request);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await connect(page, { token: tokens().owner_classic, enterprise: 'acme-corp' });
+  const chart = page.getByTestId('chart-adoption-organizations');
+  await expect(chart).toBeVisible({ timeout: 20_000 });
+  // The charts grow as pages come in: with every page, every organization is ranked.
+  await page.getByRole('button', { name: 'Load all seats' }).click();
+  await expect(page.getByTestId('all-loaded')).toBeVisible({ timeout: 30_000 });
+  await expect(chart).toContainText('All 3 organizations, highest active share first.');
+  // Grants GitHub lists with no organization are not ranked, and the caption says how many.
+  const caption = await chart.locator('figcaption').innerText();
+  const unranked = /Not ranked: ([\d,]+) seats? of no organization/.exec(caption);
+  // The ranking and the grants of no organization are every seat shown.
+  const seats = countIn(await page.getByTestId('tile-seats').innerText());
+  expect(sum(await seatsColumn(page, 'adoption-organizations')) + (unranked ? countIn(unranked[1]) : 0)).toBe(seats);
+  mkdirSync(SHOTS, { recursive: true });
+  await chart.screenshot({ path: `${SHOTS}/enterprise-adoption-1366.png` });
+  const [, first] = await tableOf(page, 'adoption-organizations');
+  await chart.getByRole('button', { name: new RegExp(`^${first[0]}: `) }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]seat_org=${first[0]}(&|$)`));
+  await expect(page.getByTestId('tile-seats')).toHaveText(first[3]);
 });

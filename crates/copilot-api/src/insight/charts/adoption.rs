@@ -3,7 +3,7 @@
 
 use super::chart::{Bar, BarChart, BarFilter};
 use super::tally::Tally;
-use crate::format::{count, percent};
+use crate::format::{count, percent, plural};
 use crate::insight::grid::{SeatIndex, TeamFilter};
 
 /// How many groups each end of the ranking shows.
@@ -96,6 +96,16 @@ pub fn adoption_chart(index: &SeatIndex, tally: &Tally, grouping: Grouping) -> B
     } else {
         format!("All {} {noun_many}, highest active share first.", count(all))
     };
+    // Seats of an enterprise's list may carry no organization (GitHub leaves it out): not in any group.
+    let ungrouped = match grouping {
+        Grouping::Team => 0,
+        Grouping::Organization => tally.organizations.first().map_or(0, |[_, seats]| *seats),
+    };
+    let caption = if ungrouped > 0 {
+        format!("{caption} Not ranked: {} of no organization.", plural(ungrouped, "seat", "seats"))
+    } else {
+        caption
+    };
     BarChart {
         id,
         title: title.to_owned(),
@@ -169,5 +179,18 @@ mod tests {
         );
         let groups = adoption_groups(&index, &tally, Grouping::Organization);
         assert_eq!(groups.iter().map(|g| g.seats).sum::<usize>(), seats.len());
+    }
+
+    #[test]
+    fn seats_of_no_organization_are_left_out_of_the_ranking_and_the_caption_says_how_many() {
+        let seats = vec![seat("a").org("one").build(), seat("b").build(), seat("c").build()];
+        let view = view_with(&seats, &GridState::default());
+        let index = SeatIndex::new(&seats, None);
+        let chart = adoption_chart(&index, &Tally::new(&index, &view, at(NOW)), Grouping::Organization);
+        assert_eq!(chart.total(), 1);
+        assert_eq!(
+            chart.caption.as_deref(),
+            Some("The one organization, highest active share first. Not ranked: 2 seats of no organization.")
+        );
     }
 }
