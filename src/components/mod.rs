@@ -2,6 +2,7 @@
 
 pub mod billing_summary;
 pub mod connect;
+pub mod dashboard;
 pub mod error_message;
 pub mod exemptions;
 pub mod manage;

@@ -58,6 +58,16 @@ export const pageScreens = [
   },
   { name: 'demo-seats', open: openDemo },
   {
+    // The dashboard above the grid, filtered by a click on one of its bars (the activity chart's).
+    name: 'demo-dashboard-filtered',
+    open: async (page) => {
+      await openDemo(page);
+      await page.getByTestId('chart-activity').getByRole('button', { name: /^Over 90 days: / }).click();
+      await expect(page).toHaveURL(/[?&]age=over-90(&|$)/);
+      await expect(page.getByRole('button', { name: 'Show every activity' })).toBeVisible();
+    },
+  },
+  {
     name: 'demo-lookup',
     open: async (page) => {
       await openDemo(page);

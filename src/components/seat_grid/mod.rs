@@ -34,6 +34,7 @@ use leptos::prelude::*;
 pub use loaded::IndexedSeats;
 pub use summary::SsoLeftOutWarning;
 
+use crate::components::dashboard::Dashboard;
 use crate::components::exemptions::{use_exemptions, ExemptionsPanel};
 use crate::components::manage::use_write_desk;
 use crate::components::offboarding::OffboardingPanel;
@@ -136,6 +137,7 @@ pub fn SeatGrid(
     let columns_shown = column_count + usize::from(selection.is_some());
 
     view! {
+        <Dashboard index=Signal::derive(move || loaded.with(|loaded| Arc::clone(&loaded.index))) view grid_state now coverage enterprise />
         <section class="card seat-grid" aria-label="Seats">
             <SsoLeftOutWarning coverage test_id="sso-warning" />
             <Toolbar loaded prices enterprise />

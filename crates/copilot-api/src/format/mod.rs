@@ -3,6 +3,7 @@
 //!
 //! - [`count`]: counts with thousands separators, plurals, ordinals ("1,234 seats", "3rd");
 //! - [`money`]: dollars and cents ("$1,234.00");
+//! - [`share`]: a part of a whole in percent ("62%", "<1%");
 //! - [`time`]: moments and lengths of time ("43 days ago", "2021-10-14 06:53 UTC", "2 min");
 //! - [`csv`]: the one CSV writer, with RFC 4180 quoting and formula neutralising;
 //! - [`csv_read`]: the one CSV reader, each record with the line it begins on.
@@ -12,12 +13,14 @@ pub mod csv;
 pub mod csv_read;
 mod csv_record;
 pub mod money;
+pub mod share;
 pub mod time;
 
 pub use count::{count, ordinal, plural, Integer};
 pub use csv::{csv_text, CsvError};
 pub use csv_read::{read_csv_records, CsvReadError, CsvRecord};
 pub use money::dollars;
+pub use share::percent;
 pub use time::{
     exact_date, exact_second, exact_second_at_ms, exact_time, length_in_words, relative_date, relative_time,
     utc_from_epoch_millis,

@@ -20,8 +20,10 @@
 //! assert_eq!(view.idle_cost.total_cents(), 1900);
 //! ```
 
+pub mod activity_age;
 pub mod billing;
 pub mod chargeback;
+pub mod charts;
 pub mod cost;
 pub mod coverage;
 pub mod editor;
@@ -36,6 +38,7 @@ pub mod seat_card;
 pub mod status;
 pub mod view_state;
 
+pub use activity_age::ActivityAge;
 pub use cost::{effective_plan, parse_price_cents, IdleSeatCost, PriceError, SeatPrices};
 pub use coverage::SeatCoverage;
 pub use editor::EditorInfo;

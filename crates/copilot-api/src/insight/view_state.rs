@@ -11,6 +11,7 @@ use crate::api_base::ApiBase;
 use crate::names::{is_valid_ghe_subdomain, is_valid_name, NameKind};
 use crate::scope::Scope;
 
+use super::activity_age::ActivityAge;
 use super::grid::{
     editor_from_key, organization_from_key, plan_from_key, Column, GridState, SortDirection, StatusSet, TeamFilter,
     DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE,
@@ -141,6 +142,8 @@ mod key {
     pub const GRACE: &str = "grace";
     /// One group of a comparison with an earlier export (`review::filter`).
     pub const CHANGED: &str = "changed";
+    /// Days since the last activity, in the dashboard's bins (`ActivityAge::key`).
+    pub const ACTIVITY_AGE: &str = "age";
 }
 
 impl ViewState {
@@ -212,6 +215,9 @@ impl ViewState {
         }
         if let Some(changed) = &grid.changed {
             query.push((key::CHANGED, changed.group.key().into()));
+        }
+        if let Some(age) = grid.activity_age {
+            query.push((key::ACTIVITY_AGE, age.key().into()));
         }
         query.into_iter().map(|(key, value)| (key.to_owned(), value)).collect()
     }
@@ -287,6 +293,7 @@ impl ViewState {
                     .filter(|days| *days <= MAX_GRACE_DAYS)
                     .unwrap_or(DEFAULT_GRACE_DAYS),
                 changed: get(key::CHANGED).and_then(ChangeGroup::from_key).map(ChangedFilter::group),
+                activity_age: get(key::ACTIVITY_AGE).and_then(ActivityAge::from_key),
             },
         }
     }
@@ -358,8 +365,20 @@ mod tests {
                 threshold_days: 60,
                 grace_days: 0,
                 changed: Some(ChangedFilter::group(ChangeGroup::NewlyIdle)),
+                activity_age: Some(ActivityAge::ALL[1]),
             },
         }
+    }
+
+    #[test]
+    fn the_activity_bin_of_a_chart_click_survives_a_link_and_a_bad_one_is_no_filter() {
+        let view = ViewState {
+            grid: GridState { activity_age: Some(ActivityAge::UpToTwoMonths), ..sample().grid },
+            ..sample()
+        };
+        assert!(view.to_query_string().ends_with("&grace=0&age=31-60"), "{}", view.to_query_string());
+        assert_eq!(ViewState::from_query_string(&view.to_query_string()), view);
+        assert_eq!(ViewState::from_query_string("age=7-31").grid.activity_age, None);
     }
 
     #[test]
@@ -516,22 +535,35 @@ mod tests {
             ]),
             prop::option::of(login()),
             "[^\\p{Cc}]{0,100}",
-            (1..=3650_u32, 0..=365_u32, prop::option::of(prop::sample::select(ChangeGroup::ALL.to_vec()))),
+            (
+                1..=3650_u32,
+                0..=365_u32,
+                prop::option::of(prop::sample::select(ChangeGroup::ALL.to_vec())),
+                prop::option::of(prop::sample::select(ActivityAge::ALL.to_vec())),
+            ),
         )
             .prop_map(
-                |(sort, statuses, team, editor, plan, organization, search, (threshold_days, grace_days, changed))| {
-                    GridState {
-                        sort,
-                        statuses: statuses.into_iter().collect(),
-                        team,
-                        editor,
-                        plan,
-                        organization,
-                        search,
-                        threshold_days,
-                        grace_days,
-                        changed: changed.map(ChangedFilter::group),
-                    }
+                |(
+                    sort,
+                    statuses,
+                    team,
+                    editor,
+                    plan,
+                    organization,
+                    search,
+                    (threshold_days, grace_days, changed, activity_age),
+                )| GridState {
+                    sort,
+                    statuses: statuses.into_iter().collect(),
+                    team,
+                    editor,
+                    plan,
+                    organization,
+                    search,
+                    threshold_days,
+                    grace_days,
+                    changed: changed.map(ChangedFilter::group),
+                    activity_age,
                 },
             )
     }

@@ -439,6 +439,46 @@ impl SeatIndex {
     }
 }
 
+/// What the dashboard's charts read of one seat (`insight::charts`): the hot row's numbers, copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SeatFacts {
+    pub last_activity: Option<i64>,
+    pub created: i64,
+    pub plan: PlanType,
+    /// The team filter's id (`team_id`); `None` for a direct grant.
+    pub team: Option<u32>,
+    /// The editor filter's id (`editor_id`).
+    pub editor: Option<u32>,
+    /// The organization filter's id (`organization_filter_id`).
+    pub organization: Option<u32>,
+}
+
+impl SeatIndex {
+    pub(crate) fn facts(&self, position: usize) -> Option<SeatFacts> {
+        self.hot.get(position).map(|row| SeatFacts {
+            last_activity: row.last_activity,
+            created: row.created,
+            plan: row.plan,
+            team: row.team,
+            editor: row.editor,
+            organization: row.organization,
+        })
+    }
+
+    /// The ids the filters compare, of a team slug, an editor key and an organization login (any case).
+    pub(crate) fn team_id(&self, slug: &str) -> Option<u32> {
+        self.team_ids.get(&slug.to_lowercase()).copied()
+    }
+
+    pub(crate) fn editor_id(&self, key: &str) -> Option<u32> {
+        self.editor_ids.get(&key.to_lowercase()).copied()
+    }
+
+    pub(crate) fn organization_filter_id(&self, login: &str) -> Option<u32> {
+        self.organization_ids.get(&login.to_lowercase()).copied()
+    }
+}
+
 /// Appends `text` in lowercase; logins are ASCII (GitHub allows only letters, digits and hyphens), which
 /// needs no per-character case mapping.
 fn push_lowercase(into: &mut String, text: &str) {

@@ -20,7 +20,7 @@ mod view;
 mod viewport;
 
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 
 pub use filter::{editor_from_key, organization_from_key, plan_from_key, FilterMenu, MenuItem, ANY_CHOICE};
 pub use index::{plan_label, FilterOption, FilterOptions, GrantingTeam, SeatIndex, SeatRow, GHOST_LOGIN};

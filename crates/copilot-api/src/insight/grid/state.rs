@@ -1,6 +1,7 @@
 //! Grid state: what the person chose (sort, status, team, editor, plan and organization filters, search,
 //! threshold), the columns, and how a header click moves the sort.
 
+use crate::insight::activity_age::ActivityAge;
 use crate::insight::review::ChangedFilter;
 use crate::insight::status::{SeatStatus, StatusRules, DEFAULT_GRACE_DAYS, DEFAULT_THRESHOLD_DAYS};
 use crate::models::PlanType;
@@ -206,6 +207,8 @@ pub struct GridState {
     pub grace_days: u32,
     /// The users of one group of a comparison with an earlier export (`insight::review::filter`).
     pub changed: Option<ChangedFilter>,
+    /// Days since the last activity, in the dashboard's bins (a click on the activity chart).
+    pub activity_age: Option<ActivityAge>,
 }
 
 impl Default for GridState {
@@ -221,6 +224,7 @@ impl Default for GridState {
             threshold_days: DEFAULT_THRESHOLD_DAYS,
             grace_days: DEFAULT_GRACE_DAYS,
             changed: None,
+            activity_age: None,
         }
     }
 }
@@ -238,6 +242,7 @@ impl GridState {
             || self.editor.is_some()
             || self.plan.is_some()
             || self.organization.is_some()
+            || self.activity_age.is_some()
             || !search_needle(&self.search).is_empty()
             || self.changed.is_some()
     }

@@ -7,9 +7,9 @@ use crate::insight::cost::SeatPrices;
 use crate::models::{PlanType, Seat};
 use crate::test_seats::{at, seat};
 
-pub(super) const NOW: &str = "2024-06-30T12:00:00Z";
+pub(crate) const NOW: &str = "2024-06-30T12:00:00Z";
 
-pub(super) fn fixture() -> Vec<Seat> {
+pub(crate) fn fixture() -> Vec<Seat> {
     vec![
         // 0: active, VS Code, team devs
         seat("mona").team("devs").editor("vscode/1.90.0/copilot/1.200.0").last_activity("2024-06-30T06:00:00Z").build(),
@@ -33,14 +33,14 @@ pub(super) fn fixture() -> Vec<Seat> {
     ]
 }
 
-pub(super) fn view_with(seats: &[Seat], state: &GridState) -> GridView {
+pub(crate) fn view_with(seats: &[Seat], state: &GridState) -> GridView {
     grid_view(&SeatIndex::new(seats, None), state, &SeatPrices::default(), at(NOW))
 }
 
-pub(super) fn logins(seats: &[Seat], view: &GridView) -> Vec<String> {
+pub(crate) fn logins(seats: &[Seat], view: &GridView) -> Vec<String> {
     view.rows.iter().map(|&i| seats[i].login().unwrap_or(GHOST_LOGIN).to_owned()).collect()
 }
 
-pub(super) fn sorted_by(column: Column, direction: SortDirection) -> GridState {
+pub(crate) fn sorted_by(column: Column, direction: SortDirection) -> GridState {
     GridState { sort: Some((column, direction)), ..GridState::default() }
 }

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::index::SeatIndex;
 use super::state::{search_needle, Column, GridState, SortDirection, StatusSet, TeamFilter};
+use crate::insight::activity_age::ActivityAge;
 use crate::insight::cost::{idle_cost_of, BilledGrant, IdleSeatCost, SeatPrices};
 use crate::insight::status::{status_from_times, SeatStatus, StatusRules};
 use crate::models::PlanType;
@@ -83,7 +84,7 @@ impl GridView {
 
 /// The grid for `state` at `now`. A threshold outside 1..=3650 days is brought into that range.
 pub fn grid_view(index: &SeatIndex, state: &GridState, prices: &SeatPrices, now: DateTime<Utc>) -> GridView {
-    let filter = RowFilter::new(index, state);
+    let filter = RowFilter::new(index, state, now.timestamp());
     let needle = search_needle(&state.search);
     let search_hits = (!needle.is_empty()).then(|| index.login_matches(&needle));
 
@@ -156,10 +157,12 @@ struct RowFilter {
     editor: IdFilter,
     organization: IdFilter,
     plan: Option<PlanType>,
+    /// The activity bin asked for, and now in epoch seconds.
+    age: Option<(ActivityAge, i64)>,
 }
 
 impl RowFilter {
-    fn new(index: &SeatIndex, state: &GridState) -> Self {
+    fn new(index: &SeatIndex, state: &GridState, now_seconds: i64) -> Self {
         Self {
             team: match &state.team {
                 Some(TeamFilter::Direct) => IdFilter::Is(None),
@@ -169,6 +172,7 @@ impl RowFilter {
             editor: IdFilter::lookup(state.editor.as_deref(), &index.editor_ids),
             organization: IdFilter::lookup(state.organization.as_deref(), &index.organization_ids),
             plan: state.plan,
+            age: state.activity_age.map(|age| (age, now_seconds)),
         }
     }
 
@@ -177,6 +181,7 @@ impl RowFilter {
             && self.editor.admits(row.editor)
             && self.organization.admits(row.organization)
             && self.plan.is_none_or(|plan| plan == row.plan)
+            && self.age.is_none_or(|(age, now)| ActivityAge::of(row.last_activity, now) == age)
     }
 }
 

@@ -1,0 +1,166 @@
+//! One generic horizontal bar chart, stacked when the chart has several series: a row a bar (its label,
+//! the bar as SVG, its exact count), the axes' labels, and the same numbers as a table under it. A bar the
+//! grid has a filter for is a button: pressing it filters the grid to those seats (pressed again, it lifts
+//! the filter); its accessible name and hover title say its exact count.
+//!
+//! Rows are keyed by their label and read their numbers from the chart, so a bar keeps its element (and
+//! the keyboard focus) while the numbers change under it.
+
+use std::sync::Arc;
+
+use copilot_api::format::count;
+use copilot_api::insight::charts::{Bar, BarChart, Dashboard};
+use copilot_api::insight::GridState;
+use leptos::prelude::*;
+
+use crate::view_url::use_view_url;
+
+/// The SVG's own width: bars are drawn in these units and stretched to the row's width.
+const SVG_WIDTH: f64 = 1000.0;
+
+#[component]
+pub(super) fn BarChartView(data: Memo<Arc<Dashboard>>, id: &'static str, grid_state: Memo<GridState>) -> impl IntoView {
+    let chart: Memo<Option<BarChart>> =
+        Memo::new(move |_| data.with(|d| d.charts.iter().find(|chart| chart.id == id).cloned()));
+    let read = move |pick: fn(&BarChart) -> String| move || chart.with(|c| c.as_ref().map(pick).unwrap_or_default());
+    let labels = Memo::new(move |_| {
+        chart.with(|c| c.as_ref().map(|c| c.bars.iter().map(|bar| bar.label.clone()).collect::<Vec<_>>()))
+    });
+    let title_id = format!("chart-{id}-title");
+    let labelled_by = title_id.clone();
+    let legend = move || {
+        chart.with(|c| {
+            c.as_ref().filter(|c| c.series.len() > 1).map(|c| {
+                let items = c.series.iter().enumerate().map(|(series, name)| {
+                    view! {
+                        <li>
+                            <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+                                <rect width="10" height="10" class=format!("series-{series}") />
+                            </svg>
+                            {*name}
+                        </li>
+                    }
+                });
+                view! { <ul class="legend" aria-label="Key">{items.collect_view()}</ul> }
+            })
+        })
+    };
+    let table = move || {
+        chart.with(|c| {
+            c.as_ref().map(|c| {
+                let header = c.table_header().into_iter().map(|cell| view! { <th scope="col">{cell}</th> }).collect_view();
+                let rows = c
+                    .table_rows()
+                    .into_iter()
+                    .map(|row| {
+                        let mut cells = row.into_iter();
+                        let first = cells.next().unwrap_or_default();
+                        view! { <tr><th scope="row">{first}</th>{cells.map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr> }
+                    })
+                    .collect_view();
+                view! {
+                    <table class="chart-table">
+                        <caption>{format!("{}, as a table", c.title)}</caption>
+                        <thead><tr>{header}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+            })
+        })
+    };
+    view! {
+        <figure class="chart" data-testid=format!("chart-{id}") aria-labelledby=labelled_by>
+            <figcaption>
+                <h4 id=title_id>{read(|c| c.title.clone())}</h4>
+                {move || chart.with(|c| c.as_ref().and_then(|c| c.caption.clone())).map(|caption| view! { <p class="hint">{caption}</p> })}
+            </figcaption>
+            {legend}
+            <div class="bars" role="group" aria-label=read(BarChart::accessible_name)>
+                <div class="bar-row axis-head" aria-hidden="true">
+                    <span>{read(|c| c.category_axis.to_owned())}</span>
+                    <span>{read(|c| c.value_axis.to_owned())}</span>
+                </div>
+                <For each=move || labels.get().unwrap_or_default() key=String::clone let:label>
+                    <BarRow chart label grid_state />
+                </For>
+                {move || labels.with(|l| l.as_ref().is_none_or(Vec::is_empty)).then(|| view! { <p class="empty">"No seats."</p> })}
+                <div class="bar-row value-axis" aria-hidden="true">
+                    <span></span>
+                    <span class="ticks"><span>"0"</span><span>{read(BarChart::axis_end)}</span></span>
+                    <span></span>
+                </div>
+                <p class="value-axis-label">{read(|c| format!("{} (horizontal axis, 0 to {})", c.value_axis, c.axis_end()))}</p>
+            </div>
+            {table}
+        </figure>
+    }
+}
+
+#[component]
+fn BarRow(chart: Memo<Option<BarChart>>, label: String, grid_state: Memo<GridState>) -> impl IntoView {
+    let view_url = use_view_url();
+    let wanted = label.clone();
+    let bar: Memo<Option<Bar>> = Memo::new(move |_| {
+        chart.with(|c| c.as_ref().and_then(|c| c.bars.iter().find(|bar| bar.label == wanted).cloned()))
+    });
+    let applied = Memo::new(move |_| {
+        bar.with(|bar| {
+            bar.as_ref().and_then(|bar| bar.filter.as_ref()).is_some_and(|f| grid_state.with(|s| f.is_applied(s)))
+        })
+    });
+    let text = move || {
+        chart
+            .with(|c| bar.with(|bar| c.as_ref().zip(bar.as_ref()).map(|(c, bar)| c.bar_text(bar, applied.get()))))
+            .unwrap_or_default()
+    };
+    let segments = move || {
+        chart.with(|c| {
+            bar.with(|bar| {
+                c.as_ref().zip(bar.as_ref()).map(|(c, bar)| {
+                    c.segments(bar)
+                        .into_iter()
+                        .map(|(series, start, width)| {
+                            view! {
+                                <rect x=start * SVG_WIDTH width=width * SVG_WIDTH y="0" height="10"
+                                    class=format!("series-{series}") />
+                            }
+                        })
+                        .collect_view()
+                })
+            })
+        })
+    };
+    let drawing = move || {
+        view! {
+            <svg viewBox=format!("0 0 {SVG_WIDTH} 10") preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <rect class="track" width=SVG_WIDTH height="10" />
+                {segments}
+            </svg>
+        }
+    };
+    let clickable = bar.with_untracked(|bar| bar.as_ref().is_some_and(|bar| bar.filter.is_some()));
+    let total = move || bar.with(|bar| bar.as_ref().map(|bar| count(bar.total())).unwrap_or_default());
+    let body = if clickable {
+        let toggle = move |_| {
+            if let Some(filter) = bar.with_untracked(|bar| bar.as_ref().and_then(|bar| bar.filter.clone())) {
+                view_url.update(true, |state| filter.toggle(&mut state.grid));
+            }
+        };
+        view! {
+            <button type="button" class="bar" aria-pressed=move || applied.get().to_string() aria-label=text title=text
+                on:click=toggle>
+                {drawing}
+            </button>
+        }
+        .into_any()
+    } else {
+        view! { <span class="bar" role="img" aria-label=text title=text>{drawing}</span> }.into_any()
+    };
+    view! {
+        <div class="bar-row">
+            <span class="bar-label">{label}</span>
+            {body}
+            <span class="bar-value">{total}</span>
+        </div>
+    }
+}
