@@ -365,7 +365,7 @@ mod tests {
                 threshold_days: 60,
                 grace_days: 0,
                 changed: Some(ChangedFilter::group(ChangeGroup::NewlyIdle)),
-                activity_age: Some(ActivityAge::ALL[1]),
+                activity_age: None,
             },
         }
     }
@@ -376,7 +376,7 @@ mod tests {
             grid: GridState { activity_age: Some(ActivityAge::UpToTwoMonths), ..sample().grid },
             ..sample()
         };
-        assert!(view.to_query_string().ends_with("&grace=0&age=31-60"), "{}", view.to_query_string());
+        assert!(view.to_query_string().ends_with("&grace=0&changed=newly-idle&age=31-60"), "{}", view.to_query_string());
         assert_eq!(ViewState::from_query_string(&view.to_query_string()), view);
         assert_eq!(ViewState::from_query_string("age=7-31").grid.activity_age, None);
     }
