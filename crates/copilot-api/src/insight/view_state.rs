@@ -376,7 +376,11 @@ mod tests {
             grid: GridState { activity_age: Some(ActivityAge::UpToTwoMonths), ..sample().grid },
             ..sample()
         };
-        assert!(view.to_query_string().ends_with("&grace=0&changed=newly-idle&age=31-60"), "{}", view.to_query_string());
+        assert!(
+            view.to_query_string().ends_with("&grace=0&changed=newly-idle&age=31-60"),
+            "{}",
+            view.to_query_string()
+        );
         assert_eq!(ViewState::from_query_string(&view.to_query_string()), view);
         assert_eq!(ViewState::from_query_string("age=7-31").grid.activity_age, None);
     }
