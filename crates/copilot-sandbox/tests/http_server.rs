@@ -412,15 +412,21 @@ fn the_rate_limit_flag_and_too_many_requests_in_flight() {
     assert_eq!(refused.status, 403);
     assert_eq!(refused.header("x-ratelimit-remaining"), Some("0"));
 
-    // More than 100 requests of one token in flight: some are refused with a secondary limit.
-    server.faults(&agent, json!({"latency_ms": 800, "rate_limit": 10_000}));
+    // More than 100 requests of one token in flight: some are refused with a secondary limit. Every
+    // thread is ready before any sends (a busy machine starts 115 threads over a long time), and each
+    // answer takes longer than the starts can spread, so the first answer cannot free a place for a late
+    // request: exactly the excess is refused.
+    server.faults(&agent, json!({"latency_ms": 2_000, "rate_limit": 10_000}));
     let url = server.url(path);
+    let ready = std::sync::Arc::new(std::sync::Barrier::new(115));
     let threads: Vec<_> = (0..115)
         .map(|_| {
-            let url = url.clone();
+            let (url, ready) = (url.clone(), std::sync::Arc::clone(&ready));
             std::thread::spawn(move || {
                 let authorization = format!("Bearer {OWNER_CLASSIC}");
-                send(&agent_for_thread(), "GET", &url, &[("Authorization", &authorization)], None)
+                let agent = agent_for_thread();
+                ready.wait();
+                send(&agent, "GET", &url, &[("Authorization", &authorization)], None)
             })
         })
         .collect();
