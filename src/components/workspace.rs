@@ -67,9 +67,10 @@ pub fn Workspace(connection: Connection) -> impl IntoView {
             desk.billing.set(knowledge);
         });
     }
-    // The organization's exemption list kept in this browser, if the person chose to keep it.
-    if let Scope::Organization(org) = &connection.scope {
-        use_exemptions().attach(ExemptionPlace::new(connection.client.base.clone(), org));
+    // The organization's exemption list: this tab's for it, or the one kept in this browser.
+    match &connection.scope {
+        Scope::Organization(org) => use_exemptions().attach(ExemptionPlace::new(connection.client.base.clone(), org)),
+        Scope::Enterprise(_) => use_exemptions().detach(),
     }
     let dialog_connection = connection.clone();
     let panel_connection = connection.clone();

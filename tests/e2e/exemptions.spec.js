@@ -199,3 +199,27 @@ test('the list is kept in this browser only once the box is ticked, read back on
   await expect(panel.getByTestId('kept-notice')).toContainText('could not be read');
   await expect(box()).toBeChecked();
 });
+
+test("an organization's list is its own: connecting to another in the same tab sets it aside, and coming back brings it back", async ({ page }) => {
+  await connect(page, { token: tokens().owner_classic });
+  let panel = await exempt(page, 'svc-build', 'service account');
+  await expect(panel.locator('summary')).toHaveText('Exemptions (1)');
+
+  // Another organization in the same tab: its own (empty) list, not acme's.
+  const reconnect = async (org) => {
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await page.getByLabel('Organization', { exact: true }).fill(org);
+    await page.getByLabel('Token', { exact: true }).fill(tokens().owner_classic);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    panel = page.locator('details.exemptions');
+    await expect(panel.locator('summary')).toBeVisible();
+  };
+  await reconnect('acme-2');
+  await expect(panel.locator('summary')).toHaveText('Exemptions (0)');
+
+  // Back to acme: the entry it had in this tab.
+  await reconnect('acme');
+  await expect(panel.locator('summary')).toHaveText('Exemptions (1)');
+  await panel.locator('summary').click();
+  await expect(panel.getByRole('region', { name: 'Exempt names' })).toContainText('svc-build');
+});

@@ -375,7 +375,9 @@ test('a bulk revoke of 300 selected seats goes in 6 batches with a progress bar,
   expect(new Set(selected).size).toBe(300);
   const dialog = await openRevokeSelected(page);
   await expect(dialog.getByRole('list', { name: "Names: Revoke users' seats" }).getByRole('listitem')).toHaveCount(300);
-  await expect(dialog.getByTestId('cost-effect')).toContainText('Revoking 300 seats lowers the bill by $5,700.00 a month');
+  // The selection's effect on the bill, once, at the grid's prices; the plan's line points to it.
+  await expect(dialog.getByTestId('billing-headline')).toContainText('300 seats stop billing at the end of the cycle ($5,700.00 a month)');
+  await expect(dialog.getByTestId('cost-effect')).toContainText('is counted above');
   const confirm = dialog.getByRole('button', { name: 'Revoke 300 seats' });
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel(/Type the organization's name/).fill('ACME ');

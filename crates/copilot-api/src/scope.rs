@@ -39,6 +39,11 @@ impl Scope {
         .filter(|scope| !scope.name().is_empty())
     }
 
+    /// The same organization or enterprise: GitHub's names ignore case, so `Acme` and `acme` are one.
+    pub fn is_same(&self, other: &Scope) -> bool {
+        self.is_enterprise() == other.is_enterprise() && self.name().eq_ignore_ascii_case(other.name())
+    }
+
     /// The workspace's heading: "Organization acme", "Enterprise acme-corp".
     pub fn heading(&self) -> String {
         match self {
@@ -51,6 +56,14 @@ impl Scope {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scope_is_the_same_whatever_the_case_of_its_name_but_not_across_kinds() {
+        let acme = Scope::Organization("acme".into());
+        assert!(acme.is_same(&Scope::Organization("ACME".into())));
+        assert!(!acme.is_same(&Scope::Enterprise("acme".into())));
+        assert!(!acme.is_same(&Scope::Organization("acme-2".into())));
+    }
 
     #[test]
     fn a_scope_names_its_organization_or_enterprise_and_says_which_it_is() {

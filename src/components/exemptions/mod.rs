@@ -6,6 +6,8 @@
 
 mod panel;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use copilot_api::plan::exemption::stored::NOT_SAVED;
 use copilot_api::plan::exemption::{read_back_note, ActiveExemptions, ExemptionList, ExemptionPlace, StoredList};
@@ -23,6 +25,9 @@ pub struct Exemptions {
     pub kept: RwSignal<bool>,
     /// What reading the stored list found: how many entries, or why it could not be read.
     pub notice: RwSignal<Option<String>>,
+    /// The lists of the other places connected to in this tab (by storage key), set aside when the person
+    /// connects elsewhere: one organization's entries never apply to, nor are saved under, another's.
+    set_aside: StoredValue<HashMap<String, (ExemptionList, bool)>>,
 }
 
 impl Exemptions {
@@ -32,14 +37,30 @@ impl Exemptions {
             place: RwSignal::new(None),
             kept: RwSignal::new(false),
             notice: RwSignal::new(None),
+            set_aside: StoredValue::new(HashMap::new()),
         };
         provide_context(exemptions);
         exemptions
     }
 
-    /// On connecting to an organization: its list kept in this browser, if the person chose to keep one,
-    /// joins the tab's list, and the box shows whether it is kept.
+    /// On connecting to an organization: the list is that organization's. Reconnecting to the same one keeps
+    /// the tab's list (with what is kept in this browser joined to it); another one sets the current list
+    /// aside for the tab and takes that organization's: the one set aside earlier in this tab, else the one
+    /// kept in this browser, if the person chose to keep one. The box shows whether it is kept.
     pub fn attach(&self, place: ExemptionPlace) {
+        let same_place = self.place.with_untracked(|current| current.as_ref() == Some(&place));
+        if !same_place {
+            self.set_current_aside();
+            let earlier = self.set_aside.try_update_value(|lists| lists.remove(&place.storage_key())).flatten();
+            if let Some((list, kept)) = earlier {
+                self.list.set(list);
+                self.kept.set(kept);
+                self.notice.set(None);
+                self.place.set(Some(place));
+                return;
+            }
+            self.list.set(ExemptionList::default());
+        }
         let stored = local_storage().and_then(|storage| storage.get_item(&place.storage_key()).ok().flatten());
         let found = place.read_stored(stored.as_deref());
         self.kept.set(found.is_kept());
@@ -55,6 +76,25 @@ impl Exemptions {
             StoredList::Unreadable { notice } => Some(notice),
         });
         self.place.set(Some(place));
+    }
+
+    /// On connecting to an enterprise: no organization's list applies (its panel is an organization's), so
+    /// the current one is set aside for the tab until that organization is connected to again.
+    pub fn detach(&self) {
+        self.set_current_aside();
+        self.list.set(ExemptionList::default());
+        self.kept.set(false);
+        self.notice.set(None);
+        self.place.set(None);
+    }
+
+    fn set_current_aside(&self) {
+        let Some(current) = self.place.get_untracked() else { return };
+        let list = self.list.get_untracked();
+        let kept = self.kept.get_untracked();
+        self.set_aside.update_value(|lists| {
+            lists.insert(current.storage_key(), (list, kept));
+        });
     }
 
     /// Changes the list, and saves it when the person chose to keep it. `None` when the list is gone

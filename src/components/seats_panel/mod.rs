@@ -270,8 +270,10 @@ pub fn SeatsPanel(
 
     // The write desk keeps the seats last read: what the activity log may still restore depends on them.
     if let Some(desk) = use_write_desk().filter(|_| !enterprise) {
+        // Only a new read re-stamps the seats: the coverage also changes when "Load all" merely starts, and
+        // the same seats stamped later would pass for a read after a revocation sent since.
         Effect::new(move |_| {
-            let complete = coverage.with(|coverage| coverage.complete);
+            let complete = coverage.with_untracked(|coverage| coverage.complete);
             source.with(|source| {
                 if let Some(Ok(source)) = source {
                     desk.seats_were_read(std::sync::Arc::clone(&source.seats().seats), complete);

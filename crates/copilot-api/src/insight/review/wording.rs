@@ -106,7 +106,7 @@ pub fn comparison_notes(
             "This export was made before exports said when, whose and by which threshold they were taken: its statuses are read as it wrote them, and today's are decided by the grid's rules, {rules_words}."
         ));
     }
-    if let Some(scope) = meta.scope.as_ref().filter(|scope| *scope != scope_now) {
+    if let Some(scope) = meta.scope.as_ref().filter(|scope| !scope.is_same(scope_now)) {
         notes.push(format!(
             "This export is of {}, not of {}: most users will show as new or gone.",
             scope.heading().to_lowercase_first(),

@@ -5,7 +5,7 @@ use super::confirmation::CANNOT_BE_UNDONE;
 use super::plan::WritePlan;
 use super::restore::{Restoration, UNDONE_FROM_THE_LOG};
 use super::selection::{RevokeSelection, TeamGrantedChoice};
-use super::wording::cost_wording;
+use super::wording::{cost_wording, BILLING_COUNTED_ABOVE};
 use super::WriteKind;
 use crate::names::NameList;
 
@@ -91,11 +91,14 @@ impl Proposal {
         }
     }
 
-    /// What a plan of this proposal does to the monthly bill: a restore keeps seats billed; any other
+    /// What a plan of this proposal does to the monthly bill: a restore keeps seats billed; a selection
+    /// whose effect on the bill was worked out leaves the money to those figures (they price each seat at
+    /// the grid's prices and its own plan; `price_cents` is the organization's list price); any other
     /// write, the dialog's cost wording.
     pub fn cost_wording(&self, plan: &WritePlan, price_cents: u32) -> String {
         match self {
             Self::Restore(restoration) => restoration.cost_wording(price_cents),
+            Self::Selection { selection, .. } if selection.billing.is_some() => BILLING_COUNTED_ABOVE.to_owned(),
             _ => cost_wording(plan, self.known_team_seats(plan), price_cents),
         }
     }
@@ -150,11 +153,16 @@ mod tests {
 
     #[test]
     fn a_selection_with_its_billing_worked_out_leaves_the_team_count_to_those_figures() {
-        let Proposal::Selection { org, selected, selection } = selection() else { unreachable!("a selection") };
-        let selection = RevokeSelection { billing: Some(Default::default()), ..selection };
-        let proposal = Proposal::Selection { org, selected, selection };
+        let Proposal::Selection { org, selected, selection: chosen } = selection() else { unreachable!("a selection") };
+        let chosen = RevokeSelection { billing: Some(Default::default()), ..chosen };
+        let proposal = Proposal::Selection { org, selected, selection: chosen };
         let plans = proposal.plans(TeamGrantedChoice::RevokeTeams);
         assert_eq!(proposal.known_team_seats(&plans[1]), None);
+        // Nor does any plan's cost line name a second price: the figures above are the only money.
+        for plan in &plans {
+            assert_eq!(proposal.cost_wording(plan, 1_900), BILLING_COUNTED_ABOVE);
+        }
+        assert!(selection().cost_wording(&plans[0], 1_900).starts_with("Revoking 2 seats lowers the bill by $38.00"));
     }
 
     #[test]

@@ -23,6 +23,10 @@ pub const SHOW_THE_REQUESTS: &str = "Show the requests (send nothing)";
 pub const DRY_RUN_SWITCH: &str = "Dry run: show exactly the requests that would be sent, without sending them";
 /// A grid selection of which nothing can be revoked by name.
 pub const NOTHING_TO_DO: &str = "Nothing in this selection can be revoked by name.";
+/// A plan's cost line when the selection's effect on the bill was worked out (the figures above it, at the
+/// grid's prices and each seat's own plan): a second figure at another price would contradict them.
+pub const BILLING_COUNTED_ABOVE: &str =
+    "Access and billing end at the end of the current billing cycle, not now; what this stops billing, and what it costs a month, is counted above.";
 /// The dry run's heading.
 pub const DRY_RUN_HEADING: &str = "Dry run: nothing was sent";
 /// The running step's heading.
