@@ -84,7 +84,7 @@ async function firstRowLogins(page, count) {
 async function selectDirectActive(page, count) {
   await connect(page, { token: tokens().owner_classic });
   await loadAll(page);
-  await page.getByLabel('Granted by').selectOption('direct');
+  await page.getByRole('combobox', { name: /^Granted by/ }).selectOption('direct');
   await chip(page, 'Active').click();
   await selectFirstRows(page, count);
 }
