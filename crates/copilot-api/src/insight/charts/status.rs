@@ -2,7 +2,7 @@
 
 use super::chart::{Bar, BarChart, BarFilter};
 use super::tally::Tally;
-use crate::format::dollars;
+use crate::format::monthly;
 use crate::insight::grid::GridView;
 use crate::insight::status::SeatStatus;
 
@@ -22,8 +22,8 @@ pub fn status_chart(view: &GridView, tally: &Tally) -> BarChart {
                 label: status.label().to_owned(),
                 values: vec![counts.get(status)],
                 note: match status {
-                    SeatStatus::Inactive => Some(format!("{} a month", dollars(cost.inactive_cents))),
-                    SeatStatus::NeverUsed => Some(format!("{} a month", dollars(cost.never_used_cents))),
+                    SeatStatus::Inactive => Some(monthly(cost.inactive_cents)),
+                    SeatStatus::NeverUsed => Some(monthly(cost.never_used_cents)),
                     _ => None,
                 },
                 filter: Some(BarFilter::Status(status)),

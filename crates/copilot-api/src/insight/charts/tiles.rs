@@ -2,7 +2,7 @@
 //! it counts.
 
 use super::tally::Tally;
-use crate::format::{count, dollars, exact_date, percent, plural};
+use crate::format::{count, exact_date, monthly, percent, plural};
 use crate::insight::grid::{GridState, GridView, SeatIndex};
 
 /// One tile: a figure, what it is, and a line that says what it counts.
@@ -49,7 +49,7 @@ pub fn tiles(index: &SeatIndex, view: &GridView, tally: &Tally, state: &GridStat
             key: "idle",
             label: "Idle seats",
             value: count(idle.total_seats()),
-            detail: format!("cost {} a month", dollars(idle.total_cents())),
+            detail: format!("cost {}", monthly(idle.total_cents())),
         },
         Tile {
             key: "never-used",
