@@ -20,8 +20,8 @@ pub fn tiles(index: &SeatIndex, view: &GridView, tally: &Tally, state: &GridStat
     let seats = tally.seats;
     let active = counts.active;
     let idle = &view.filtered_idle_cost;
-    let start = tally.cycle_start;
-    let new_this_cycle = tally.added_this_cycle;
+    let start = tally.month_start;
+    let new_this_month = tally.added_this_month;
     let threshold = state.status_rules().clamped().threshold_days;
     vec![
         Tile {
@@ -64,9 +64,9 @@ pub fn tiles(index: &SeatIndex, view: &GridView, tally: &Tally, state: &GridStat
             detail: "end with the billing cycle".to_owned(),
         },
         Tile {
-            key: "new-this-cycle",
-            label: "New this cycle",
-            value: count(new_this_cycle),
+            key: "new-this-month",
+            label: "New this calendar month",
+            value: count(new_this_month),
             detail: format!("added since {} (UTC)", exact_date(start)),
         },
     ]
@@ -99,7 +99,7 @@ mod tests {
     #[test]
     fn the_tiles_count_the_seats_shown_by_hand() {
         let mut seats = fixture();
-        // Added this month (June 2024) and used: active, and new this cycle.
+        // Added this month (June 2024) and used: active, and new this calendar month.
         seats.push(seat("eve").created("2024-06-03T00:00:00Z").last_activity("2024-06-29T00:00:00Z").build());
         let view = view_with(&seats, &GridState::default());
         let index = SeatIndex::new(&seats, None);
@@ -111,8 +111,13 @@ mod tests {
                 ("idle", "3", "cost $77.00 a month"),
                 ("never-used", "1", "17% of the seats"),
                 ("pending-cancellation", "1", "end with the billing cycle"),
-                ("new-this-cycle", "1", "added since 2024-06-01 (UTC)"),
+                ("new-this-month", "1", "added since 2024-06-01 (UTC)"),
             ]
+        );
+        // The core does not know the billing cycle: the tile says which month it counts.
+        assert_eq!(
+            tiles(&index, &view, &Tally::new(&index, &view, at(NOW)), &GridState::default())[5].label,
+            "New this calendar month"
         );
         assert_eq!(
             set_sentence(&index, &view, &GridState::default()),
