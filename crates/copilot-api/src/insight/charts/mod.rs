@@ -10,9 +10,9 @@
 //! One file a part:
 //! - `chart`: a bar chart as data ([`BarChart`], [`Bar`]), its hover text, its table, and what a click on
 //!   a bar does to the grid ([`BarFilter`]);
-//! - `tiles`: seats, active share, idle seats and their monthly cost, never used, pending cancellation,
-//!   new this calendar month (since the first of the month, UTC: the billing cycle is not known), and
-//!   [`set_sentence`];
+//! - `tiles`: seats, active share, idle users (people, billed once) and their monthly cost, never used,
+//!   pending cancellation, new this calendar month (since the first of the month, UTC: the billing cycle
+//!   is not known), and [`set_sentence`];
 //! - `activity`: days since last activity (0–7, 8–30, 31–60, 61–90, over 90, never), stacked by plan;
 //!   axis "Days since last activity" against "Seats";
 //! - `status`: seats by status, with the idle ones' monthly cost; "Status" against "Seats";

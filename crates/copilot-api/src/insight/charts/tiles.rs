@@ -46,10 +46,13 @@ pub fn tiles(index: &SeatIndex, view: &GridView, tally: &Tally, state: &GridStat
             ),
         },
         Tile {
+            // People, not grants: GitHub bills a user of several organizations once, and only when no seat
+            // of theirs is in use ([`IdleSeatCost`](crate::insight::IdleSeatCost)); the status chart counts
+            // grants.
             key: "idle",
-            label: "Idle seats",
+            label: "Idle users",
             value: count(idle.total_seats()),
-            detail: format!("cost {}", monthly(idle.total_cents())),
+            detail: format!("people with no seat in use, billed {}", monthly(idle.total_cents())),
         },
         Tile {
             key: "never-used",
@@ -108,7 +111,7 @@ mod tests {
             [
                 ("seats", "6", "loaded"),
                 ("active-share", "33%", "2 of 6 used in the last 30 days"),
-                ("idle", "3", "cost $77.00 a month"),
+                ("idle", "3", "people with no seat in use, billed $77.00 a month"),
                 ("never-used", "1", "17% of the seats"),
                 ("pending-cancellation", "1", "end with the billing cycle"),
                 ("new-this-month", "1", "added since 2024-06-01 (UTC)"),
@@ -126,6 +129,24 @@ mod tests {
     }
 
     #[test]
+    fn the_idle_tile_counts_people_billed_once_not_their_grants() {
+        // One person idle in two organizations of an enterprise: two inactive grants, one bill.
+        let seats = vec![
+            seat("ann").org("one").last_activity("2024-03-01T00:00:00Z").build(),
+            seat("ann").org("two").last_activity("2024-03-01T00:00:00Z").build(),
+        ];
+        let view = view_with(&seats, &GridState::default());
+        let index = SeatIndex::new(&seats, None);
+        let tiles = tiles(&index, &view, &Tally::new(&index, &view, at(NOW)), &GridState::default());
+        assert_eq!(view.filtered_counts.inactive, 2, "the status chart's two grants");
+        let idle = &tiles[2];
+        assert_eq!(
+            (idle.label, idle.value.as_str(), idle.detail.as_str()),
+            ("Idle users", "1", "people with no seat in use, billed $19.00 a month")
+        );
+    }
+
+    #[test]
     fn with_a_filter_the_tiles_cover_the_seats_it_leaves_and_say_so() {
         let seats = fixture();
         let state = GridState { team: Some(TeamFilter::Team("devs".into())), ..GridState::default() };
@@ -137,7 +158,7 @@ mod tests {
             [
                 ("seats", "2", "match the filters, of 5 loaded"),
                 ("active-share", "50%", "1 of 2 used in the last 30 days"),
-                ("idle", "1", "cost $19.00 a month"),
+                ("idle", "1", "people with no seat in use, billed $19.00 a month"),
             ]
         );
         assert_eq!(
