@@ -38,6 +38,9 @@ test('the tiles and each chart\'s table agree with the grid\'s counts', async ({
   expect(seats).toBeGreaterThan(0);
   await expect(page.getByTestId('tile-seats')).toHaveText(seats.toLocaleString('en-US'));
   await expect(page.getByTestId('tile-never-used')).toHaveText(counts['never-used'].toLocaleString('en-US'));
+  // The idle tile counts people (billed once), not grants, and says so.
+  await expect(page.locator('dl.tiles')).toContainText('Idle users');
+  await expect(page.locator('dl.tiles')).toContainText('New this calendar month');
   await expect(page.getByTestId('tile-pending-cancellation')).toHaveText(counts['pending-cancellation'].toLocaleString('en-US'));
   const share = Math.round((100 * counts.active) / seats);
   await expect(page.getByTestId('tile-active-share')).toHaveText(new RegExp(`^(${share}|<1|99|100)%$`));
@@ -78,7 +81,22 @@ test('clicking a status bar filters the grid and the URL, and clicking it again 
   const statuses = await page.locator('.seat-grid tbody td span.status:not(.status-exempt)').allInnerTexts();
   expect(statuses.length).toBeGreaterThan(0);
   expect(new Set(statuses)).toEqual(new Set(['Inactive']));
+  // The status chart alone sets the status filter aside: every other bar keeps its count, and says so.
+  const [, ...statusRows] = await tableOf(page, 'status');
+  expect(statusRows.map((row) => countIn(row[1]))).toEqual(STATUSES.map((status) => counts[status]));
+  await expect(page.getByTestId('chart-status').locator('figcaption')).toContainText('its status filter aside');
+  // So another status can be picked straight from the chart.
+  const never = page.getByTestId('chart-status').getByRole('button', { name: /^Never used: / });
+  await expect(never).toHaveAttribute('title', new RegExp(`^Never used: ${counts['never-used'].toLocaleString('en-US')} seats?`));
+  await never.click();
+  await expect(page).toHaveURL(/[?&]status=never-used(&|$)/);
+  await expect(page.getByTestId('tile-seats')).toHaveText(counts['never-used'].toLocaleString('en-US'));
+  await expect(bar).toHaveAttribute('aria-pressed', 'false');
+  await never.click();
+  await expect(page).not.toHaveURL(/status=/);
 
+  await bar.click();
+  await expect(page).toHaveURL(/[?&]status=inactive(&|$)/);
   await bar.click();
   await expect(page).not.toHaveURL(/status=/);
   await expect(page.getByTestId('tile-seats')).toHaveText(sum(Object.values(counts)).toLocaleString('en-US'));

@@ -3,8 +3,9 @@
 //! grid has a filter for is a button: pressing it filters the grid to those seats (pressed again, it lifts
 //! the filter); its accessible name and hover title say its exact count.
 //!
-//! Rows are keyed by their label and read their numbers from the chart, so a bar keeps its element (and
-//! the keyboard focus) while the numbers change under it.
+//! Rows are keyed by their position and read their label and numbers from the chart, so a bar keeps its
+//! element (and the keyboard focus) while the numbers change under it. Not by label: labels need not be
+//! unique (a team named "Direct", two teams of the same display name), and a row must show its own bar.
 
 use std::sync::Arc;
 
@@ -23,9 +24,7 @@ pub(super) fn BarChartView(data: Memo<Arc<Dashboard>>, id: &'static str, grid_st
     let chart: Memo<Option<BarChart>> =
         Memo::new(move |_| data.with(|d| d.charts.iter().find(|chart| chart.id == id).cloned()));
     let read = move |pick: fn(&BarChart) -> String| move || chart.with(|c| c.as_ref().map(pick).unwrap_or_default());
-    let labels = Memo::new(move |_| {
-        chart.with(|c| c.as_ref().map(|c| c.bars.iter().map(|bar| bar.label.clone()).collect::<Vec<_>>()))
-    });
+    let bar_count = Memo::new(move |_| chart.with(|c| c.as_ref().map_or(0, |c| c.bars.len())));
     let title_id = format!("chart-{id}-title");
     let labelled_by = title_id.clone();
     let legend = move || {
@@ -80,10 +79,10 @@ pub(super) fn BarChartView(data: Memo<Arc<Dashboard>>, id: &'static str, grid_st
                     <span>{read(|c| c.category_axis.to_owned())}</span>
                     <span>{read(|c| c.value_axis.to_owned())}</span>
                 </div>
-                <For each=move || labels.get().unwrap_or_default() key=String::clone let:label>
-                    <BarRow chart label grid_state />
+                <For each=move || 0..bar_count.get() key=|position| *position let:position>
+                    <BarRow chart position grid_state />
                 </For>
-                {move || labels.with(|l| l.as_ref().is_none_or(Vec::is_empty)).then(|| view! { <p class="empty">"No seats."</p> })}
+                {move || (bar_count.get() == 0).then(|| view! { <p class="empty">"No seats."</p> })}
                 <div class="bar-row value-axis" aria-hidden="true">
                     <span></span>
                     <span class="ticks"><span>"0"</span><span>{read(BarChart::axis_end)}</span></span>
@@ -97,12 +96,11 @@ pub(super) fn BarChartView(data: Memo<Arc<Dashboard>>, id: &'static str, grid_st
 }
 
 #[component]
-fn BarRow(chart: Memo<Option<BarChart>>, label: String, grid_state: Memo<GridState>) -> impl IntoView {
+fn BarRow(chart: Memo<Option<BarChart>>, position: usize, grid_state: Memo<GridState>) -> impl IntoView {
     let view_url = use_view_url();
-    let wanted = label.clone();
-    let bar: Memo<Option<Bar>> = Memo::new(move |_| {
-        chart.with(|c| c.as_ref().and_then(|c| c.bars.iter().find(|bar| bar.label == wanted).cloned()))
-    });
+    let bar: Memo<Option<Bar>> =
+        Memo::new(move |_| chart.with(|c| c.as_ref().and_then(|c| c.bars.get(position).cloned())));
+    let label = move || bar.with(|bar| bar.as_ref().map(|bar| bar.label.clone()).unwrap_or_default());
     let applied = Memo::new(move |_| {
         bar.with(|bar| {
             bar.as_ref().and_then(|bar| bar.filter.as_ref()).is_some_and(|f| grid_state.with(|s| f.is_applied(s)))
@@ -138,23 +136,26 @@ fn BarRow(chart: Memo<Option<BarChart>>, label: String, grid_state: Memo<GridSta
             </svg>
         }
     };
-    let clickable = bar.with_untracked(|bar| bar.as_ref().is_some_and(|bar| bar.filter.is_some()));
+    // The bar at a position may change from one with a filter to one without (the editors' "Other").
+    let clickable = Memo::new(move |_| bar.with(|bar| bar.as_ref().is_some_and(|bar| bar.filter.is_some())));
     let total = move || bar.with(|bar| bar.as_ref().map(|bar| count(bar.total())).unwrap_or_default());
-    let body = if clickable {
-        let toggle = move |_| {
-            if let Some(filter) = bar.with_untracked(|bar| bar.as_ref().and_then(|bar| bar.filter.clone())) {
-                view_url.update(true, |state| filter.toggle(&mut state.grid));
+    let body = move || {
+        if clickable.get() {
+            let toggle = move |_| {
+                if let Some(filter) = bar.with_untracked(|bar| bar.as_ref().and_then(|bar| bar.filter.clone())) {
+                    view_url.update(true, |state| filter.toggle(&mut state.grid));
+                }
+            };
+            view! {
+                <button type="button" class="bar" aria-pressed=move || applied.get().to_string() aria-label=text
+                    title=text on:click=toggle>
+                    {drawing}
+                </button>
             }
-        };
-        view! {
-            <button type="button" class="bar" aria-pressed=move || applied.get().to_string() aria-label=text title=text
-                on:click=toggle>
-                {drawing}
-            </button>
+            .into_any()
+        } else {
+            view! { <span class="bar" role="img" aria-label=text title=text>{drawing}</span> }.into_any()
         }
-        .into_any()
-    } else {
-        view! { <span class="bar" role="img" aria-label=text title=text>{drawing}</span> }.into_any()
     };
     view! {
         <div class="bar-row">

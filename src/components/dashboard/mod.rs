@@ -19,10 +19,6 @@ use crate::view_url::use_view_url;
 use bar_chart::BarChartView;
 use tiles::Tiles;
 
-/// The charts of an organization's dashboard, in page order; an enterprise's adds adoption by organization.
-const CHARTS: [&str; 5] = ["status", "activity", "editors", "months", "adoption-teams"];
-const ENTERPRISE_CHART: &str = "adoption-organizations";
-
 #[component]
 pub fn Dashboard(
     /// The loaded seats' index (the grid's).
@@ -31,7 +27,6 @@ pub fn Dashboard(
     grid_state: Memo<GridState>,
     now: RwSignal<DateTime<Utc>>,
     coverage: Signal<SeatCoverage>,
-    enterprise: bool,
 ) -> impl IntoView {
     let view_url = use_view_url();
     let data: Memo<Arc<DashboardData>> = Memo::new(move |_| {
@@ -39,7 +34,9 @@ pub fn Dashboard(
         Arc::new(view.with(|view| index.with(|index| grid_state.with(|state| dashboard(index, view, state, at)))))
     });
     let age = Memo::new(move |_| grid_state.with(|state| state.activity_age));
-    let charts: Vec<&'static str> = CHARTS.into_iter().chain(enterprise.then_some(ENTERPRISE_CHART)).collect();
+    // Which charts there are, and in what order, is the core's to say (an enterprise's seats add adoption by
+    // organization as their organizations come in).
+    let chart_ids = Memo::new(move |_| data.with(|d| d.charts.iter().map(|chart| chart.id).collect::<Vec<_>>()));
     view! {
         <section class="card dashboard" aria-labelledby="dashboard-heading">
             <h2 id="dashboard-heading">"At a glance"</h2>
@@ -61,7 +58,9 @@ pub fn Dashboard(
             <details class="charts" open>
                 <summary><h3>"Charts"</h3></summary>
                 <div class="chart-list">
-                    {charts.into_iter().map(|id| view! { <BarChartView data id grid_state /> }).collect_view()}
+                    <For each=move || chart_ids.get() key=|id| *id let:id>
+                        <BarChartView data id grid_state />
+                    </For>
                 </div>
             </details>
         </section>

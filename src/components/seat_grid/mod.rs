@@ -137,7 +137,7 @@ pub fn SeatGrid(
     let columns_shown = column_count + usize::from(selection.is_some());
 
     view! {
-        <Dashboard index=Signal::derive(move || loaded.with(|loaded| Arc::clone(&loaded.index))) view grid_state now coverage enterprise />
+        <Dashboard index=Signal::derive(move || loaded.with(|loaded| Arc::clone(&loaded.index))) view grid_state now coverage />
         <section class="card seat-grid" aria-label="Seats">
             <SsoLeftOutWarning coverage test_id="sso-warning" />
             <Toolbar loaded prices enterprise />

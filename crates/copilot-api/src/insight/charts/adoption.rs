@@ -1,6 +1,8 @@
 //! Adoption: the active share of each granting team (and, for an enterprise, of each organization), the
 //! ten highest and the ten lowest.
 
+use std::cmp::Ordering;
+
 use super::chart::{Bar, BarChart, BarFilter};
 use super::tally::Tally;
 use crate::format::{count, percent, plural};
@@ -60,14 +62,19 @@ pub(crate) fn adoption_groups(index: &SeatIndex, tally: &Tally, grouping: Groupi
             .collect(),
     };
     let mut groups: Vec<Group> = groups.into_iter().flatten().filter(|group| group.seats > 0).collect();
-    groups.sort_by(|a, b| {
-        // a.active / a.seats against b.active / b.seats, in integers.
-        (b.active * a.seats)
-            .cmp(&(a.active * b.seats))
-            .then_with(|| b.seats.cmp(&a.seats))
-            .then_with(|| a.label.to_lowercase().cmp(&b.label.to_lowercase()))
-    });
+    groups.sort_by(by_active_share);
     groups
+}
+
+/// The highest active share first (then the most seats, then by name). a.active / a.seats against
+/// b.active / b.seats, cross-multiplied in `u128`: two `usize` (32 bits on wasm, 64 natively) cannot
+/// overflow it, and an overflowing product would make the order non-total, which `sort_by` may panic on.
+fn by_active_share(a: &Group, b: &Group) -> Ordering {
+    let wide = |n: usize| n as u128;
+    (wide(b.active) * wide(a.seats))
+        .cmp(&(wide(a.active) * wide(b.seats)))
+        .then_with(|| b.seats.cmp(&a.seats))
+        .then_with(|| a.label.to_lowercase().cmp(&b.label.to_lowercase()))
 }
 
 pub fn adoption_chart(index: &SeatIndex, tally: &Tally, grouping: Grouping) -> BarChart {
@@ -179,6 +186,23 @@ mod tests {
         );
         let groups = adoption_groups(&index, &tally, Grouping::Organization);
         assert_eq!(groups.iter().map(|g| g.seats).sum::<usize>(), seats.len());
+    }
+
+    #[test]
+    fn active_shares_of_huge_groups_compare_without_overflow() {
+        let group = |label: &str, active: usize, seats: usize| Group {
+            label: label.to_owned(),
+            filter: BarFilter::Team(TeamFilter::Direct),
+            active,
+            seats,
+        };
+        // Products of these counts overflow a usize (32 or 64 bits): the order must still be by share.
+        let half = group("half", usize::MAX / 2, usize::MAX - 1);
+        let all = group("all", usize::MAX - 1, usize::MAX - 1);
+        let none = group("none", 0, usize::MAX);
+        let mut groups = vec![half.clone(), none.clone(), all.clone()];
+        groups.sort_by(by_active_share);
+        assert_eq!(groups, [all, half, none]);
     }
 
     #[test]

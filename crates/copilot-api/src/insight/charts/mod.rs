@@ -5,16 +5,19 @@
 //!
 //! The set each figure covers: the view's rows, the seats the grid lists ([`set_sentence`] says so beside
 //! the coverage note, which says which seats are loaded). Every chart but adoption has bars that add up
-//! to that set; adoption shows the ten highest and ten lowest groups of it and says so in its caption.
+//! to that set; adoption shows the ten highest and ten lowest groups of it and says so in its caption, and
+//! status counts the set with the status filter lifted (so that another status can be picked), and says so.
 //!
 //! One file a part:
 //! - `chart`: a bar chart as data ([`BarChart`], [`Bar`]), its hover text, its table, and what a click on
 //!   a bar does to the grid ([`BarFilter`]);
-//! - `tiles`: seats, active share, idle seats and their monthly cost, never used, pending cancellation,
-//!   new this cycle (since the first of the month, UTC), and [`set_sentence`];
+//! - `tiles`: seats, active share, idle users (people, billed once) and their monthly cost, never used,
+//!   pending cancellation, new this calendar month (since the first of the month, UTC: the billing cycle
+//!   is not known), and [`set_sentence`];
 //! - `activity`: days since last activity (0–7, 8–30, 31–60, 61–90, over 90, never), stacked by plan;
 //!   axis "Days since last activity" against "Seats";
-//! - `status`: seats by status, with the idle ones' monthly cost; "Status" against "Seats";
+//! - `status`: seats by status, the status filter aside, with the idle ones' monthly cost; "Status"
+//!   against "Seats";
 //! - `editors`: the editors last used (parsed from `last_activity_editor`) and their share, the eight
 //!   most used a bar each; "Editor" against "Seats";
 //! - `months`: seats added per month (`created_at`, UTC), split into active now and not; "Month added

@@ -32,9 +32,10 @@ pub struct Tally {
     pub(super) teams: Vec<[usize; 2]>,
     /// (active, seats) by organization filter id + 1; slot 0 is seats of no organization.
     pub(super) organizations: Vec<[usize; 2]>,
-    /// The first day of `now`'s month (UTC), where "this cycle" starts, and the seats added since.
-    pub(super) cycle_start: NaiveDate,
-    pub(super) added_this_cycle: usize,
+    /// The first day of `now`'s calendar month (UTC), and the seats added since. Not the billing cycle: the
+    /// core does not know when an account's cycle starts.
+    pub(super) month_start: NaiveDate,
+    pub(super) added_this_month: usize,
 }
 
 fn bump(counts: &mut Vec<[usize; 2]>, slot: usize, active: bool) {
@@ -49,8 +50,8 @@ impl Tally {
     /// The tally of the view's rows.
     pub fn new(index: &SeatIndex, view: &GridView, now: DateTime<Utc>) -> Self {
         let now_seconds = now.timestamp();
-        let cycle_start = NaiveDate::from_ymd_opt(now.year(), now.month(), 1).unwrap_or_else(|| now.date_naive());
-        let cycle_start_seconds = cycle_start.and_hms_opt(0, 0, 0).map_or(i64::MIN, |at| at.and_utc().timestamp());
+        let month_start = NaiveDate::from_ymd_opt(now.year(), now.month(), 1).unwrap_or_else(|| now.date_naive());
+        let month_start_seconds = month_start.and_hms_opt(0, 0, 0).map_or(i64::MIN, |at| at.and_utc().timestamp());
         let first_month = month_number(now_seconds) - (MONTHS_KEPT - 12);
         let mut tally = Self {
             seats: 0,
@@ -62,8 +63,8 @@ impl Tally {
             first_month,
             teams: Vec::new(),
             organizations: Vec::new(),
-            cycle_start,
-            added_this_cycle: 0,
+            month_start,
+            added_this_month: 0,
         };
         for &position in &view.rows {
             let (Some(facts), Some(status)) = (index.facts(position), view.status(position)) else { continue };
@@ -88,7 +89,7 @@ impl Tally {
             cell[usize::from(!active)] += 1;
             bump(&mut tally.teams, facts.team.map_or(0, |id| id as usize + 1), active);
             bump(&mut tally.organizations, facts.organization.map_or(0, |id| id as usize + 1), active);
-            tally.added_this_cycle += usize::from(facts.created >= cycle_start_seconds);
+            tally.added_this_month += usize::from(facts.created >= month_start_seconds);
         }
         tally
     }

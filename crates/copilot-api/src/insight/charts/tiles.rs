@@ -2,7 +2,7 @@
 //! it counts.
 
 use super::tally::Tally;
-use crate::format::{count, dollars, exact_date, percent, plural};
+use crate::format::{count, exact_date, monthly, percent, plural};
 use crate::insight::grid::{GridState, GridView, SeatIndex};
 
 /// One tile: a figure, what it is, and a line that says what it counts.
@@ -20,8 +20,8 @@ pub fn tiles(index: &SeatIndex, view: &GridView, tally: &Tally, state: &GridStat
     let seats = tally.seats;
     let active = counts.active;
     let idle = &view.filtered_idle_cost;
-    let start = tally.cycle_start;
-    let new_this_cycle = tally.added_this_cycle;
+    let start = tally.month_start;
+    let new_this_month = tally.added_this_month;
     let threshold = state.status_rules().clamped().threshold_days;
     vec![
         Tile {
@@ -46,10 +46,13 @@ pub fn tiles(index: &SeatIndex, view: &GridView, tally: &Tally, state: &GridStat
             ),
         },
         Tile {
+            // People, not grants: GitHub bills a user of several organizations once, and only when no seat
+            // of theirs is in use ([`IdleSeatCost`](crate::insight::IdleSeatCost)); the status chart counts
+            // grants.
             key: "idle",
-            label: "Idle seats",
+            label: "Idle users",
             value: count(idle.total_seats()),
-            detail: format!("cost {} a month", dollars(idle.total_cents())),
+            detail: format!("people with no seat in use, billed {}", monthly(idle.total_cents())),
         },
         Tile {
             key: "never-used",
@@ -64,9 +67,9 @@ pub fn tiles(index: &SeatIndex, view: &GridView, tally: &Tally, state: &GridStat
             detail: "end with the billing cycle".to_owned(),
         },
         Tile {
-            key: "new-this-cycle",
-            label: "New this cycle",
-            value: count(new_this_cycle),
+            key: "new-this-month",
+            label: "New this calendar month",
+            value: count(new_this_month),
             detail: format!("added since {} (UTC)", exact_date(start)),
         },
     ]
@@ -99,7 +102,7 @@ mod tests {
     #[test]
     fn the_tiles_count_the_seats_shown_by_hand() {
         let mut seats = fixture();
-        // Added this month (June 2024) and used: active, and new this cycle.
+        // Added this month (June 2024) and used: active, and new this calendar month.
         seats.push(seat("eve").created("2024-06-03T00:00:00Z").last_activity("2024-06-29T00:00:00Z").build());
         let view = view_with(&seats, &GridState::default());
         let index = SeatIndex::new(&seats, None);
@@ -108,15 +111,38 @@ mod tests {
             [
                 ("seats", "6", "loaded"),
                 ("active-share", "33%", "2 of 6 used in the last 30 days"),
-                ("idle", "3", "cost $77.00 a month"),
+                ("idle", "3", "people with no seat in use, billed $77.00 a month"),
                 ("never-used", "1", "17% of the seats"),
                 ("pending-cancellation", "1", "end with the billing cycle"),
-                ("new-this-cycle", "1", "added since 2024-06-01 (UTC)"),
+                ("new-this-month", "1", "added since 2024-06-01 (UTC)"),
             ]
+        );
+        // The core does not know the billing cycle: the tile says which month it counts.
+        assert_eq!(
+            tiles(&index, &view, &Tally::new(&index, &view, at(NOW)), &GridState::default())[5].label,
+            "New this calendar month"
         );
         assert_eq!(
             set_sentence(&index, &view, &GridState::default()),
             "The tiles and charts cover all 6 seats loaded, as the grid does."
+        );
+    }
+
+    #[test]
+    fn the_idle_tile_counts_people_billed_once_not_their_grants() {
+        // One person idle in two organizations of an enterprise: two inactive grants, one bill.
+        let seats = vec![
+            seat("ann").org("one").last_activity("2024-03-01T00:00:00Z").build(),
+            seat("ann").org("two").last_activity("2024-03-01T00:00:00Z").build(),
+        ];
+        let view = view_with(&seats, &GridState::default());
+        let index = SeatIndex::new(&seats, None);
+        let tiles = tiles(&index, &view, &Tally::new(&index, &view, at(NOW)), &GridState::default());
+        assert_eq!(view.filtered_counts.inactive, 2, "the status chart's two grants");
+        let idle = &tiles[2];
+        assert_eq!(
+            (idle.label, idle.value.as_str(), idle.detail.as_str()),
+            ("Idle users", "1", "people with no seat in use, billed $19.00 a month")
         );
     }
 
@@ -132,7 +158,7 @@ mod tests {
             [
                 ("seats", "2", "match the filters, of 5 loaded"),
                 ("active-share", "50%", "1 of 2 used in the last 30 days"),
-                ("idle", "1", "cost $19.00 a month"),
+                ("idle", "1", "people with no seat in use, billed $19.00 a month"),
             ]
         );
         assert_eq!(

@@ -4,7 +4,7 @@
 
 use super::graph::Grant;
 use super::removal::{BillingEffect, GrantRemoval, PersonGrants, Removal, StayReason, Tally};
-use crate::format::{count, dollars, plural};
+use crate::format::{count, monthly, plural};
 
 /// The heading of the grants panel.
 pub const GRANTS_HEADING: &str = "A person's grants and what ends their bill";
@@ -24,11 +24,6 @@ pub fn grants_lookup_hint(spans_organizations: bool) -> String {
 /// When no loaded seat is the login's.
 pub fn no_grants_found(login: &str) -> String {
     format!("No loaded seat is {}'s.", login.trim().trim_start_matches('@'))
-}
-
-/// "19.00 a month" with the currency: "$19.00 a month".
-fn monthly(cents: u64) -> String {
-    format!("{} a month", dollars(cents))
 }
 
 /// What an organization's own list cannot see, said wherever a figure depends on it.

@@ -66,6 +66,9 @@ pub struct GridView {
     pub idle_cost: IdleSeatCost,
     /// The same over the rows shown.
     pub filtered_idle_cost: IdleSeatCost,
+    /// The same over the seats of `filtered_counts` (every filter but the status filter): what the status
+    /// chart's idle bars cost while a status filter hides them from the rows.
+    pub filtered_counts_idle_cost: IdleSeatCost,
 }
 
 impl GridView {
@@ -92,12 +95,17 @@ pub fn grid_view(index: &SeatIndex, state: &GridState, prices: &SeatPrices, now:
     let mut total_counts = StatusCounts::default();
     let mut filtered_counts = StatusCounts::default();
     let mut rows = Vec::new();
+    // The seats of `filtered_counts`, kept only when the status filter makes them differ from the rows.
+    let mut any_status = Vec::new();
     for ((position, row), &status) in index.hot.iter().enumerate().zip(&statuses) {
         total_counts.add(status);
         let found = search_hits.as_ref().is_none_or(|hits| hits.get(position).copied().unwrap_or(false));
         let changed = state.changed.as_ref().is_none_or(|changed| changed.admits(index.login_line(position)));
         if found && changed && filter.admits(row) {
             filtered_counts.add(status);
+            if !state.statuses.is_empty() {
+                any_status.push(position);
+            }
             if state.statuses.admits(status) {
                 rows.push(position);
             }
@@ -114,8 +122,13 @@ pub fn grid_view(index: &SeatIndex, state: &GridState, prices: &SeatPrices, now:
     };
     let idle_cost = idle_cost_of((0..index.hot.len()).map(grant), index.user_count, prices);
     let filtered_idle_cost = idle_cost_of(rows.iter().map(|&position| grant(position)), index.user_count, prices);
+    let filtered_counts_idle_cost = if state.statuses.is_empty() {
+        filtered_idle_cost
+    } else {
+        idle_cost_of(any_status.iter().map(|&position| grant(position)), index.user_count, prices)
+    };
 
-    GridView { rows, statuses, total_counts, filtered_counts, idle_cost, filtered_idle_cost }
+    GridView { rows, statuses, total_counts, filtered_counts, idle_cost, filtered_idle_cost, filtered_counts_idle_cost }
 }
 
 /// The status of every indexed seat at `now`, by seat index, for rules brought into their ranges
@@ -331,6 +344,8 @@ mod tests {
             StatusCounts { active: 1, inactive: 1, never_used: 0, pending_cancellation: 0, ..StatusCounts::default() }
         );
         assert_eq!(view.filtered_idle_cost, IdleSeatCost::default());
+        // alice, inactive in devs, costs $19 a month though the status filter hides her.
+        assert_eq!(view.filtered_counts_idle_cost.total_cents(), 1900);
     }
 
     #[test]

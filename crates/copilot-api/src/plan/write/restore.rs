@@ -9,7 +9,7 @@
 use super::activity::ActivityEntry;
 use super::confirmation::cost_effect;
 use super::WriteKind;
-use crate::format::{dollars, exact_second_at_ms, plural};
+use crate::format::{exact_second_at_ms, monthly, plural};
 use crate::models::Seat;
 
 /// The button on a log line whose seats can still be restored.
@@ -186,15 +186,15 @@ impl Restoration {
     /// none, too.
     pub fn cost_wording(&self, price_cents: u32) -> String {
         let effect = cost_effect(self.kind, self.seats, price_cents);
-        let kept = dollars(effect.monthly_cents.unsigned_abs());
+        let kept = monthly(effect.monthly_cents.unsigned_abs());
         let seats = plural(self.seats, "seat", "seats");
         let mut text = format!(
-            "Restoring {seats} keeps {kept} a month on the bill: they are billed now until the end of the cycle either way, and after it only if restored."
+            "Restoring {seats} keeps {kept} on the bill: they are billed now until the end of the cycle either way, and after it only if restored."
         );
         if self.kind.names_teams() {
             text.push_str(&format!(
-                " Re-adding a team also gives a seat to any member who has none, at {} a month each, billed from now.",
-                dollars(u64::from(price_cents))
+                " Re-adding a team also gives a seat to any member who has none, at {} each, billed from now.",
+                monthly(u64::from(price_cents))
             ));
         }
         text
