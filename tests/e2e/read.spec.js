@@ -173,14 +173,14 @@ test('loading all 2,000 seats shows progress to the end, then filters, sorts and
   await expect(page.getByTestId('idle-cost')).not.toHaveText(costAt7);
 
   // The status filter narrows the rows to that status.
-  await page.getByRole('button', { name: 'Never used' }).click();
+  await page.getByRole('button', { name: 'Never used', exact: true }).click();
   await expect(page).toHaveURL(/status=never-used/);
   const statuses = await page.locator('.seat-grid tbody tr[data-login] .status').allTextContents();
   expect(statuses.length).toBeGreaterThan(0);
   expect(new Set(statuses)).toEqual(new Set(['Never used']));
 
   // Sorting by login orders the visible rows.
-  await page.getByRole('button', { name: 'Never used' }).click();
+  await page.getByRole('button', { name: 'Never used', exact: true }).click();
   await page.getByRole('button', { name: 'Login', exact: true }).click();
   const logins = await page.locator('.seat-grid tbody tr[data-login]').evaluateAll((rows) => rows.map((r) => r.dataset.login));
   expect(logins.length).toBeGreaterThan(5);

@@ -38,7 +38,7 @@ test('every flow, reads and a write, talks only to the page and the configured A
   await expect(page.getByTestId('page-position')).toBeVisible();
   await page.getByRole('button', { name: 'Load all seats' }).click();
   await expect(page.getByTestId('all-loaded')).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: 'Never used' }).click();
+  await page.getByRole('button', { name: 'Never used', exact: true }).click();
   await page.getByRole('searchbox', { name: 'Search logins' }).fill('a');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export view as CSV' }).click();
