@@ -172,20 +172,22 @@ test('dark mode follows prefers-color-scheme: the page, its cards and its messag
 
 // The README's pictures: with UPDATE_SCREENSHOTS=1 (`make screenshots`) they are written to docs/, otherwise
 // beside the other screenshots, so a plain run never changes the checkout.
-test('screenshots of the Seats view and the connect form, light and dark, at 1366 and 390 px', async ({ page }) => {
+test('screenshots of the dashboard, the Seats view and the connect form, light and dark, at 1366 and 390 px', async ({ page }) => {
   const dir = process.env.UPDATE_SCREENSHOTS ? 'docs' : `${process.env.E2E_OUTPUT ?? 'test-results'}/screens`;
   mkdirSync(dir, { recursive: true });
   const sizes = [{ width: 1366, height: 900 }, { width: 390, height: 844 }];
   for (const [name, open] of [['connect', async () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Connect to GitHub' })).toBeVisible();
-  }], ['seats', () => openDemo(page)]]) {
+  }], ['seats', () => openDemo(page)], ['dashboard', () => openDemo(page)]]) {
     await page.setViewportSize(sizes[0]);
     await open();
     for (const size of sizes) {
       await page.setViewportSize(size);
-      // The Seats view from its filters down: the grid, not only the billing summary above it.
+      // The Seats view from its filters down: the grid, not only the billing summary above it; the dashboard
+      // from its tiles down.
       if (name === 'seats') await page.locator('.toolbar').first().evaluate((el) => el.closest('.card').scrollIntoView());
+      if (name === 'dashboard') await page.getByRole('heading', { name: 'At a glance' }).evaluate((el) => el.closest('section, .card').scrollIntoView());
       for (const scheme of ['light', 'dark']) {
         await page.emulateMedia({ colorScheme: scheme });
         await page.screenshot({ path: `${dir}/${name}-${scheme}-${size.width}.png`, animations: 'disabled' });
