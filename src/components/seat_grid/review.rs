@@ -15,7 +15,7 @@ use copilot_api::insight::review::{
     comparison_csv, comparison_file_name, read_earlier_export, ChangeGroup, ChangedFilter, Comparison, EarlierExport,
     LoginSet, Snapshot,
 };
-use copilot_api::insight::{GridState, SeatCoverage};
+use copilot_api::insight::{GridState, SeatCoverage, StatusRules};
 use copilot_api::Scope;
 use leptos::prelude::*;
 
@@ -29,6 +29,8 @@ use crate::view_url::use_view_url;
 pub(super) struct Review {
     earlier: RwSignal<Option<Arc<EarlierExport>>>,
     comparison: Memo<Option<Arc<Comparison>>>,
+    /// The rules today's statuses are decided by, for the comparison and its notes alike.
+    rules: Memo<Option<StatusRules>>,
     /// The logins of the group the URL names, once a comparison is loaded.
     group_logins: Memo<Option<Arc<LoginSet>>>,
 }
@@ -38,10 +40,10 @@ impl Review {
         let view_url = use_view_url();
         let earlier = RwSignal::new(None::<Arc<EarlierExport>>);
         let grid_rules = Memo::new(move |_| view_url.state.with(|state| state.grid.status_rules()));
+        let rules = Memo::new(move |_| earlier.with(|earlier| Some(earlier.as_ref()?.meta.rules_or(grid_rules.get()))));
         let comparison = Memo::new(move |_| {
             let earlier = earlier.get()?;
-            // The export's own rules when it says them, so a threshold changed since is not a change.
-            let rules = earlier.meta.rules.unwrap_or_else(|| grid_rules.get());
+            let rules = rules.get()?;
             let current =
                 loaded.with(|loaded| Snapshot::of_seats(&loaded.seats, now.get(), rules, loaded.organization_plan));
             Some(Arc::new(Comparison::new(Snapshot::of_export(&earlier), current)))
@@ -51,7 +53,7 @@ impl Review {
             let group = group.get()?;
             comparison.with(|comparison| comparison.as_ref().map(|comparison| Arc::new(comparison.logins(group))))
         });
-        Self { earlier, comparison, group_logins }
+        Self { earlier, comparison, rules, group_logins }
     }
 
     /// The URL's grid state with the logins of its comparison group filled in.
@@ -103,10 +105,9 @@ pub(super) fn ReviewPanel(
     });
     let scope = StoredValue::new(scope);
     let notes = Memo::new(move |_| {
-        let rules = view_url.state.with(|s| s.grid.status_rules());
+        let rules = review.rules.get()?;
         review.earlier.with(|earlier| {
             earlier.as_ref().map(|earlier| {
-                let rules = earlier.meta.rules.unwrap_or(rules);
                 scope.with_value(|scope| coverage.with(|now| comparison_notes(earlier, scope, rules, now)))
             })
         })

@@ -52,6 +52,12 @@ impl EarlierMeta {
     pub fn is_complete(&self) -> bool {
         self.scope.is_some() && self.exported_at.is_some() && self.rules.is_some()
     }
+
+    /// The rules today's statuses are decided by: the export's own when it says them, so that a threshold
+    /// changed since does not read as a change; else the grid's.
+    pub fn rules_or(&self, grid: StatusRules) -> StatusRules {
+        self.rules.unwrap_or(grid)
+    }
 }
 
 /// An earlier export, read.
@@ -265,6 +271,14 @@ mod tests {
     use crate::insight::export::{ExportContext, ExportFormat};
     use crate::models::Seat;
     use crate::test_seats::{at, seat};
+
+    #[test]
+    fn today_is_read_by_the_exports_own_rules_when_it_says_them_else_the_grids() {
+        let grid = StatusRules::with_threshold(60);
+        let stated = EarlierMeta { rules: Some(StatusRules::with_threshold(30)), ..EarlierMeta::default() };
+        assert_eq!(stated.rules_or(grid), StatusRules::with_threshold(30));
+        assert_eq!(EarlierMeta::default().rules_or(grid), grid);
+    }
 
     const THEN: &str = "2026-11-02T09:30:00Z";
 
