@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 
 /// The text of the first file chosen in `input`; `None` when none was chosen.
-pub async fn chosen_file_text(input: &web_sys::HtmlInputElement) -> Option<Result<String, String>> {
+async fn chosen_file_text(input: &web_sys::HtmlInputElement) -> Option<Result<String, String>> {
     let file = input.files()?.get(0)?;
     Some(file_text(file).await)
 }
@@ -21,7 +21,18 @@ pub async fn file_text(file: web_sys::File) -> Result<String, String> {
     text.ok().and_then(|value| value.as_string()).ok_or_else(|| format!("The browser could not read {}.", file.name()))
 }
 
+/// On a file input's `change`: reads the chosen file in the background, clears the input (so that choosing
+/// the same file again reads it again), then hands the text to `then` (`None` when no file was chosen).
+pub fn read_chosen_file(ev: &leptos::ev::Event, then: impl FnOnce(Option<Result<String, String>>) + 'static) {
+    let Some(input) = file_input(ev) else { return };
+    leptos::task::spawn_local(async move {
+        let text = chosen_file_text(&input).await;
+        input.set_value("");
+        then(text);
+    });
+}
+
 /// The file input an event came from.
-pub fn file_input(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
+fn file_input(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
     ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()
 }

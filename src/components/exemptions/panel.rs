@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::{today, use_exemptions};
 use crate::download::download;
-use crate::read_file::{chosen_file_text, file_input};
+use crate::read_file::read_chosen_file;
 
 #[component]
 pub fn ExemptionsPanel() -> impl IntoView {
@@ -43,10 +43,7 @@ pub fn ExemptionsPanel() -> impl IntoView {
 
     // All or nothing: a file with one bad entry changes nothing, and the error names its line or entry.
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = file_input(&ev) else { return };
-        leptos::task::spawn_local(async move {
-            let outcome = chosen_file_text(&input).await;
-            input.set_value("");
+        read_chosen_file(&ev, move |outcome| {
             match outcome.map(|text| text.and_then(|text| read_exemptions(&text).map_err(|error| error.to_string()))) {
                 None => {}
                 Some(Ok(list)) => {

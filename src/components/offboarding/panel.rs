@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use super::tables::{ListedNamesTable, OutcomeCounts};
 use crate::components::manage::{Proposal, WriteDesk};
 use crate::download::download;
-use crate::read_file::{chosen_file_text, dropped_file, file_input, file_text};
+use crate::read_file::{dropped_file, file_text, read_chosen_file};
 
 #[component]
 pub fn OffboardingPanel(
@@ -67,14 +67,7 @@ pub fn OffboardingPanel(
         }
         Some(Err(refusal)) => problem.set(Some(refusal)),
     };
-    let choose = move |ev: leptos::ev::Event| {
-        let Some(input) = file_input(&ev) else { return };
-        leptos::task::spawn_local(async move {
-            let file = chosen_file_text(&input).await;
-            input.set_value("");
-            take_file(file);
-        });
-    };
+    let choose = move |ev: leptos::ev::Event| read_chosen_file(&ev, take_file);
     let drop = move |ev: leptos::ev::DragEvent| {
         // Dropped text is the text area's own business; a file is read here.
         let Some(file) = dropped_file(&ev) else { return };

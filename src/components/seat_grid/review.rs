@@ -21,7 +21,7 @@ use leptos::prelude::*;
 
 use super::loaded::IndexedSeats;
 use crate::download::download;
-use crate::read_file::{chosen_file_text, dropped_file, file_input, file_text};
+use crate::read_file::{dropped_file, file_text, read_chosen_file};
 use crate::view_url::use_view_url;
 
 /// The earlier export the page holds, and its comparison with the seats loaded now.
@@ -87,14 +87,7 @@ pub(super) fn ReviewPanel(
             Err(refusal) => problem.set(Some(refusal)),
         },
     };
-    let choose = move |ev: leptos::ev::Event| {
-        let Some(input) = file_input(&ev) else { return };
-        leptos::task::spawn_local(async move {
-            let outcome = chosen_file_text(&input).await;
-            input.set_value("");
-            read(outcome);
-        });
-    };
+    let choose = move |ev: leptos::ev::Event| read_chosen_file(&ev, read);
     let drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         let Some(file) = dropped_file(&ev) else { return };
