@@ -12,7 +12,7 @@
 // 4. wasm-opt -Oz on every module (release builds), the binaryen of package.json, as trunk did.
 // The page starts through start.js (copied by trunk), not trunk's inline loader.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 const NAME = 'copilot-seats';
@@ -48,3 +48,7 @@ if (release) {
   }
 }
 console.log(`build-app: ${NAME}_bg.wasm and ${chunks.length} chunk(s) (${chunks.map((c) => basename(c)).join(', ')})${release ? ', wasm-opt -Oz' : ''}`);
+
+// Trunk leaves the link it was told to skip (data-trunk-skip) in the page: it names nothing, so it goes.
+const page = join(staging, 'index.html');
+writeFileSync(page, readFileSync(page, 'utf8').replace(/\s*<link data-trunk rel="rust" data-bin="copilot-seats"[^>]*\/?>/, ''));

@@ -182,7 +182,8 @@ test('under /copilot-seats/ the demo runs: its worker and wasm come from the sub
   await page.getByRole('button', { name: 'Try the demo' }).click();
   await expect(page.getByRole('heading', { name: 'Copilot billing for acme' })).toBeVisible();
   await expect(page.getByTestId('all-loaded')).toHaveText(/^All \d+ seats loaded/);
-  for (const file of ['demo-worker-start.js', 'demo-worker.js', 'demo-worker_bg.wasm']) expect(requests).toContain(`${SITE}${file}`);
+  // The demo's worker, and the seat views' chunk with its loader (scripts/build-app.mjs).
+  for (const file of ['demo-worker-start.js', 'demo-worker.js', 'demo-worker_bg.wasm', '__wasm_split.js', 'split_workspace.wasm']) expect(requests).toContain(`${SITE}${file}`);
   expect(requests.filter((url) => !url.startsWith(SITE) && !url.startsWith('blob:'))).toEqual([]);
   for (const width of [390, 1366]) {
     await page.setViewportSize({ width, height: 900 });
