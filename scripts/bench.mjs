@@ -220,14 +220,18 @@ async function memory(page) {
 }
 
 /** The files of the first load: the page and everything it names (stylesheets, the app's starter, script
- * and wasm). Left out, and reported on their own: the chunks (scripts/build-app.mjs), fetched when the
+ * and wasm) and its scripts import. Left out, and reported on their own: the chunks (scripts/build-app.mjs), fetched when the
  * person first touches the connect form, and the demo's worker, fetched only when someone picks the demo.
  * The browser part of the benchmark checks that the page asks for nothing else before that touch. */
 function transfer() {
   const html = readFileSync(join('dist', 'index.html'), 'utf8');
   // Relative names only (the page's own files), with or without "./".
   const named = [...html.matchAll(/(?:href=|src=)["'](?:\.\/)?([^"':/][^"':]*)["']/g)].map((m) => m[1]);
-  const files = ['index.html', ...new Set(named)];
+  // And what the page's scripts import, as the browser follows it (the app's script imports the chunks'
+  // loader).
+  const imported = named.filter((name) => name.endsWith('.js')).flatMap((name) =>
+    [...readFileSync(join('dist', name), 'utf8').matchAll(/(?:^|\n)\s*import\b[^'"]*["']\.\/([^"']+)["']/g)].map((m) => m[1]));
+  const files = ['index.html', ...new Set([...named, ...imported])];
   const gzipOf = (name) => gzipSync(readFileSync(join('dist', name)), { level: 9 }).length;
   let raw = 0;
   let gzip = 0;
@@ -242,7 +246,7 @@ function transfer() {
   // Not the precompressed copies beside them (scripts/precompress.mjs): they are the same files again.
   const plain = readdirSync('dist').filter((name) => !/\.(gz|br)$/.test(name));
   const worker = plain.filter((name) => name.startsWith('demo-worker'));
-  const chunks = plain.filter((name) => /^split_.*\.wasm$/.test(name) || name === '__wasm_split.js');
+  const chunks = plain.filter((name) => /-split_.*\.wasm$/.test(name));
   const sum = (names) => names.reduce((total, name) => total + gzipOf(name), 0);
   return {
     files, per_file, raw_bytes: raw, gzip_bytes: gzip,

@@ -10,8 +10,9 @@
 //    what only it uses) into that function's chunk, and writes __wasm_split.js, the chunks' loader;
 // 3. wasm-bindgen on the first-load module, keeping the exports the chunks import from it;
 // 4. wasm-opt -Oz on every module (release builds), the binaryen of package.json, as trunk did.
-// The page starts through start.js (copied by trunk), not trunk's inline loader.
+// The page starts through start.js (written here with the build's names), not trunk's inline loader.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -29,26 +30,43 @@ const profile = release ? ['--release'] : [];
 run('cargo', ['rustc', ...profile, '--locked', '--target', 'wasm32-unknown-unknown', '-p', NAME, '--bin', NAME, '--', '-Clink-args=--emit-relocs']);
 run('cargo', ['build', '--release', '--locked', '-p', 'wasm-split-step']);
 
+// Every file of the app is named with a hash of what it is built from, as trunk names its own: a browser
+// that kept one build's script cannot pair it with another build's wasm.
 const built = join('target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${NAME}.wasm`);
+const starter = readFileSync('start.js', 'utf8');
+const hash = createHash('sha256').update(readFileSync(built)).update(starter).digest('hex').slice(0, 16);
+const stem = `${NAME}-${hash}`;
+
 const cut = join('target', 'wasm-split');
 rmSync(cut, { recursive: true, force: true });
 mkdirSync(cut, { recursive: true });
-const written = capture(join('target', 'release', 'wasm-split-step'), [built, cut, NAME]).trim().split('\n');
-const [main, ...chunks] = written;
+// The first-load module, then each chunk, then the chunks' loader.
+const [main, ...rest] = capture(join('target', 'release', 'wasm-split-step'), [built, cut, stem]).trim().split('\n');
+const loader = rest.pop();
+const chunks = rest;
 
-run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript', '--out-dir', staging, '--out-name', NAME, main]);
-for (const chunk of chunks) copyFileSync(chunk, join(staging, basename(chunk)));
-copyFileSync(join(cut, '__wasm_split.js'), join(staging, '__wasm_split.js'));
+run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript', '--out-dir', staging, '--out-name', stem, main]);
+for (const file of [...chunks, loader]) copyFileSync(file, join(staging, basename(file)));
 
-const modules = [`${NAME}_bg.wasm`, ...chunks.map((chunk) => basename(chunk))];
+const modules = [`${stem}_bg.wasm`, ...chunks.map((chunk) => basename(chunk))];
 if (release) {
   for (const module of modules) {
     const path = join(staging, module);
     run(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', '--strip-debug', '--strip-producers', path, '-o', path]);
   }
 }
-console.log(`build-app: ${NAME}_bg.wasm and ${chunks.length} chunk(s) (${chunks.map((c) => basename(c)).join(', ')})${release ? ', wasm-opt -Oz' : ''}`);
 
-// Trunk leaves the link it was told to skip (data-trunk-skip) in the page: it names nothing, so it goes.
+// The starter, and the page's links to it, its script and its wasm, with the build's names. (Trunk
+// leaves the link it was told to skip, data-trunk-skip, in the page: it names nothing, so it goes.)
+const names = { './copilot-seats.js': `./${stem}.js`, './copilot-seats_bg.wasm': `./${stem}_bg.wasm`, './start.js': `./start-${hash}.js` };
+/** `text` with each of `from` (quoted, as the page and the starter write them) given the build's name. */
+function renamed(text, from) {
+  return from.reduce((out, name) => {
+    if (!out.includes(`'${name}'`) && !out.includes(`"${name}"`)) throw new Error(`build-app: ${name} is not named where expected`);
+    return out.replaceAll(`'${name}'`, `'${names[name]}'`).replaceAll(`"${name}"`, `"${names[name]}"`);
+  }, text);
+}
+writeFileSync(join(staging, `start-${hash}.js`), renamed(starter, ['./copilot-seats.js', './copilot-seats_bg.wasm']));
 const page = join(staging, 'index.html');
-writeFileSync(page, readFileSync(page, 'utf8').replace(/\s*<link data-trunk rel="rust" data-bin="copilot-seats"[^>]*\/?>/, ''));
+writeFileSync(page, renamed(readFileSync(page, 'utf8'), Object.keys(names)).replace(/\s*<link data-trunk rel="rust" data-bin="copilot-seats"[^>]*\/?>/, ''));
+console.log(`build-app: ${stem}_bg.wasm, its starter and ${chunks.length} chunk(s) (${chunks.map((c) => basename(c)).join(', ')})${release ? ', wasm-opt -Oz' : ''}`);

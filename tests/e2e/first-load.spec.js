@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { SANDBOX, connect, resetSandbox, tokens } from './helpers.js';
 
-const isChunk = (url) => /\/split_[^/]*\.wasm$/.test(new URL(url).pathname);
+const isChunk = (url) => /-split_[^/]*\.wasm$/.test(new URL(url).pathname);
 
 test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
