@@ -30,7 +30,7 @@
 //   the demo's worker, loaded only for the demo, is given apart.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -233,8 +233,11 @@ function transfer() {
     [...readFileSync(join('dist', name), 'utf8').matchAll(/(?:^|\n)\s*import\b[^'"]*["']\.\/([^"']+)["']/g)].map((m) => m[1]));
   const files = ['index.html', ...new Set([...named, ...imported])];
   const gzipOf = (name) => gzipSync(readFileSync(join('dist', name)), { level: 9 }).length;
+  // Brotli at its highest quality, as scripts/precompress.mjs writes the .br copies.
+  const brotliOf = (name) => brotliCompressSync(readFileSync(join('dist', name)), { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
   let raw = 0;
   let gzip = 0;
+  let brotli = 0;
   const per_file = {};
   for (const name of files) {
     const bytes = readFileSync(join('dist', name));
@@ -242,6 +245,7 @@ function transfer() {
     per_file[name] = { raw_bytes: bytes.length, gzip_bytes: packed };
     raw += bytes.length;
     gzip += packed;
+    brotli += brotliOf(name);
   }
   // Not the precompressed copies beside them (scripts/precompress.mjs): they are the same files again.
   const plain = readdirSync('dist').filter((name) => !/\.(gz|br)$/.test(name));
@@ -249,8 +253,8 @@ function transfer() {
   const chunks = plain.filter((name) => /-split_.*\.wasm$/.test(name));
   const sum = (names) => names.reduce((total, name) => total + gzipOf(name), 0);
   return {
-    files, per_file, raw_bytes: raw, gzip_bytes: gzip,
-    chunk_files: chunks, chunk_gzip_bytes: sum(chunks),
+    files, per_file, raw_bytes: raw, gzip_bytes: gzip, brotli_bytes: brotli,
+    chunk_files: chunks, chunk_gzip_bytes: sum(chunks), chunk_brotli_bytes: chunks.reduce((total, name) => total + brotliOf(name), 0),
     demo_worker_files: worker, demo_worker_gzip_bytes: sum(worker),
   };
 }
@@ -398,8 +402,8 @@ function render(r) {
     const mb = (b) => (b / 1048576).toFixed(1);
     lines.push(`| memory after loading ${at} seats | ${mb(r.memory_100k.total_bytes)} MiB (JS heap ${mb(r.memory_100k.js_heap_bytes)}, wasm ${mb(r.memory_100k.wasm_memory_bytes)}) |`);
   }
-  lines.push(`| first-load transfer (HTML + JS + WASM + CSS) | ${(r.transfer.raw_bytes / 1024).toFixed(1)} KiB raw, ${(r.transfer.gzip_bytes / 1024).toFixed(1)} KiB gzip (${r.transfer.files.length} files) |`);
-  lines.push(`| the seat views' chunk (${r.transfer.chunk_files.length} files), fetched when the connect form is first touched | ${(r.transfer.chunk_gzip_bytes / 1024).toFixed(1)} KiB gzip |`);
+  lines.push(`| first-load transfer (HTML + JS + WASM + CSS), to the connect form | ${(r.transfer.raw_bytes / 1024).toFixed(1)} KiB raw, ${(r.transfer.gzip_bytes / 1024).toFixed(1)} KiB gzip, ${(r.transfer.brotli_bytes / 1024).toFixed(1)} KiB brotli (${r.transfer.files.length} files) |`);
+  lines.push(`| the seat views' chunk (${r.transfer.chunk_files.length} file${r.transfer.chunk_files.length === 1 ? '' : 's'}), fetched when the connect form is first touched | ${(r.transfer.chunk_gzip_bytes / 1024).toFixed(1)} KiB gzip, ${(r.transfer.chunk_brotli_bytes / 1024).toFixed(1)} KiB brotli |`);
   lines.push(`| the demo's worker, fetched only for the demo | ${(r.transfer.demo_worker_gzip_bytes / 1024).toFixed(1)} KiB gzip |`);
   for (const [name, ms] of Object.entries(r.native_100k_ms)) {
     lines.push(`| native ${name} | ${ms} ms |`);
