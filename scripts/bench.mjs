@@ -25,9 +25,8 @@
 //   longer than 1.5 x 16.7 ms;
 // - memory: JavaScript heap (performance.memory, precise) plus WebAssembly memory, after loading 100,000 seats;
 // - transfer: the files of the first load (the page and what it names: CSS, JS, WASM), raw and gzip -9,
-//   checked against what the browser fetched to show the connect form; the chunk of the seat views and
-//   the demo's worker apart;
-//   the demo's worker, loaded only for the demo, is given apart.
+//   and brotli, checked against what the browser fetched to show the connect form; the chunk of the seat
+//   views (fetched when the connect form is first touched) and the demo's worker (only for the demo) apart.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';

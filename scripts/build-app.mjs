@@ -6,14 +6,15 @@
 // here, in the steps `cargo leptos --split` takes:
 // 1. cargo, linking with `--emit-relocs`, which the splitter needs (through `cargo rustc`, so the flag
 //    reaches only the page's own link: the demo's worker and every dependency build as before);
-// 2. crates/wasm-split-step, which moves every function reachable only from a `#[lazy]` function (and
-//    what only it uses) into that function's chunk, and writes __wasm_split.js, the chunks' loader;
+// 2. crates/wasm-split-step, which moves what only a `wasm_split` function reaches (src/parts.rs) into
+//    that function's chunk, and writes NAME-chunks.js, the chunks' loader;
 // 3. wasm-bindgen on the first-load module, keeping the exports the chunks import from it;
-// 4. wasm-opt -Oz on every module (release builds), the binaryen of package.json, as trunk did.
+// 4. wasm-opt -Oz on every module (release builds), the binaryen of package.json, as trunk did;
+// 5. every file named with a hash of them all, and the page's links given those names.
 // The page starts through start.js (written here with the build's names), not trunk's inline loader.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 const NAME = 'copilot-seats';
@@ -29,44 +30,69 @@ const capture = (command, args) => execFileSync(command, args, { encoding: 'utf8
 const profile = release ? ['--release'] : [];
 run('cargo', ['rustc', ...profile, '--locked', '--target', 'wasm32-unknown-unknown', '-p', NAME, '--bin', NAME, '--', '-Clink-args=--emit-relocs']);
 run('cargo', ['build', '--release', '--locked', '-p', 'wasm-split-step']);
-
-// Every file of the app is named with a hash of what it is built from, as trunk names its own: a browser
-// that kept one build's script cannot pair it with another build's wasm.
 const built = join('target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${NAME}.wasm`);
-const starter = readFileSync('start.js', 'utf8');
-const hash = createHash('sha256').update(readFileSync(built)).update(starter).digest('hex').slice(0, 16);
-const stem = `${NAME}-${hash}`;
 
-const cut = join('target', 'wasm-split');
-rmSync(cut, { recursive: true, force: true });
+// Every file is built under a placeholder name, then named with a hash of all the finished files, as
+// trunk names its own: a browser that kept one build's script cannot pair it with another build's wasm,
+// whatever changed between them (the code, a tool, a flag). The placeholder has the hash's length, so
+// putting the hash in its place inside the wasm (which names the chunks' loader) moves no byte.
+const PLACEHOLDER = `${NAME}-${'_'.repeat(16)}`;
+const work = join('target', 'app-build');
+const cut = join(work, 'cut');
+const finished = join(work, 'finished');
+rmSync(work, { recursive: true, force: true });
 mkdirSync(cut, { recursive: true });
-// The first-load module, then each chunk, then the chunks' loader.
-const [main, ...rest] = capture(join('target', 'release', 'wasm-split-step'), [built, cut, stem]).trim().split('\n');
+mkdirSync(finished, { recursive: true });
+
+// The splitter prints the first-load module, then each chunk, then the chunks' loader.
+const written = capture(join('target', 'release', 'wasm-split-step'), [built, cut, PLACEHOLDER]).trim().split('\n');
+for (const file of written) if (!existsSync(file)) throw new Error(`build-app: the splitter named ${file}, which it did not write`);
+const [main, ...rest] = written;
 const loader = rest.pop();
 const chunks = rest;
 
-run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript', '--out-dir', staging, '--out-name', stem, main]);
-for (const file of [...chunks, loader]) copyFileSync(file, join(staging, basename(file)));
-
-const modules = [`${stem}_bg.wasm`, ...chunks.map((chunk) => basename(chunk))];
+run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript', '--out-dir', finished, '--out-name', PLACEHOLDER, main]);
+for (const file of [...chunks, loader]) copyFileSync(file, join(finished, basename(file)));
 if (release) {
-  for (const module of modules) {
-    const path = join(staging, module);
+  for (const module of [`${PLACEHOLDER}_bg.wasm`, ...chunks.map((chunk) => basename(chunk))]) {
+    const path = join(finished, module);
     run(join('node_modules', '.bin', 'wasm-opt'), ['-Oz', '--strip-debug', '--strip-producers', path, '-o', path]);
   }
 }
 
-// The starter, and the page's links to it, its script and its wasm, with the build's names. (Trunk
-// leaves the link it was told to skip, data-trunk-skip, in the page: it names nothing, so it goes.)
-const names = { './copilot-seats.js': `./${stem}.js`, './copilot-seats_bg.wasm': `./${stem}_bg.wasm`, './start.js': `./start-${hash}.js` };
-/** `text` with each of `from` (quoted, as the page and the starter write them) given the build's name. */
-function renamed(text, from) {
-  return from.reduce((out, name) => {
+// The page's links to its starter, script and wasm, and the starter's own, by their built names.
+const builtNames = {
+  './start.js': `./${PLACEHOLDER}-start.js`,
+  './copilot-seats.js': `./${PLACEHOLDER}.js`,
+  './copilot-seats_bg.wasm': `./${PLACEHOLDER}_bg.wasm`,
+};
+/** `text` with each of `names` (quoted, as the page and the starter write them) given its built name. */
+function renamed(text, names) {
+  return names.reduce((out, name) => {
     if (!out.includes(`'${name}'`) && !out.includes(`"${name}"`)) throw new Error(`build-app: ${name} is not named where expected`);
-    return out.replaceAll(`'${name}'`, `'${names[name]}'`).replaceAll(`"${name}"`, `"${names[name]}"`);
+    return out.replaceAll(`'${name}'`, `'${builtNames[name]}'`).replaceAll(`"${name}"`, `"${builtNames[name]}"`);
   }, text);
 }
-writeFileSync(join(staging, `start-${hash}.js`), renamed(starter, ['./copilot-seats.js', './copilot-seats_bg.wasm']));
+writeFileSync(join(finished, `${PLACEHOLDER}-start.js`), renamed(readFileSync('start.js', 'utf8'), ['./copilot-seats.js', './copilot-seats_bg.wasm']));
+
+const files = readdirSync(finished).sort();
+const digest = createHash('sha256');
+for (const file of files) digest.update(file).update(readFileSync(join(finished, file)));
+const stem = `${NAME}-${digest.digest('hex').slice(0, 16)}`;
+const placeholderBytes = Buffer.from(PLACEHOLDER);
+const stemBytes = Buffer.from(stem);
+for (const file of files) {
+  let body = readFileSync(join(finished, file));
+  for (let at = body.indexOf(placeholderBytes); at !== -1; at = body.indexOf(placeholderBytes, at + stemBytes.length)) {
+    stemBytes.copy(body, at);
+  }
+  writeFileSync(join(staging, file.replace(PLACEHOLDER, stem)), body);
+}
+
+// Trunk leaves the link it was told to skip (data-trunk-skip) in the page: it names nothing, so it goes.
 const page = join(staging, 'index.html');
-writeFileSync(page, renamed(readFileSync(page, 'utf8'), Object.keys(names)).replace(/\s*<link data-trunk rel="rust" data-bin="copilot-seats"[^>]*\/?>/, ''));
-console.log(`build-app: ${stem}_bg.wasm, its starter and ${chunks.length} chunk(s) (${chunks.map((c) => basename(c)).join(', ')})${release ? ', wasm-opt -Oz' : ''}`);
+const skipped = /\s*<link data-trunk rel="rust"[^>]*data-trunk-skip[^>]*>/;
+const html = renamed(readFileSync(page, 'utf8'), Object.keys(builtNames));
+if (!skipped.test(html)) throw new Error('build-app: the page has no skipped rust link, so trunk built the app a second time');
+writeFileSync(page, html.replace(skipped, '').replaceAll(PLACEHOLDER, stem));
+console.log(`build-app: ${stem}_bg.wasm, its starter and ${chunks.length} chunk(s) (${chunks.map((c) => basename(c).replace(PLACEHOLDER, stem)).join(', ')})${release ? ', wasm-opt -Oz' : ''}`);

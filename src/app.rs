@@ -8,6 +8,7 @@ use crate::parts::{preload_workspace, workspace_view};
 use crate::session::{use_session, Session};
 use crate::view_url::provide_view_url;
 use copilot_api::page_parts::PagePart;
+use copilot_api::remembered::DISCONNECT_LABEL;
 
 /// The whole page. Every path shows the same app (it may be hosted under any path); the view is in the
 /// query string.
@@ -30,7 +31,8 @@ pub fn App() -> impl IntoView {
                 <ConnectForm />
             </Show>
             {move || session.connection.get().map(|connection| view! {
-                <LazyPart part=PagePart::Workspace fetch=preload_workspace render=move || workspace_view(connection.clone()) />
+                <LazyPart part=PagePart::Workspace fetch=preload_workspace render=move || workspace_view(connection.clone())
+                    leave=(DISCONNECT_LABEL, Callback::new(move |()| session.disconnect_and_forget())) />
             })}
         </main>
     }

@@ -42,6 +42,9 @@ test('a chunk that cannot be fetched is said with a retry, and the retry shows t
   const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
   await expect(alert).toContainText('Part of this page (the seat views) could not be loaded');
   await expect(alert).toContainText('Nothing was read or changed');
+  await expect(alert).toContainText('reload the page');
+  // The way out the seat views would have offered is offered here too.
+  await expect(alert.getByRole('button', { name: 'Disconnect and forget the token' })).toBeVisible();
   // The page is alive: no crash notice, and the connect form's session is intact.
   await expect(page.locator('.crash')).toHaveCount(0);
 

@@ -9,22 +9,26 @@ pub enum PagePart {
 }
 
 impl PagePart {
-    /// What the page shows while the part is on its way.
-    pub fn waiting(self) -> &'static str {
+    /// The part as a person knows it.
+    pub fn name(self) -> &'static str {
         match self {
-            PagePart::Workspace => "Loading the seat views…",
+            PagePart::Workspace => "the seat views",
         }
     }
 
+    /// What the page shows while the part is on its way.
+    pub fn waiting(self) -> String {
+        format!("Loading {}…", self.name())
+    }
+
     /// What the page says when the part could not be fetched. Nothing was read or sent on the person's
-    /// behalf by it, so trying again is safe.
+    /// behalf by it, so trying again is safe. A part that keeps failing is most often one that a new
+    /// version of the site replaced while the page was open: only a reload fetches the new one.
     pub fn failed(self) -> String {
-        let what = match self {
-            PagePart::Workspace => "the seat views",
-        };
         format!(
-            "Part of this page ({what}) could not be loaded from the server that serves the page. \
-             Nothing was read or changed. Check the network connection and try again."
+            "Part of this page ({}) could not be loaded. Nothing was read or changed. Try again; if it keeps \
+             failing, reload the page: the site may have been updated since it was opened.",
+            self.name()
         )
     }
 }
@@ -37,14 +41,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_failed_part_is_named_and_says_nothing_was_changed() {
-        let message = PagePart::Workspace.failed();
-        assert!(message.contains("the seat views"), "{message}");
-        assert!(message.contains("Nothing was read or changed"), "{message}");
+    fn waiting_and_failure_name_the_same_part() {
+        let part = PagePart::Workspace;
+        assert!(part.waiting().contains(part.name()), "{}", part.waiting());
+        assert!(part.failed().contains(part.name()), "{}", part.failed());
     }
 
     #[test]
-    fn the_waiting_sentence_says_what_is_coming() {
-        assert_eq!(PagePart::Workspace.waiting(), "Loading the seat views…");
+    fn a_failed_part_says_nothing_was_changed_and_that_a_reload_fetches_a_new_version() {
+        let message = PagePart::Workspace.failed();
+        assert!(message.contains("Nothing was read or changed"), "{message}");
+        assert!(message.contains("reload the page"), "{message}");
     }
 }
