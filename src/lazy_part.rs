@@ -52,13 +52,20 @@ where
     // A chunk already in (a reconnect) shows at once, with no waiting line.
     let loaded = matches!(fetch().now_or_never(), Some(Ok(())));
     let state = RwSignal::new(if loaded { ChunkState::Ready } else { ChunkState::Fetching });
+    // The part's own owner, not the one current when "Try again" is pressed: that is the failure view's,
+    // which the retry itself replaces (and its cleanup would cancel the fetch it just started).
+    let owner = Owner::current();
     let start = move || {
         state.set(ChunkState::Fetching);
-        // Tied to this part: if it goes (a disconnect) before the chunk is in, the task is dropped.
-        spawn_local_scoped_with_cancellation(async move {
+        let fetch_chunk = async move {
             let fetched = fetch().await;
             state.set(if fetched.is_ok() { ChunkState::Ready } else { ChunkState::Failed });
-        });
+        };
+        // Tied to this part: if it goes (a disconnect) before the chunk is in, the task is dropped.
+        match &owner {
+            Some(owner) => owner.with(|| spawn_local_scoped_with_cancellation(fetch_chunk)),
+            None => spawn_local_scoped_with_cancellation(fetch_chunk),
+        }
     };
     if !loaded {
         start();
@@ -67,13 +74,13 @@ where
         ChunkState::Fetching => view! { <p class="loading" role="status">{part.waiting()}</p> }.into_any(),
         ChunkState::Ready => match render().now_or_never() {
             Some(Ok(view)) => view,
-            Some(Err(PartLoadError)) => failed(part, start, leave),
+            Some(Err(PartLoadError)) => failed(part, start.clone(), leave),
             None => {
                 leptos::logging::error!("{}: its chunk was loaded, yet its first call was not ready", part.name());
-                failed(part, start, leave)
+                failed(part, start.clone(), leave)
             }
         },
-        ChunkState::Failed => failed(part, start, leave),
+        ChunkState::Failed => failed(part, start.clone(), leave),
     }
 }
 

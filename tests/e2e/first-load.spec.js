@@ -55,3 +55,13 @@ test('a chunk that cannot be fetched is said with a retry, and the retry shows t
   await expect(alert).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });
+
+test('from a chunk that cannot be fetched, Disconnect goes back to the connect form with the token gone', async ({ page }) => {
+  await page.route(isChunk, (route) => route.abort('connectionfailed'));
+  await connect(page, { token: tokens().owner_classic });
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+  await alert.getByRole('button', { name: 'Disconnect and forget the token' }).click();
+  await expect(page.getByRole('heading', { name: 'Connect to GitHub' })).toBeVisible();
+  await expect(page.getByLabel('Token', { exact: true })).toHaveValue('');
+  await expect(alert).toHaveCount(0);
+});
