@@ -1,7 +1,7 @@
 // Trunk post-build hook: completes the built index.html's Content-Security-Policy.
 // - 'inline-script-hashes' becomes the SHA-256 of every inline <script>, so the policy can forbid every
-//   other inline script. Trunk writes one inline module script (the loader of the wasm); its content
-//   changes with each build, so the hash is computed here rather than typed in.
+//   other inline script. The page has none today (it starts from start.js, see build-app.mjs); should
+//   one come back, its hash is computed here rather than typed in.
 // - 'api-origins' becomes the origins the page may connect to, from csp-origins.mjs: the published list,
 //   any GitHub Enterprise Server origins in GHES_ORIGINS, plus the local sandbox's only in the sandbox
 //   build (SANDBOX_CSP=1). A GHES_ORIGINS value that is not a list of https origins fails the build.
@@ -35,7 +35,8 @@ try {
   console.error(`csp-hashes: ${error.message}`);
   process.exit(1);
 }
-html = html.replace("'inline-script-hashes'", hashes.join(' ')).replace("'api-origins'", connectOrigins({ sandbox, ghes }).join(' '));
+// With no inline script (the page starts from start.js) the placeholder goes with its space.
+html = html.replace(" 'inline-script-hashes'", hashes.map((hash) => ` ${hash}`).join('')).replace("'api-origins'", connectOrigins({ sandbox, ghes }).join(' '));
 writeFileSync(file, html);
 const servers = ghes.length ? `, with the Enterprise Server${ghes.length > 1 ? 's' : ''} ${ghes.join(' ')}` : '';
 console.log(`csp-hashes: ${hashes.length} inline script(s) hashed into the policy; connect-src for the ${sandbox ? 'sandbox build (loopback allowed)' : 'published build (no loopback)'}${servers}`);

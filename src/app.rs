@@ -3,9 +3,12 @@ use leptos::prelude::*;
 use crate::components::connect::ConnectForm;
 use crate::components::exemptions::Exemptions;
 use crate::components::manage::activity::TabActivity;
-use crate::components::workspace::Workspace;
+use crate::lazy_part::LazyPart;
+use crate::parts::{preload_workspace, workspace_view};
 use crate::session::{use_session, Session};
 use crate::view_url::provide_view_url;
+use copilot_api::page_parts::PagePart;
+use copilot_api::remembered::DISCONNECT_LABEL;
 
 /// The whole page. Every path shows the same app (it may be hosted under any path); the view is in the
 /// query string.
@@ -27,7 +30,10 @@ pub fn App() -> impl IntoView {
             <Show when=move || session.connection.with(Option::is_none)>
                 <ConnectForm />
             </Show>
-            {move || session.connection.get().map(|connection| view! { <Workspace connection /> })}
+            {move || session.connection.get().map(|connection| view! {
+                <LazyPart part=PagePart::Workspace fetch=preload_workspace render=move || workspace_view(connection.clone())
+                    leave=(DISCONNECT_LABEL, Callback::new(move |()| session.disconnect_and_forget())) />
+            })}
         </main>
     }
 }

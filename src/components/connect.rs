@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::client::Client;
 use crate::components::error_message::ErrorMessage;
+use crate::parts::fetch_workspace_early;
 use crate::session::{forget_remembered_token, remember_token, remembered_token_for, use_session, Connection};
 use crate::view_url::{current_query, use_view_url};
 use copilot_api::insight::view_state::query_value;
@@ -144,7 +145,9 @@ pub fn ConnectForm() -> impl IntoView {
     };
 
     view! {
-        <form class="card connect" on:submit=on_submit aria-labelledby="connect-heading">
+        // The seat views come in a chunk of their own: the first touch of the form starts fetching it.
+        <form class="card connect" on:submit=on_submit aria-labelledby="connect-heading"
+            on:focusin=move |_| fetch_workspace_early() on:pointerdown=move |_| fetch_workspace_early()>
             <h2 id="connect-heading">"Connect to GitHub"</h2>
             <div class="row">
                 <label>

@@ -60,7 +60,8 @@ test('a secondary rate limit on one page holds every request of "Load all seats"
     window.__pageSends = [];
     window.__pageLimits = [];
     window.fetch = (input, init) => {
-      const url = typeof input === 'string' ? input : input.url;
+      // A string, a URL (the page's starter and the chunks' loader fetch their wasm by URL) or a Request.
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       const isPage = url.includes('/copilot/billing/seats') && url.includes('per_page=100');
       if (isPage) window.__pageSends.push(performance.now());
       const answer = original(input, init);

@@ -33,6 +33,12 @@ async function serveEnterpriseServerCopy(page) {
   return arrivals;
 }
 
+// The routes above may still be answering when a test ends (the icon, the seat views' chunk fetched on the
+// first touch of the form): let them go quietly.
+test.afterEach(async ({ page }) => {
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
 test('a link to a foreign address is named, waits for an explicit yes, and the page\'s policy refuses it at once', async ({ page }) => {
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));

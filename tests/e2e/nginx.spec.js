@@ -183,6 +183,10 @@ test('under /copilot-seats/ the demo runs: its worker and wasm come from the sub
   await expect(page.getByRole('heading', { name: 'Copilot billing for acme' })).toBeVisible();
   await expect(page.getByTestId('all-loaded')).toHaveText(/^All \d+ seats loaded/);
   for (const file of ['demo-worker-start.js', 'demo-worker.js', 'demo-worker_bg.wasm']) expect(requests).toContain(`${SITE}${file}`);
+  // The seat views' chunk and its loader (scripts/build-app.mjs: names with the build's hash).
+  for (const name of [/copilot-seats-[0-9a-f]{16}-chunks\.js$/, /copilot-seats-[0-9a-f]{16}-split_workspace\.wasm$/]) {
+    expect(requests.filter((url) => url.startsWith(SITE) && name.test(url))).toHaveLength(1);
+  }
   expect(requests.filter((url) => !url.startsWith(SITE) && !url.startsWith('blob:'))).toEqual([]);
   for (const width of [390, 1366]) {
     await page.setViewportSize({ width, height: 900 });

@@ -15,6 +15,7 @@ pub mod insight;
 pub mod models;
 pub mod names;
 pub mod operation;
+pub mod page_parts;
 pub mod pagination;
 pub mod plan;
 pub mod remembered;
