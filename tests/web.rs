@@ -179,7 +179,7 @@ fn DeskWithARevocation(seats: RwSignal<Option<Vec<copilot_api::Seat>>>) -> impl 
     }]);
     Effect::new(move |_| {
         if let Some(read) = seats.get() {
-            desk.seats_were_read(std::sync::Arc::new(read), true);
+            desk.seats_were_read(std::sync::Arc::new(read), true, copilot_seats::clock::now_ms());
         }
     });
     view! { <ActivityLogView /> }

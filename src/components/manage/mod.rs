@@ -88,10 +88,11 @@ impl WriteDesk {
         self.seats_read.set(None);
     }
 
-    /// The seats just read (the grid's load, or the log's own read).
-    pub fn seats_were_read(&self, seats: Arc<Vec<Seat>>, complete: bool) {
+    /// The seats just read (the grid's load, or the log's own read), stamped with the moment that read
+    /// started: a revocation sent while it ran may not be in them, so they say nothing of it.
+    pub fn seats_were_read(&self, seats: Arc<Vec<Seat>>, complete: bool, read_started_ms: u64) {
         // `try_`: a read may come back after the workspace (and its desk) is gone.
-        let _ = self.seats_read.try_set(Some(SeatsReadAt { seats, read_at_ms: crate::clock::now_ms(), complete }));
+        let _ = self.seats_read.try_set(Some(SeatsReadAt { seats, read_at_ms: read_started_ms, complete }));
     }
 
     /// The seat-management setting, when it makes GitHub refuse every write (tracked).

@@ -27,12 +27,13 @@ pub fn RestoreNote(entry: ActivityEntry, desk: WriteDesk) -> impl IntoView {
         let Some(connection) = session.connection.get_untracked() else { return };
         reading.set(true);
         problem.set(None);
+        let started_ms = crate::clock::now_ms();
         leptos::task::spawn_local(async move {
             let stop = Rc::new(Cell::new(false));
             let read = load_all(connection.client, connection.scope, read_to_settle_config(), stop, |_, _| {}).await;
             // `try_`: the log may be gone (another tab, a disconnect) before the seats come back.
             match read {
-                Ok(loaded) => desk.seats_were_read(std::sync::Arc::new(loaded.seats), true),
+                Ok(loaded) => desk.seats_were_read(std::sync::Arc::new(loaded.seats), true, started_ms),
                 Err(error) => {
                     let _ = problem.try_set(Some(error.to_string()));
                 }

@@ -31,18 +31,45 @@ use load_bar::LoadBar;
 
 /// What is loaded: one server page (with its links), the pages "Load all seats" has read so far (while
 /// it runs, or after Stop), or everything; each with the organizations GitHub left out for SAML single
-/// sign-on.
+/// sign-on, and when the read that brought it started (`started_ms`).
 #[derive(Clone, PartialEq)]
 enum Source {
-    Page { seats: IndexedSeats, links: LinkHeader, total_seats: Option<u64>, sso_left_out: SsoLeftOut },
-    SoFar { seats: IndexedSeats, total_seats: Option<u64>, sso_left_out: SsoLeftOut },
-    All { seats: IndexedSeats, total_seats: Option<u64>, duplicates_removed: usize, sso_left_out: SsoLeftOut },
+    Page {
+        seats: IndexedSeats,
+        links: LinkHeader,
+        total_seats: Option<u64>,
+        sso_left_out: SsoLeftOut,
+        started_ms: u64,
+    },
+    SoFar {
+        seats: IndexedSeats,
+        total_seats: Option<u64>,
+        sso_left_out: SsoLeftOut,
+        started_ms: u64,
+    },
+    All {
+        seats: IndexedSeats,
+        total_seats: Option<u64>,
+        duplicates_removed: usize,
+        sso_left_out: SsoLeftOut,
+        started_ms: u64,
+    },
 }
 
 impl Source {
     fn seats(&self) -> &IndexedSeats {
         match self {
             Self::Page { seats, .. } | Self::SoFar { seats, .. } | Self::All { seats, .. } => seats,
+        }
+    }
+
+    /// When the read that brought these seats started: what they show is true of that moment at the
+    /// earliest (a write sent during the read may or may not be in them).
+    fn started_ms(&self) -> u64 {
+        match self {
+            Self::Page { started_ms, .. } | Self::SoFar { started_ms, .. } | Self::All { started_ms, .. } => {
+                *started_ms
+            }
         }
     }
 }
@@ -109,6 +136,7 @@ pub fn SeatsPanel(
             _ => (0, SsoLeftOut::default()),
         });
         let shown = Cell::new((shown_before, 0_u64));
+        let started_ms = crate::clock::now_ms();
         let on_progress = move |p: LoadProgress, seats_so_far: &[copilot_api::Seat]| {
             progress.set(Some(p));
             let (count, at) = shown.get();
@@ -119,6 +147,7 @@ pub fn SeatsPanel(
             {
                 shown.set((seats_so_far.len(), now));
                 source.set(Some(Ok(Source::SoFar {
+                    started_ms,
                     total_seats: p.total_seats,
                     sso_left_out: sso_left_out_before.clone(),
                     seats: IndexedSeats::new(seats_so_far.to_vec(), organization_plan.try_get_untracked().flatten()),
@@ -134,6 +163,7 @@ pub fn SeatsPanel(
             }
             match result {
                 Ok(loaded) => source.set(Some(Ok(Source::All {
+                    started_ms,
                     total_seats: loaded.total_seats,
                     duplicates_removed: loaded.duplicates_removed,
                     sso_left_out: loaded.sso_left_out,
@@ -196,6 +226,7 @@ pub fn SeatsPanel(
         let (client, scope) = (page_connection.client.clone(), page_connection.scope.clone());
         let read = next_read();
         let load_everything_on_connect = load_everything_on_connect.clone();
+        let started_ms = crate::clock::now_ms();
         leptos::task::spawn_local(async move {
             let result = fetch_page(&client, &scope, request, None, Tries::AsEveryRead).await;
             // `try_`: a person may have left for another tab before the answer came, and the panel's values
@@ -205,6 +236,7 @@ pub fn SeatsPanel(
             }
             let plan = organization_plan.try_get_untracked().flatten();
             let result = result.map(|answered| Source::Page {
+                started_ms,
                 total_seats: answered.page.total_seats,
                 seats: IndexedSeats::new(answered.page.seats, plan),
                 links: answered.link,
@@ -239,7 +271,7 @@ pub fn SeatsPanel(
     // Which set the figures cover: every seat, or the page (of how many) that is loaded.
     let coverage = Memo::new(move |_| {
         source.with(|s| match s {
-            Some(Ok(Source::Page { seats, links, total_seats, sso_left_out })) => SeatCoverage {
+            Some(Ok(Source::Page { seats, links, total_seats, sso_left_out, .. })) => SeatCoverage {
                 loaded: seats.seats.len(),
                 total: *total_seats,
                 // The only page there is holds every seat.
@@ -248,7 +280,7 @@ pub fn SeatsPanel(
                 sso_left_out: sso_left_out.clone(),
                 loading: loading_all.get(),
             },
-            Some(Ok(Source::SoFar { seats, total_seats, sso_left_out })) => SeatCoverage {
+            Some(Ok(Source::SoFar { seats, total_seats, sso_left_out, .. })) => SeatCoverage {
                 loaded: seats.seats.len(),
                 total: *total_seats,
                 complete: false,
@@ -270,13 +302,14 @@ pub fn SeatsPanel(
 
     // The write desk keeps the seats last read: what the activity log may still restore depends on them.
     if let Some(desk) = use_write_desk().filter(|_| !enterprise) {
-        // Only a new read re-stamps the seats: the coverage also changes when "Load all" merely starts, and
-        // the same seats stamped later would pass for a read after a revocation sent since.
+        // Only a new read re-stamps the seats, and with the moment that read started: the coverage also
+        // changes when "Load all" merely starts, and seats stamped later than their read began would pass
+        // for a read after a revocation sent meanwhile.
         Effect::new(move |_| {
             let complete = coverage.with_untracked(|coverage| coverage.complete);
             source.with(|source| {
                 if let Some(Ok(source)) = source {
-                    desk.seats_were_read(std::sync::Arc::clone(&source.seats().seats), complete);
+                    desk.seats_were_read(std::sync::Arc::clone(&source.seats().seats), complete, source.started_ms());
                 }
             });
         });

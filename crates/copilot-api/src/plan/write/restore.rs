@@ -26,7 +26,8 @@ pub const UNDONE_FROM_THE_LOG: &str =
 #[derive(Debug, Clone, Copy)]
 pub struct SeatsRead<'a> {
     pub seats: &'a [Seat],
-    /// When they were read, in ms since the epoch: a revocation sent later is not in them.
+    /// When the read that brought them started, in ms since the epoch: they show every revocation sent
+    /// before that moment; one sent later may or may not be in them, so they say nothing of it.
     pub read_at_ms: u64,
     /// Every seat of the organization was read (not one page of them).
     pub complete: bool,
