@@ -20,25 +20,46 @@
 // - interactions at 100,000 seats: in the page, from the event (a keystroke in the search box, a click on a
 //   sort header, a click on a status filter) to the next animation frame after the grid changed; 20 tries
 //   each, 200 ms apart (longer than the search debounce window, so each is one keystroke), median and 95th
-//   percentile;
+//   percentile. The dashboard's tiles and charts are recomputed in the same pass as the grid, so these
+//   include them. Two figures are the charts' own, timed to the frame after the dashboard's bars changed:
+//   a click on an inactivity threshold preset (60 and 30 days in turn; the status chart's bars move) and a
+//   click on a dashboard bar (the status chart's "Never used", pressed and lifted in turn; the activity
+//   chart's bars move). A try after which nothing changed within 5 s is a miss, counted in the table;
 // - scrolling: the grid scrolled from top to bottom, one step per frame; a frame is dropped when it took
 //   longer than 1.5 x 16.7 ms;
 // - memory: JavaScript heap (performance.memory, precise) plus WebAssembly memory, after loading 100,000 seats;
 // - transfer: the files of the first load (the page and what it names: CSS, JS, WASM), raw and gzip -9;
 //   the demo's worker, loaded only for the demo, is given apart.
+//
+// Options (environment), to run a part or to compare builds:
+// - BENCH_SIZES: the loads, in seats (default 10000,100000); the largest is the one interacted with;
+// - BENCH_REPEATS: runs of each load that fits in one budget minute (default 5);
+// - BENCH_PARTS: which figures (default all): sequential (concurrency 1), concurrent (concurrency 10),
+//   floor, interactions, scroll, memory, transfer, native. The interactions, scroll and memory need one
+//   load of the largest size at concurrency 10, made for them if `concurrent` is not asked for;
+// - BENCH_DISTS: the built sites to measure (default dist), comma-separated. With more than one, every
+//   sample is taken on each in turn (A, B, A, B...), so that a busy machine slows both alike; they are
+//   served from one port under /0/, /1/..., the table has a column per site, and README.md is left alone;
+// - BENCH_APP_PORT, BENCH_SANDBOX_PORT: the ports (default 4373 and 8988).
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 
 const LATENCY_MS = 100;
-const APP_PORT = 4373;
-const SANDBOX_PORT = 8988;
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 4373);
+const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 8988);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const TRIES = 20;
 const REPEATS = Math.max(1, Number.parseInt(process.env.BENCH_REPEATS ?? '5', 10) || 5);
+const ALL_PARTS = ['sequential', 'concurrent', 'floor', 'interactions', 'scroll', 'memory', 'transfer', 'native'];
+const PARTS = new Set((process.env.BENCH_PARTS ?? ALL_PARTS.join(',')).split(',').map((part) => part.trim()));
+for (const part of PARTS) if (!ALL_PARTS.includes(part)) throw new Error(`BENCH_PARTS: no part ${part} (${ALL_PARTS.join(', ')})`);
+const DISTS = (process.env.BENCH_DISTS ?? 'dist').split(',').map((dist) => dist.trim());
+// Several sites are served from one port, each under its own path (the page works under a sub-path).
+const appUrl = (dist) => `http://127.0.0.1:${APP_PORT}${DISTS.length > 1 ? `/${DISTS.indexOf(dist)}` : ''}`;
 
 function lowerBoundMs(pages, concurrency = 10, budget = 900, latency = LATENCY_MS) {
   if (pages <= 1) return latency;
@@ -72,8 +93,8 @@ async function withSandbox(seats, body) {
   }
 }
 
-async function connect(page, token) {
-  await page.goto(`http://127.0.0.1:${APP_PORT}/?host=custom&api=${encodeURIComponent(`https://127.0.0.1:${SANDBOX_PORT}`)}&org=acme&load=page`);
+async function connect(page, token, dist) {
+  await page.goto(`${appUrl(dist)}/?host=custom&api=${encodeURIComponent(`https://127.0.0.1:${SANDBOX_PORT}`)}&org=acme&load=page`);
   await page.getByLabel('Token', { exact: true }).fill(token);
   await page.getByRole('button', { name: 'Connect' }).click();
   await page.getByTestId('page-position').waitFor();
@@ -127,14 +148,15 @@ async function browserFloor(page, token, pages, concurrency) {
   }, { api: `https://127.0.0.1:${SANDBOX_PORT}`, token, pages, concurrency }));
 }
 
-/** Milliseconds from `act` (run in the page) to the frame after the grid changed; null if nothing changed
- * within 5 s (counted and reported, never silently dropped). */
-async function timeInPage(page, act) {
-  return page.evaluate(async (actSource) => {
-    const grid = document.querySelector('.seat-grid table');
+/** Milliseconds from `act` (run in the page) to the frame after `watched` (the grid's table unless said)
+ * changed; null if nothing changed within 5 s (counted and reported, never silently dropped). */
+async function timeInPage(page, act, watched = '.seat-grid table') {
+  return page.evaluate(async ([actSource, watchedSelector]) => {
+    const target = document.querySelector(watchedSelector);
+    if (!target) return null;
     const changed = new Promise((resolve) => {
       const observer = new MutationObserver(() => { observer.disconnect(); resolve(true); });
-      observer.observe(grid, { childList: true, subtree: true, characterData: true, attributes: true });
+      observer.observe(target, { childList: true, subtree: true, characterData: true, attributes: true });
       setTimeout(() => { observer.disconnect(); resolve(false); }, 5000);
     });
     const started = performance.now();
@@ -143,7 +165,7 @@ async function timeInPage(page, act) {
     if (!(await changed)) return null;
     await new Promise((resolve) => requestAnimationFrame(() => resolve()));
     return performance.now() - started;
-  }, act);
+  }, [act, watched]);
 }
 
 /** A pause longer than the search box's debounce window, so each try is one keystroke, not a burst. */
@@ -187,7 +209,25 @@ async function interactions(page) {
     await pause(page);
     filter.push(await timeInPage(page, `[...document.querySelectorAll('.statuses button.chip')].find((b) => b.textContent.trim() === 'Inactive').click();`));
   }
-  return { search: stats(search), sort: stats(sort), status_filter: stats(filter) };
+  // The charts' own: the status chart follows the threshold; the activity chart follows a click on the
+  // status chart's "Never used" bar (pressed, then lifted).
+  const threshold = [];
+  for (let i = 0; i < TRIES; i++) {
+    const days = i % 2 === 0 ? '60' : '30';
+    await pause(page);
+    threshold.push(await timeInPage(page, `[...document.querySelectorAll('fieldset.threshold button.chip')].find((b) => b.textContent.trim() === ${JSON.stringify(days)}).click();`,
+      '[data-testid=chart-status] .bars'));
+  }
+  const bar = [];
+  for (let i = 0; i < TRIES; i++) {
+    await pause(page);
+    bar.push(await timeInPage(page, `[...document.querySelectorAll('[data-testid=chart-status] button.bar')].find((b) => b.getAttribute('aria-label').startsWith('Never used:')).click();`,
+      '[data-testid=chart-activity] .bars'));
+  }
+  return {
+    search: stats(search), sort: stats(sort), status_filter: stats(filter),
+    threshold_to_charts: stats(threshold), dashboard_bar_to_charts: stats(bar),
+  };
 }
 
 async function scrollFrames(page) {
@@ -219,23 +259,23 @@ async function memory(page) {
 
 /** The files of the first load: the page and everything it names (stylesheets, the app's script and its
  * wasm). The demo's worker is left out: the page fetches it only when someone picks the demo. */
-function transfer() {
-  const html = readFileSync(join('dist', 'index.html'), 'utf8');
+function transfer(dist) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const named = [...html.matchAll(/(?:href=|module_or_path:\s*)["']\.\/([^"']+)["']/g)].map((m) => m[1]);
   const files = ['index.html', ...new Set(named)];
   let raw = 0;
   let gzip = 0;
   const per_file = {};
   for (const name of files) {
-    const bytes = readFileSync(join('dist', name));
+    const bytes = readFileSync(join(dist, name));
     const packed = gzipSync(bytes, { level: 9 }).length;
     per_file[name] = { raw_bytes: bytes.length, gzip_bytes: packed };
     raw += bytes.length;
     gzip += packed;
   }
   // Not the precompressed copies beside them (scripts/precompress.mjs): they are the same files again.
-  const worker = readdirSync('dist').filter((name) => name.startsWith('demo-worker') && !/\.(gz|br)$/.test(name));
-  const workerGzip = worker.reduce((sum, name) => sum + gzipSync(readFileSync(join('dist', name)), { level: 9 }).length, 0);
+  const worker = readdirSync(dist).filter((name) => name.startsWith('demo-worker') && !/\.(gz|br)$/.test(name));
+  const workerGzip = worker.reduce((sum, name) => sum + gzipSync(readFileSync(join(dist, name)), { level: 9 }).length, 0);
   return { files, per_file, raw_bytes: raw, gzip_bytes: gzip, demo_worker_files: worker, demo_worker_gzip_bytes: workerGzip };
 }
 
@@ -260,7 +300,14 @@ function criterion() {
 
 async function main() {
   mkdirSync('target/bench', { recursive: true });
-  const server = await start('node', ['tests/e2e/serve-dist.mjs', 'dist', String(APP_PORT)], 'serving');
+  let root = DISTS[0];
+  if (DISTS.length > 1) {
+    root = 'target/bench/sites';
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+    DISTS.forEach((dist, at) => symlinkSync(resolve(dist), join(root, String(at))));
+  }
+  const server = await start('node', ['tests/e2e/serve-dist.mjs', root, String(APP_PORT)], 'serving');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -270,102 +317,144 @@ async function main() {
     date: new Date().toISOString(),
     machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
     latency_ms: LATENCY_MS,
-    loading: [],
+    parts: ALL_PARTS.filter((part) => PARTS.has(part)),
+    sites: Object.fromEntries(DISTS.map((dist) => [dist, { loading: [] }])),
   };
+  const largest = Math.max(...SIZES);
+  const atLargest = ['interactions', 'scroll', 'memory'].filter((part) => PARTS.has(part));
   try {
     for (const seats of SIZES) {
       const pages = Math.ceil(seats / 100);
       // Loads that fit in one budget minute take seconds and vary by tens of milliseconds from run to run on
       // a shared machine: each is repeated and the median reported (every sample goes to results.json).
       const repeats = pages <= 900 ? REPEATS : 1;
-      const timings = {};
-      const samples = {};
+      const samples = Object.fromEntries(DISTS.map((dist) => [dist, { 1: [], 10: [] }]));
       for (const concurrency of [1, 10]) {
-        samples[concurrency] = [];
-        for (let run = 0; run < repeats; run++) samples[concurrency].push(await withSandbox(seats, async (token) => {
-          // The sandbox's certificate is made fresh at each start; this browser trusts it for the run.
-          const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ignoreHTTPSErrors: true });
-          const page = await context.newPage();
-          await connect(page, token);
-          const ms = await loadAll(page, concurrency);
-          if (seats === Math.max(...SIZES) && concurrency === 10 && run === 0) {
-            results.largest_seats = seats;
-            results.interactions_100k = await interactions(page);
-            results.scroll_100k = await scrollFrames(page);
-            results.memory_100k = await memory(page);
+        const timed = PARTS.has(concurrency === 1 ? 'sequential' : 'concurrent');
+        const interactedWith = concurrency === 10 && seats === largest && atLargest.length > 0;
+        if (!timed && !interactedWith) continue;
+        for (let run = 0; run < (timed ? repeats : 1); run++) {
+          for (const dist of DISTS) {
+            const site = results.sites[dist];
+            const ms = await withSandbox(seats, async (token) => {
+              // The sandbox's certificate is made fresh at each start; this browser trusts it for the run.
+              const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ignoreHTTPSErrors: true });
+              const page = await context.newPage();
+              await connect(page, token, dist);
+              const loaded = await loadAll(page, concurrency);
+              if (interactedWith && run === 0) {
+                site.largest_seats = seats;
+                if (PARTS.has('interactions')) site.interactions_100k = await interactions(page);
+                if (PARTS.has('scroll')) site.scroll_100k = await scrollFrames(page);
+                if (PARTS.has('memory')) site.memory_100k = await memory(page);
+              }
+              await context.close();
+              return loaded;
+            });
+            if (timed) samples[dist][concurrency].push(ms);
           }
-          await context.close();
-          return ms;
-        }));
-        timings[concurrency] = median(samples[concurrency]);
+        }
       }
       // The floor only where the budget does not dominate (100,000 seats wait out the per-minute budget).
+      // It has no app in it: measured once per run, from the first site's page.
       const floorSamples = [];
-      for (let run = 0; pages <= 900 && run < repeats; run++) floorSamples.push(await withSandbox(seats, async (token) => {
+      for (let run = 0; PARTS.has('floor') && pages <= 900 && run < repeats; run++) floorSamples.push(await withSandbox(seats, async (token) => {
         const context = await browser.newContext({ ignoreHTTPSErrors: true });
         const page = await context.newPage();
-        await page.goto(`http://127.0.0.1:${APP_PORT}/`);
+        await page.goto(`${appUrl(DISTS[0])}/`);
         const ms = await browserFloor(page, token, pages, 10);
         await context.close();
         return ms;
       }));
       const floor = floorSamples.length ? median(floorSamples) : null;
       const bound = lowerBoundMs(pages);
-      results.loading.push({
-        seats, pages, runs: repeats,
-        samples_ms: { sequential: samples[1], concurrent: samples[10], browser_floor: floorSamples },
-        sequential_ms: timings[1], concurrent_ms: timings[10],
-        speedup: round(timings[1] / timings[10]),
-        lower_bound_ms: bound,
-        browser_floor_ms: floor,
-        floor_ratio_to_bound: floor === null ? null : Math.round((floor / bound) * 100) / 100,
-        ratio_to_bound: Math.round((timings[10] / bound) * 100) / 100,
-      });
+      for (const dist of DISTS) {
+        const [sequential, concurrent] = [samples[dist][1], samples[dist][10]].map((all) => (all.length ? median(all) : null));
+        if (sequential === null && concurrent === null && floor === null) continue;
+        results.sites[dist].loading.push({
+          seats, pages, runs: repeats,
+          samples_ms: { sequential: samples[dist][1], concurrent: samples[dist][10], browser_floor: floorSamples },
+          sequential_ms: sequential, concurrent_ms: concurrent,
+          speedup: sequential !== null && concurrent !== null ? round(sequential / concurrent) : null,
+          lower_bound_ms: bound,
+          browser_floor_ms: floor,
+          floor_ratio_to_bound: floor === null ? null : Math.round((floor / bound) * 100) / 100,
+          ratio_to_bound: concurrent === null ? null : Math.round((concurrent / bound) * 100) / 100,
+        });
+      }
     }
   } finally {
     await browser.close();
     server.kill();
   }
-  results.transfer = transfer();
-  results.native_100k_ms = criterion();
+  for (const dist of DISTS) if (PARTS.has('transfer')) results.sites[dist].transfer = transfer(dist);
+  if (PARTS.has('native')) results.native_100k_ms = criterion();
   writeFileSync('target/bench/results.json', JSON.stringify(results, null, 2));
   const table = render(results);
   console.log(table);
-  updateReadme(table);
+  // The README's table is the whole benchmark of the one site built: not a part, nor a comparison.
+  if (DISTS.length === 1 && DISTS[0] === 'dist' && PARTS.size === ALL_PARTS.length) updateReadme(table);
+}
+
+/** One site's figures, as [figure, value] rows in table order. */
+function rowsOf(site, native) {
+  const rows = [];
+  const at = (site.largest_seats ?? 100000).toLocaleString('en');
+  for (const l of site.loading) {
+    const runs = l.runs > 1 ? `, median of ${l.runs} runs` : '';
+    if (l.sequential_ms !== null) {
+      rows.push([`load ${l.seats.toLocaleString('en')} seats (${l.pages} pages), concurrency 1${runs}`, `${(l.sequential_ms / 1000).toFixed(1)} s`]);
+    }
+    if (l.concurrent_ms !== null) {
+      const faster = l.speedup === null ? '' : `${l.speedup}x faster; `;
+      rows.push([`load ${l.seats.toLocaleString('en')} seats, concurrency 10${runs}`, `${(l.concurrent_ms / 1000).toFixed(2)} s (${faster}${l.ratio_to_bound}x the lower bound of ${(l.lower_bound_ms / 1000).toFixed(1)} s)`]);
+    }
+    if (l.browser_floor_ms !== null) {
+      rows.push([`same pages by plain \`fetch\` in the page, 10 at once from the start, no app${runs}`, `${(l.browser_floor_ms / 1000).toFixed(2)} s (${l.floor_ratio_to_bound}x the lower bound): the browser's and machine's floor`]);
+    }
+  }
+  const painted = {
+    search: 'search', sort: 'sort', status_filter: 'status filter',
+    threshold_to_charts: 'threshold preset', dashboard_bar_to_charts: 'dashboard bar click',
+  };
+  for (const [name, s] of Object.entries(site.interactions_100k ?? {})) {
+    const misses = s.no_change ? `; ${s.no_change} tries changed nothing within 5 s` : '';
+    const to = name.endsWith('_to_charts') ? "the dashboard's bars painted" : 'rows painted';
+    rows.push([`${painted[name] ?? name} at ${at} seats, to ${to}`, `median ${s.median_ms} ms, p95 ${s.p95_ms} ms (${s.tries} tries${misses})`]);
+  }
+  if (site.scroll_100k) {
+    rows.push([`scroll top to bottom at ${at} seats`, `${site.scroll_100k.dropped} of ${site.scroll_100k.frames} frames dropped; ${site.scroll_100k.rows_in_dom} rows in the DOM`]);
+  }
+  if (site.memory_100k) {
+    const mb = (b) => (b / 1048576).toFixed(1);
+    rows.push([`memory after loading ${at} seats`, `${mb(site.memory_100k.total_bytes)} MiB (JS heap ${mb(site.memory_100k.js_heap_bytes)}, wasm ${mb(site.memory_100k.wasm_memory_bytes)})`]);
+  }
+  if (site.transfer) {
+    rows.push(['first-load transfer (HTML + JS + WASM + CSS)', `${(site.transfer.raw_bytes / 1024).toFixed(1)} KiB raw, ${(site.transfer.gzip_bytes / 1024).toFixed(1)} KiB gzip (${site.transfer.files.length} files)`]);
+    rows.push(["the demo's worker, fetched only for the demo", `${(site.transfer.demo_worker_gzip_bytes / 1024).toFixed(1)} KiB gzip`]);
+  }
+  for (const [name, ms] of Object.entries(native ?? {})) rows.push([`native ${name}`, `${ms} ms`]);
+  return rows;
 }
 
 function render(r) {
   const lines = [];
-  const at = (r.largest_seats ?? 100000).toLocaleString('en');
   lines.push(`Measured ${r.date.slice(0, 10)} on ${r.machine.cores} cores (${r.machine.cpu}), sandbox latency ${r.latency_ms} ms, headless Chromium.`);
   lines.push('');
-  lines.push('| figure | value |');
-  lines.push('| --- | --- |');
-  for (const l of r.loading) {
-    const runs = l.runs > 1 ? `, median of ${l.runs} runs` : '';
-    lines.push(`| load ${l.seats.toLocaleString('en')} seats (${l.pages} pages), concurrency 1${runs} | ${(l.sequential_ms / 1000).toFixed(1)} s |`);
-    lines.push(`| load ${l.seats.toLocaleString('en')} seats, concurrency 10${runs} | ${(l.concurrent_ms / 1000).toFixed(2)} s (${l.speedup}x faster; ${l.ratio_to_bound}x the lower bound of ${(l.lower_bound_ms / 1000).toFixed(1)} s) |`);
-    if (l.browser_floor_ms !== null) {
-      lines.push(`| same pages by plain \`fetch\` in the page, 10 at once from the start, no app${runs} | ${(l.browser_floor_ms / 1000).toFixed(2)} s (${l.floor_ratio_to_bound}x the lower bound): the browser's and machine's floor |`);
-    }
+  const dists = Object.keys(r.sites);
+  // With several sites, one column each, the rows in the first site's order (native figures once, at the end).
+  const perSite = dists.map((dist) => new Map(rowsOf(r.sites[dist], null)));
+  const figures = [...new Set(perSite.flatMap((rows) => [...rows.keys()]))];
+  if (dists.length === 1) {
+    lines.push('| figure | value |');
+    lines.push('| --- | --- |');
+  } else {
+    lines.push(`| figure | ${dists.join(' | ')} |`);
+    lines.push(`| --- |${' --- |'.repeat(dists.length)}`);
   }
-  if (r.interactions_100k) {
-    for (const [name, s] of Object.entries(r.interactions_100k)) {
-      const misses = s.no_change ? `; ${s.no_change} tries changed nothing within 5 s` : '';
-      lines.push(`| ${name.replace('_', ' ')} at ${at} seats, to rows painted | median ${s.median_ms} ms, p95 ${s.p95_ms} ms (${s.tries} tries${misses}) |`);
-    }
-  }
-  if (r.scroll_100k) {
-    lines.push(`| scroll top to bottom at ${at} seats | ${r.scroll_100k.dropped} of ${r.scroll_100k.frames} frames dropped; ${r.scroll_100k.rows_in_dom} rows in the DOM |`);
-  }
-  if (r.memory_100k) {
-    const mb = (b) => (b / 1048576).toFixed(1);
-    lines.push(`| memory after loading ${at} seats | ${mb(r.memory_100k.total_bytes)} MiB (JS heap ${mb(r.memory_100k.js_heap_bytes)}, wasm ${mb(r.memory_100k.wasm_memory_bytes)}) |`);
-  }
-  lines.push(`| first-load transfer (HTML + JS + WASM + CSS) | ${(r.transfer.raw_bytes / 1024).toFixed(1)} KiB raw, ${(r.transfer.gzip_bytes / 1024).toFixed(1)} KiB gzip (${r.transfer.files.length} files) |`);
-  lines.push(`| the demo's worker, fetched only for the demo | ${(r.transfer.demo_worker_gzip_bytes / 1024).toFixed(1)} KiB gzip |`);
-  for (const [name, ms] of Object.entries(r.native_100k_ms)) {
-    lines.push(`| native ${name} | ${ms} ms |`);
+  for (const figure of figures) lines.push(`| ${figure} | ${perSite.map((rows) => rows.get(figure) ?? '').join(' | ')} |`);
+  for (const [figure, value] of rowsOf({ loading: [] }, r.native_100k_ms)) {
+    lines.push(`| ${figure} | ${dists.map(() => value).join(' | ')} |`);
   }
   return lines.join('\n');
 }
