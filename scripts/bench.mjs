@@ -16,6 +16,10 @@
 //   with no app; what the browser, TLS and the machine cost per request, which no app can go under;
 //   the app, like the floor, starts with the page count the billing summary gave (waited for on screen
 //   before the click), so its first round of 10 goes out with page 1;
+// - main-thread CPU time during the load at concurrency 10: Chromium's ThreadTime (the CPU time of the
+//   page's main thread: scripts and wasm, style, layout and paint) from before the click to the end of the
+//   load, read through the DevTools protocol: the app's own work, which the wall-clock time mixes with
+//   waiting for the network and for the other processes on the machine;
 // - lower bound: latency + 60 s x floor((P-1)/B) + ceil((((P-1) mod B) + 1)/C) x latency, with B = 900, C = 10;
 // - interactions at 100,000 seats: in the page, from the event (a keystroke in the search box, a click on a
 //   sort header, a click on a status filter) to the next animation frame after the grid changed; 20 tries
@@ -26,7 +30,8 @@
 //   click on a dashboard bar (the status chart's "Never used", pressed and lifted in turn; the activity
 //   chart's bars move). A try after which nothing changed within 5 s is a miss, counted in the table;
 // - scrolling: the grid scrolled from top to bottom, one step per frame; a frame is dropped when it took
-//   longer than 1.5 x 16.7 ms;
+//   longer than 1.5 x 16.7 ms. With several sites (BENCH_DISTS), each scrolls a tenth of the way in turn,
+//   and each interaction's tries alternate between them likewise;
 // - memory: JavaScript heap (performance.memory, precise) plus WebAssembly memory, after loading 100,000 seats;
 // - transfer: the files of the first load (the page and what it names: CSS, JS, WASM), raw and gzip -9;
 //   the demo's worker, loaded only for the demo, is given apart.
@@ -101,6 +106,20 @@ async function connect(page, token, dist) {
   // The billing summary on screen, as a person sees it before pressing "Load all seats": its seat count
   // lets the app send the first round of pages with page 1.
   await page.getByTestId('seats-total').waitFor();
+}
+
+/** Milliseconds of CPU time the page's main thread used (Chromium's own ThreadTime: scripts and wasm,
+ * style, layout, paint) while `body` ran: what the app's work costs, whatever else the machine was doing
+ * meanwhile (its TaskDuration, wall-clock time, grows when the machine is busy). */
+async function mainThreadMs(page, body) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value;
+  const before = await busy();
+  const result = await body();
+  const ms = Math.round((await busy() - before) * 1000);
+  await cdp.detach();
+  return { result, ms };
 }
 
 async function loadAll(page, concurrency) {
@@ -188,65 +207,66 @@ function median(samples) {
   return sorted.length % 2 ? sorted[half] : Math.round((sorted[half - 1] + sorted[half]) / 2);
 }
 
-async function interactions(page) {
-  const search = [];
-  for (let i = 0; i < TRIES; i++) {
-    // One keystroke each: "a" into the empty box, then back to empty, so every try changes the rows.
-    const text = i % 2 === 0 ? 'a' : '';
-    await pause(page);
-    search.push(await timeInPage(page, `const input = document.querySelector('.toolbar input[type=search]');
-      input.value = ${JSON.stringify(text)}; input.dispatchEvent(new Event('input', { bubbles: true }));`));
-  }
-  await pause(page);
-  const sort = [];
-  for (let i = 0; i < TRIES; i++) {
-    const column = i % 2 === 0 ? 'Login' : 'Last activity';
-    await pause(page);
-    sort.push(await timeInPage(page, `[...document.querySelectorAll('button.sort')].find((b) => b.textContent.trim() === ${JSON.stringify(column)}).click();`));
-  }
-  const filter = [];
-  for (let i = 0; i < TRIES; i++) {
-    await pause(page);
-    filter.push(await timeInPage(page, `[...document.querySelectorAll('.statuses button.chip')].find((b) => b.textContent.trim() === 'Inactive').click();`));
-  }
+/** The interactions, each try made on every site in turn (A, B, A, B...): `sites` is [[dist, page]...]. */
+async function interactions(sites) {
+  const figures = Object.fromEntries(sites.map(([dist]) => [dist, {
+    search: [], sort: [], status_filter: [], threshold_to_charts: [], dashboard_bar_to_charts: [],
+  }]));
+  const tries = async (figure, act, watched) => {
+    for (let i = 0; i < TRIES; i++) {
+      for (const [dist, page] of sites) {
+        await pause(page);
+        figures[dist][figure].push(await timeInPage(page, act(i), watched));
+      }
+    }
+  };
+  // One keystroke each: "a" into the empty box, then back to empty, so every try changes the rows.
+  await tries('search', (i) => `const input = document.querySelector('.toolbar input[type=search]');
+      input.value = ${JSON.stringify(i % 2 === 0 ? 'a' : '')}; input.dispatchEvent(new Event('input', { bubbles: true }));`);
+  for (const [, page] of sites) await pause(page);
+  await tries('sort', (i) => `[...document.querySelectorAll('button.sort')].find((b) => b.textContent.trim() === ${JSON.stringify(i % 2 === 0 ? 'Login' : 'Last activity')}).click();`);
+  await tries('status_filter', () => `[...document.querySelectorAll('.statuses button.chip')].find((b) => b.textContent.trim() === 'Inactive').click();`);
   // The charts' own: the status chart follows the threshold; the activity chart follows a click on the
   // status chart's "Never used" bar (pressed, then lifted).
-  const threshold = [];
-  for (let i = 0; i < TRIES; i++) {
-    const days = i % 2 === 0 ? '60' : '30';
-    await pause(page);
-    threshold.push(await timeInPage(page, `[...document.querySelectorAll('fieldset.threshold button.chip')].find((b) => b.textContent.trim() === ${JSON.stringify(days)}).click();`,
-      '[data-testid=chart-status] .bars'));
-  }
-  const bar = [];
-  for (let i = 0; i < TRIES; i++) {
-    await pause(page);
-    bar.push(await timeInPage(page, `[...document.querySelectorAll('[data-testid=chart-status] button.bar')].find((b) => b.getAttribute('aria-label').startsWith('Never used:')).click();`,
-      '[data-testid=chart-activity] .bars'));
-  }
-  return {
-    search: stats(search), sort: stats(sort), status_filter: stats(filter),
-    threshold_to_charts: stats(threshold), dashboard_bar_to_charts: stats(bar),
-  };
+  await tries('threshold_to_charts', (i) => `[...document.querySelectorAll('fieldset.threshold button.chip')].find((b) => b.textContent.trim() === ${JSON.stringify(i % 2 === 0 ? '60' : '30')}).click();`,
+    '[data-testid=chart-status] .bars');
+  await tries('dashboard_bar_to_charts', () => `[...document.querySelectorAll('[data-testid=chart-status] button.bar')].find((b) => b.getAttribute('aria-label').startsWith('Never used:')).click();`,
+    '[data-testid=chart-activity] .bars');
+  return Object.fromEntries(Object.entries(figures).map(([dist, all]) => [dist,
+    Object.fromEntries(Object.entries(all).map(([figure, samples]) => [figure, stats(samples)]))]));
 }
 
-async function scrollFrames(page) {
-  return page.evaluate(async () => {
-    const viewport = document.querySelector('.table-viewport');
-    viewport.scrollTop = 0;
-    const frames = [];
-    let last = performance.now();
-    const step = viewport.clientHeight;
-    while (viewport.scrollTop + viewport.clientHeight < viewport.scrollHeight - 1) {
-      viewport.scrollTop += step;
-      await new Promise((resolve) => requestAnimationFrame(() => resolve()));
-      const now = performance.now();
-      frames.push(now - last);
-      last = now;
+/** The grid scrolled from top to bottom, one step a frame, on every site in turn, a tenth of the way at a
+ * time (so that each site's frames are spread over the same stretch of the run). */
+async function scrollFrames(sites) {
+  const all = Object.fromEntries(sites.map(([dist]) => [dist, { frames: 0, dropped: 0, rows_in_dom: 0 }]));
+  for (const [, page] of sites) await page.evaluate(() => { document.querySelector('.table-viewport').scrollTop = 0; });
+  const TENTHS = 10;
+  for (let tenth = 1; tenth <= TENTHS; tenth++) {
+    for (const [dist, page] of sites) {
+      const part = await page.evaluate(async (until) => {
+        const viewport = document.querySelector('.table-viewport');
+        const end = (viewport.scrollHeight - viewport.clientHeight) * until;
+        const frames = [];
+        await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+        let last = performance.now();
+        const step = viewport.clientHeight;
+        while (viewport.scrollTop < end - 1) {
+          viewport.scrollTop = Math.min(end, viewport.scrollTop + step);
+          await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+          const now = performance.now();
+          frames.push(now - last);
+          last = now;
+        }
+        const dropped = frames.filter((ms) => ms > 1.5 * (1000 / 60)).length;
+        return { frames: frames.length, dropped, rows_in_dom: document.querySelectorAll('.seat-grid tbody tr[data-login]').length };
+      }, tenth / TENTHS);
+      all[dist].frames += part.frames;
+      all[dist].dropped += part.dropped;
+      all[dist].rows_in_dom = Math.max(all[dist].rows_in_dom, part.rows_in_dom);
     }
-    const dropped = frames.filter((ms) => ms > 1.5 * (1000 / 60)).length;
-    return { frames: frames.length, dropped, rows_in_dom: document.querySelectorAll('.seat-grid tbody tr[data-login]').length };
-  });
+  }
+  return all;
 }
 
 async function memory(page) {
@@ -329,11 +349,14 @@ async function main() {
       // a shared machine: each is repeated and the median reported (every sample goes to results.json).
       const repeats = pages <= 900 ? REPEATS : 1;
       const samples = Object.fromEntries(DISTS.map((dist) => [dist, { 1: [], 10: [] }]));
+      const busySamples = Object.fromEntries(DISTS.map((dist) => [dist, []]));
       for (const concurrency of [1, 10]) {
         const timed = PARTS.has(concurrency === 1 ? 'sequential' : 'concurrent');
         const interactedWith = concurrency === 10 && seats === largest && atLargest.length > 0;
         if (!timed && !interactedWith) continue;
         for (let run = 0; run < (timed ? repeats : 1); run++) {
+          // The pages interacted with stay open until every site is loaded, then take turns.
+          const kept = [];
           for (const dist of DISTS) {
             const site = results.sites[dist];
             const ms = await withSandbox(seats, async (token) => {
@@ -341,17 +364,29 @@ async function main() {
               const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ignoreHTTPSErrors: true });
               const page = await context.newPage();
               await connect(page, token, dist);
-              const loaded = await loadAll(page, concurrency);
+              const { result: loaded, ms: busy } = await mainThreadMs(page, () => loadAll(page, concurrency));
+              if (timed && concurrency === 10) busySamples[dist].push(busy);
               if (interactedWith && run === 0) {
                 site.largest_seats = seats;
-                if (PARTS.has('interactions')) site.interactions_100k = await interactions(page);
-                if (PARTS.has('scroll')) site.scroll_100k = await scrollFrames(page);
                 if (PARTS.has('memory')) site.memory_100k = await memory(page);
+                kept.push([dist, page]);
+              } else {
+                await context.close();
               }
-              await context.close();
               return loaded;
             });
             if (timed) samples[dist][concurrency].push(ms);
+          }
+          if (kept.length > 0) {
+            if (PARTS.has('interactions')) {
+              const figures = await interactions(kept);
+              for (const [dist] of kept) results.sites[dist].interactions_100k = figures[dist];
+            }
+            if (PARTS.has('scroll')) {
+              const frames = await scrollFrames(kept);
+              for (const [dist] of kept) results.sites[dist].scroll_100k = frames[dist];
+            }
+            for (const [, page] of kept) await page.context().close();
           }
         }
       }
@@ -373,8 +408,9 @@ async function main() {
         if (sequential === null && concurrent === null && floor === null) continue;
         results.sites[dist].loading.push({
           seats, pages, runs: repeats,
-          samples_ms: { sequential: samples[dist][1], concurrent: samples[dist][10], browser_floor: floorSamples },
+          samples_ms: { sequential: samples[dist][1], concurrent: samples[dist][10], browser_floor: floorSamples, concurrent_main_thread: busySamples[dist] },
           sequential_ms: sequential, concurrent_ms: concurrent,
+          concurrent_main_thread_ms: busySamples[dist].length ? median(busySamples[dist]) : null,
           speedup: sequential !== null && concurrent !== null ? round(sequential / concurrent) : null,
           lower_bound_ms: bound,
           browser_floor_ms: floor,
@@ -408,6 +444,9 @@ function rowsOf(site, native) {
     if (l.concurrent_ms !== null) {
       const faster = l.speedup === null ? '' : `${l.speedup}x faster; `;
       rows.push([`load ${l.seats.toLocaleString('en')} seats, concurrency 10${runs}`, `${(l.concurrent_ms / 1000).toFixed(2)} s (${faster}${l.ratio_to_bound}x the lower bound of ${(l.lower_bound_ms / 1000).toFixed(1)} s)`]);
+      if (l.concurrent_main_thread_ms !== null) {
+        rows.push([`CPU time of the page's main thread during that load${runs}`, `${(l.concurrent_main_thread_ms / 1000).toFixed(2)} s`]);
+      }
     }
     if (l.browser_floor_ms !== null) {
       rows.push([`same pages by plain \`fetch\` in the page, 10 at once from the start, no app${runs}`, `${(l.browser_floor_ms / 1000).toFixed(2)} s (${l.floor_ratio_to_bound}x the lower bound): the browser's and machine's floor`]);
