@@ -215,6 +215,8 @@ async function interactions(sites) {
   const tries = async (figure, act, watched) => {
     for (let i = 0; i < TRIES; i++) {
       for (const [dist, page] of sites) {
+        // Only the page in front draws frames.
+        if (sites.length > 1) await page.bringToFront();
         await pause(page);
         figures[dist][figure].push(await timeInPage(page, act(i), watched));
       }
@@ -244,6 +246,7 @@ async function scrollFrames(sites) {
   const TENTHS = 10;
   for (let tenth = 1; tenth <= TENTHS; tenth++) {
     for (const [dist, page] of sites) {
+      if (sites.length > 1) await page.bringToFront();
       const part = await page.evaluate(async (until) => {
         const viewport = document.querySelector('.table-viewport');
         const end = (viewport.scrollHeight - viewport.clientHeight) * until;
