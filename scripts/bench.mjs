@@ -255,7 +255,9 @@ async function scrollFrames(sites) {
         let last = performance.now();
         const step = viewport.clientHeight;
         while (viewport.scrollTop < end - 1) {
+          const before = viewport.scrollTop;
           viewport.scrollTop = Math.min(end, viewport.scrollTop + step);
+          if (viewport.scrollTop <= before) break; // at the bottom already
           await new Promise((resolve) => requestAnimationFrame(() => resolve()));
           const now = performance.now();
           frames.push(now - last);
