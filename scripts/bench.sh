@@ -5,5 +5,5 @@ set -euo pipefail
 # The sandbox build: the benchmark's page talks to the local sandbox.
 SANDBOX_CSP=1 trunk build --release
 cargo build --release -p copilot-sandbox --features server --locked
-cargo bench -p copilot-api --bench grid --bench grants --bench review --bench reclaim --locked -- --quick
+cargo bench -p copilot-api --bench grid --bench dashboard --bench grants --bench review --bench reclaim --locked -- --quick
 node scripts/bench.mjs

@@ -2,7 +2,7 @@
 // a bar filters the grid and the URL, and it is looked at in light and dark mode at three widths.
 import { mkdirSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { connect, countIn, resetSandbox, tokens } from './helpers.js';
+import { SANDBOX, connect, countIn, resetSandbox, tokens } from './helpers.js';
 import { openDemo } from './screens.js';
 
 const SHOTS = '/tmp/shots/charts16';
@@ -166,4 +166,75 @@ test('an enterprise\'s dashboard ranks its organizations by active share, and a 
   await chart.getByRole('button', { name: new RegExp(`^${first[0]}: `) }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]seat_org=${first[0]}(&|$)`));
   await expect(page.getByTestId('tile-seats')).toHaveText(first[3]);
+});
+
+test('while Load all brings pages in, the dashboard says which seats it covers, and once loading ends its figures are the loaded set', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await resetSandbox(request);
+  // Slow answers, one page at a time: the grid shows the seats so far with every page (0.9 s apart),
+  // and the dashboard takes them at its own pace, saying so.
+  const slow = await request.post(`${SANDBOX}/_sandbox/faults`, { data: { latency_ms: 900 } });
+  expect(slow.ok()).toBeTruthy();
+  try {
+    await page.addInitScript(() => {
+      window.__dashboardSeen = [];
+      // Read at each frame, when the page has finished changing, so that the tile and the sentence are
+      // of the same moment.
+      const look = () => {
+        const set = document.querySelector('[data-testid="dashboard-set"]');
+        const tile = document.querySelector('[data-testid="tile-seats"]');
+        if (set && tile) {
+          const seen = { set: set.textContent, tile: tile.textContent };
+          const last = window.__dashboardSeen.at(-1);
+          if (!last || last.set !== seen.set || last.tile !== seen.tile) window.__dashboardSeen.push(seen);
+        }
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await connect(page, { token: tokens().owner_classic });
+    await page.getByTestId('page-position').waitFor({ timeout: 20_000 });
+    await page.getByLabel('Requests at once').selectOption('1');
+    await page.getByRole('button', { name: 'Load all seats' }).click();
+    await expect(page.getByTestId('dashboard-set')).toContainText('Still counting: the tiles and charts cover the first', { timeout: 30_000 });
+    const shots = '/tmp/shots/dash16';
+    mkdirSync(shots, { recursive: true });
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `at ${width} px`).toBe(width);
+      await page.getByRole('region', { name: 'At a glance' }).locator('dl.tiles').screenshot({ path: `${shots}/counting-tiles-${width}.png` });
+      await page.screenshot({ path: `${shots}/counting-${width}.png` });
+    }
+    await expect(page.getByTestId('all-loaded')).toBeVisible({ timeout: 90_000 });
+
+    // Once loading ends, the figures are the loaded set: every seat the grid counts, chart by chart.
+    const counts = await gridCounts(page);
+    const seats = sum(Object.values(counts));
+    const all = countIn(/All ([\d,]+) seats? loaded/.exec(await page.getByTestId('all-loaded').innerText())[1]);
+    expect(seats).toBe(all);
+    await expect(page.getByTestId('tile-seats')).toHaveText(seats.toLocaleString('en-US'));
+    await expect(page.getByTestId('dashboard-set')).toHaveText(`The tiles and charts cover all ${seats.toLocaleString('en-US')} seats loaded, as the grid does.`);
+    await expect(page.getByRole('region', { name: 'At a glance' }).locator('p.coverage')).toHaveText(`These figures cover every seat of the organization: all ${seats.toLocaleString('en-US')} seats loaded.`);
+    await expect(page.getByTestId('tile-never-used')).toHaveText(counts['never-used'].toLocaleString('en-US'));
+    const [, ...statusRows] = await tableOf(page, 'status');
+    expect(statusRows.map((row) => countIn(row[1]))).toEqual(STATUSES.map((status) => counts[status]));
+    for (const id of ['activity', 'editors', 'months']) {
+      expect(sum(await seatsColumn(page, id)), `${id} adds up to the seats`).toBe(seats);
+    }
+
+    // While it lagged, it said of which seats its tiles were, and they were fewer than the grid had.
+    const seen = await page.evaluate(() => window.__dashboardSeen);
+    const lagging = seen
+      .map(({ set, tile }) => [/cover the first ([\d,]+) seats? loaded; the grid has ([\d,]+) so far/.exec(set), countIn(tile)])
+      .filter(([match]) => match)
+      .map(([match, tile]) => [countIn(match[1]), countIn(match[2]), tile]);
+    expect(lagging.length, seen.map((s) => `${s.tile} | ${s.set}`).join('\n')).toBeGreaterThan(0);
+    for (const [shown, grid, tile] of lagging) {
+      expect(tile, 'the tile counts the seats the sentence names').toBe(shown);
+      expect(shown).toBeLessThan(grid);
+    }
+  } finally {
+    await request.post(`${SANDBOX}/_sandbox/faults`, { data: { latency_ms: 0 } });
+  }
 });

@@ -3,7 +3,6 @@
 
 use std::hint::black_box;
 
-use copilot_api::insight::charts::dashboard;
 use copilot_api::insight::{
     grid_view, Column, GridState, SeatIndex, SeatPrices, SeatStatus, SortDirection, StatusSet, TeamFilter,
 };
@@ -46,21 +45,6 @@ fn grid(criterion: &mut Criterion) {
     };
     group.bench_function("search and sort by editor", |bench| {
         bench.iter(|| grid_view(&index, black_box(&search), &prices, now))
-    });
-    // The dashboard follows the grid: its tiles and charts are computed from the view on every change.
-    let all = grid_view(&index, &GridState::default(), &prices, now);
-    group.bench_function("dashboard of every seat", |bench| {
-        bench.iter(|| dashboard(&index, black_box(&all), &GridState::default(), now))
-    });
-    let filtered = grid_view(&index, &idle, &prices, now);
-    group.bench_function("dashboard of a filtered view", |bench| {
-        bench.iter(|| dashboard(&index, black_box(&filtered), &idle, now))
-    });
-    group.bench_function("grid and dashboard of every seat", |bench| {
-        bench.iter(|| {
-            let view = grid_view(&index, black_box(&GridState::default()), &prices, now);
-            dashboard(&index, &view, &GridState::default(), now)
-        })
     });
     group.finish();
 }

@@ -25,6 +25,8 @@
 //! - `adoption`: active share per granting team, and per organization for an enterprise; "Granted by" or
 //!   "Organization" against "Seats";
 //! - `tally`: the one pass over the rows that every tile and chart reads;
+//! - `pace`: while "Load all seats" runs, how often the dashboard takes the grid's new seats
+//!   ([`DashboardPace`]), and the sentence that says it lags ([`counting_sentence`]);
 //! - `dashboard`: all of them for one view, in page order.
 
 mod activity;
@@ -33,6 +35,7 @@ mod chart;
 mod dashboard;
 mod editors;
 mod months;
+mod pace;
 mod status;
 mod tally;
 mod tiles;
@@ -43,6 +46,7 @@ pub use chart::{Bar, BarChart, BarFilter};
 pub use dashboard::{dashboard, Dashboard};
 pub use editors::{editor_chart, EDITOR_BARS};
 pub use months::{months_chart, MONTH_BARS};
+pub use pace::{counting_sentence, Catch, DashboardPace, DASHBOARD_EVERY_MS_WHILE_LOADING};
 pub use status::status_chart;
 pub use tally::Tally;
 pub use tiles::{set_sentence, tiles, Tile};
