@@ -296,30 +296,29 @@ function transfer(dist) {
   const imported = named.filter((name) => name.endsWith('.js')).flatMap((name) =>
     [...readFileSync(join(dist, name), 'utf8').matchAll(/(?:^|\n)\s*import\b[^'"]*["']\.\/([^"']+)["']/g)].map((m) => m[1]));
   const files = ['index.html', ...new Set([...named, ...imported])];
-  const gzipOf = (name) => gzipSync(readFileSync(join(dist, name)), { level: 9 }).length;
-  // Brotli at its highest quality, as scripts/precompress.mjs writes the .br copies.
-  const brotliOf = (name) => brotliCompressSync(readFileSync(join(dist, name)), { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  let raw = 0;
-  let gzip = 0;
-  let brotli = 0;
-  const per_file = {};
-  for (const name of files) {
+  // Each file read once: its size raw, with gzip -9, and with brotli at its highest quality (as
+  // scripts/precompress.mjs writes the .br copies).
+  const sizesOf = (name) => {
     const bytes = readFileSync(join(dist, name));
-    const packed = gzipOf(name);
-    per_file[name] = { raw_bytes: bytes.length, gzip_bytes: packed };
-    raw += bytes.length;
-    gzip += packed;
-    brotli += brotliOf(name);
-  }
+    return {
+      raw_bytes: bytes.length,
+      gzip_bytes: gzipSync(bytes, { level: 9 }).length,
+      brotli_bytes: brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  };
+  const total = (sizes, key) => sizes.reduce((sum, size) => sum + size[key], 0);
+  const firstLoad = files.map(sizesOf);
+  const per_file = Object.fromEntries(files.map((name, at) => [name, { raw_bytes: firstLoad[at].raw_bytes, gzip_bytes: firstLoad[at].gzip_bytes }]));
   // Not the precompressed copies beside them (scripts/precompress.mjs): they are the same files again.
   const plain = readdirSync(dist).filter((name) => !/\.(gz|br)$/.test(name));
   const worker = plain.filter((name) => name.startsWith('demo-worker'));
   const chunks = plain.filter((name) => /-split_.*\.wasm$/.test(name));
-  const sum = (names) => names.reduce((total, name) => total + gzipOf(name), 0);
+  const chunkSizes = chunks.map(sizesOf);
   return {
-    files, per_file, raw_bytes: raw, gzip_bytes: gzip, brotli_bytes: brotli,
-    chunk_files: chunks, chunk_gzip_bytes: sum(chunks), chunk_brotli_bytes: chunks.reduce((total, name) => total + brotliOf(name), 0),
-    demo_worker_files: worker, demo_worker_gzip_bytes: sum(worker),
+    files, per_file,
+    raw_bytes: total(firstLoad, 'raw_bytes'), gzip_bytes: total(firstLoad, 'gzip_bytes'), brotli_bytes: total(firstLoad, 'brotli_bytes'),
+    chunk_files: chunks, chunk_gzip_bytes: total(chunkSizes, 'gzip_bytes'), chunk_brotli_bytes: total(chunkSizes, 'brotli_bytes'),
+    demo_worker_files: worker, demo_worker_gzip_bytes: total(worker.map(sizesOf), 'gzip_bytes'),
   };
 }
 
