@@ -6,6 +6,9 @@
 //! Rows are keyed by their position and read their label and numbers from the chart, so a bar keeps its
 //! element (and the keyboard focus) while the numbers change under it. Not by label: labels need not be
 //! unique (a team named "Direct", two teams of the same display name), and a row must show its own bar.
+//! The same goes for every part of a bar and every cell of the table: a change of the grid changes their
+//! numbers, not their elements, so that at 100,000 seats the page lays out and paints what changed, not
+//! every chart anew.
 
 use std::sync::Arc;
 
@@ -27,10 +30,12 @@ pub(super) fn BarChartView(data: Memo<Arc<Dashboard>>, id: &'static str, grid_st
     let bar_count = Memo::new(move |_| chart.with(|c| c.as_ref().map_or(0, |c| c.bars.len())));
     let title_id = format!("chart-{id}-title");
     let labelled_by = title_id.clone();
+    // The key, drawn again only when the series change (not when the numbers do).
+    let series = Memo::new(move |_| chart.with(|c| c.as_ref().map(|c| c.series.clone()).unwrap_or_default()));
     let legend = move || {
-        chart.with(|c| {
-            c.as_ref().filter(|c| c.series.len() > 1).map(|c| {
-                let items = c.series.iter().enumerate().map(|(series, name)| {
+        series.with(|series| {
+            (series.len() > 1).then(|| {
+                let items = series.iter().enumerate().map(|(series, name)| {
                     view! {
                         <li>
                             <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
@@ -44,34 +49,33 @@ pub(super) fn BarChartView(data: Memo<Arc<Dashboard>>, id: &'static str, grid_st
             })
         })
     };
+    let header = Memo::new(move |_| chart.with(|c| c.as_ref().map(BarChart::table_header).unwrap_or_default()));
+    let rows = Memo::new(move |_| chart.with(|c| c.as_ref().map(BarChart::table_rows).unwrap_or_default()));
+    let row_count = Memo::new(move |_| rows.with(Vec::len));
+    let has_chart = Memo::new(move |_| chart.with(Option::is_some));
+    let has_caption = Memo::new(move |_| chart.with(|c| c.as_ref().is_some_and(|c| c.caption.is_some())));
     let table = move || {
-        chart.with(|c| {
-            c.as_ref().map(|c| {
-                let header = c.table_header().into_iter().map(|cell| view! { <th scope="col">{cell}</th> }).collect_view();
-                let rows = c
-                    .table_rows()
-                    .into_iter()
-                    .map(|row| {
-                        let mut cells = row.into_iter();
-                        let first = cells.next().unwrap_or_default();
-                        view! { <tr><th scope="row">{first}</th>{cells.map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr> }
-                    })
-                    .collect_view();
-                view! {
-                    <table class="chart-table">
-                        <caption>{format!("{}, as a table", c.title)}</caption>
-                        <thead><tr>{header}</tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                }
-            })
+        has_chart.get().then(|| {
+            view! {
+                <table class="chart-table">
+                    <caption>{read(|c| format!("{}, as a table", c.title))}</caption>
+                    <thead><tr>
+                        {move || header.get().into_iter().map(|cell| view! { <th scope="col">{cell}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || 0..row_count.get() key=|position| *position let:position>
+                            <TableRow rows position />
+                        </For>
+                    </tbody>
+                </table>
+            }
         })
     };
     view! {
         <figure class="chart" data-testid=format!("chart-{id}") aria-labelledby=labelled_by>
             <figcaption>
                 <h4 id=title_id>{read(|c| c.title.clone())}</h4>
-                {move || chart.with(|c| c.as_ref().and_then(|c| c.caption.clone())).map(|caption| view! { <p class="hint">{caption}</p> })}
+                {move || has_caption.get().then(|| view! { <p class="hint">{read(|c| c.caption.clone().unwrap_or_default())}</p> })}
             </figcaption>
             {legend}
             <div class="bars" role="group" aria-label=read(BarChart::accessible_name)>
@@ -111,28 +115,20 @@ fn BarRow(chart: Memo<Option<BarChart>>, position: usize, grid_state: Memo<GridS
             .with(|c| bar.with(|bar| c.as_ref().zip(bar.as_ref()).map(|(c, bar)| c.bar_text(bar, applied.get()))))
             .unwrap_or_default()
     };
-    let segments = move || {
-        chart.with(|c| {
-            bar.with(|bar| {
-                c.as_ref().zip(bar.as_ref()).map(|(c, bar)| {
-                    c.segments(bar)
-                        .into_iter()
-                        .map(|(series, start, width)| {
-                            view! {
-                                <rect x=start * SVG_WIDTH width=width * SVG_WIDTH y="0" height="10"
-                                    class=format!("series-{series}") />
-                            }
-                        })
-                        .collect_view()
-                })
-            })
-        })
-    };
+    // One part a series, each with its own element for as long as the chart has that many series.
+    let spans = Memo::new(move |_| {
+        chart.with(|c| bar.with(|bar| c.as_ref().zip(bar.as_ref()).map(|(c, bar)| c.spans(bar)).unwrap_or_default()))
+    });
+    let series_count = Memo::new(move |_| spans.with(Vec::len));
     let drawing = move || {
         view! {
             <svg viewBox=format!("0 0 {SVG_WIDTH} 10") preserveAspectRatio="none" aria-hidden="true" focusable="false">
                 <rect class="track" width=SVG_WIDTH height="10" />
-                {segments}
+                <For each=move || 0..series_count.get() key=|series| *series let:series>
+                    <rect x=move || spans.with(|s| s.get(series).map_or(0.0, |span| span.0)) * SVG_WIDTH
+                        width=move || spans.with(|s| s.get(series).map_or(0.0, |span| span.1)) * SVG_WIDTH
+                        y="0" height="10" class=format!("series-{series}") />
+                </For>
             </svg>
         }
     };
@@ -163,5 +159,21 @@ fn BarRow(chart: Memo<Option<BarChart>>, position: usize, grid_state: Memo<GridS
             {body}
             <span class="bar-value">{total}</span>
         </div>
+    }
+}
+
+/// One row of a chart's table: its cells keep their elements while their numbers change.
+#[component]
+fn TableRow(rows: Memo<Vec<Vec<String>>>, position: usize) -> impl IntoView {
+    let cell =
+        move |column: usize| move || rows.with(|rows| rows.get(position).and_then(|row| row.get(column)).cloned());
+    let cell_count = Memo::new(move |_| rows.with(|rows| rows.get(position).map_or(0, Vec::len)));
+    view! {
+        <tr>
+            <th scope="row">{cell(0)}</th>
+            <For each=move || 1..cell_count.get() key=|column| *column let:column>
+                <td>{cell(column)}</td>
+            </For>
+        </tr>
     }
 }

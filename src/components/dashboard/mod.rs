@@ -32,6 +32,17 @@ struct Shown {
     coverage: SeatCoverage,
 }
 
+impl Shown {
+    /// Whether the dashboard of `other` is this one's: the same seats loaded and shown, with the same
+    /// figures, whatever their order.
+    fn counts_the_same_as(&self, other: &Shown) -> bool {
+        Arc::ptr_eq(&self.index, &other.index)
+            && self.coverage == other.coverage
+            && self.state.equal_but_for_sort(&other.state)
+            && self.view.counts_the_same_as(&other.view)
+    }
+}
+
 #[component]
 pub fn Dashboard(
     /// The loaded seats' index (the grid's).
@@ -56,13 +67,17 @@ pub fn Dashboard(
         let now_ms = crate::clock::now_ms();
         pace.update_value(|pace| pace.taken(now_ms));
         due.set_value(false);
-        shown.set(latest());
+        let next = latest();
+        // A sort only reorders the rows: nothing the dashboard counts changed, so it is not counted again.
+        if !shown.with_untracked(|shown| shown.counts_the_same_as(&next)) {
+            shown.set(next);
+        }
     };
     Effect::new(move |_| {
         // Track every input; read them whole in `take`.
         let (seats, loading) = (index.with(Arc::as_ptr), coverage.with(|c| c.loading));
         view.track();
-        let state_kept = grid_state.with(|state| shown.with_untracked(|shown| shown.state == *state));
+        let state_kept = grid_state.with(|state| shown.with_untracked(|shown| shown.state.equal_but_for_sort(state)));
         let only_more_seats =
             state_kept && shown.with_untracked(|shown| !std::ptr::eq(Arc::as_ptr(&shown.index), seats));
         let now_ms = crate::clock::now_ms();

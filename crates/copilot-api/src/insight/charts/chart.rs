@@ -100,20 +100,21 @@ impl BarChart {
         format!("{}: {} by {}", self.title, self.value_axis, self.category_axis.to_lowercase())
     }
 
-    /// Each series' segment of a bar as (series, start, width), in parts of the longest bar (0 to 1);
-    /// empty segments are left out.
-    pub fn segments(&self, bar: &Bar) -> Vec<(usize, f64, f64)> {
+    /// Each series' part of a bar as (start, width), in parts of the longest bar (0 to 1), one a series in
+    /// series order: an empty part has width 0, so that a part keeps its place (and its element on the page)
+    /// when its count falls to 0 and rises again.
+    pub fn spans(&self, bar: &Bar) -> Vec<(f64, f64)> {
         let max = self.max_total() as f64;
         let mut start = 0.0;
-        let mut segments = Vec::with_capacity(bar.values.len());
-        for (series, &value) in bar.values.iter().enumerate() {
-            let width = value as f64 / max;
-            if value > 0 {
-                segments.push((series, start, width));
-            }
-            start += width;
-        }
-        segments
+        bar.values
+            .iter()
+            .map(|&value| {
+                let width = value as f64 / max;
+                let span = (start, width);
+                start += width;
+                span
+            })
+            .collect()
     }
 
     /// What hovering or focusing a bar says: its exact count, the parts, the note, and what a click does.
@@ -194,10 +195,10 @@ mod tests {
     }
 
     #[test]
-    fn segments_stack_in_series_order_as_parts_of_the_longest_bar() {
+    fn spans_stack_in_series_order_as_parts_of_the_longest_bar() {
         let chart = chart();
-        assert_eq!(chart.segments(&chart.bars[0]), [(0, 0.0, 0.75), (1, 0.75, 0.25)]);
-        assert_eq!(chart.segments(&chart.bars[1]), [(1, 0.0, 0.5)], "an empty segment is left out");
+        assert_eq!(chart.spans(&chart.bars[0]), [(0.0, 0.75), (0.75, 0.25)]);
+        assert_eq!(chart.spans(&chart.bars[1]), [(0.0, 0.0), (0.0, 0.5)], "an empty part keeps its place");
         assert_eq!((chart.max_total(), chart.total()), (4, 6));
     }
 

@@ -43,7 +43,7 @@ mod tests {
     use crate::insight::activity_age::ActivityAge;
     use crate::insight::charts::adoption::adoption_groups;
     use crate::insight::cost::SeatPrices;
-    use crate::insight::grid::{grid_view, StatusSet, TeamFilter};
+    use crate::insight::grid::{grid_view, Column, SortDirection, StatusSet, TeamFilter};
     use crate::insight::status::SeatStatus;
     use crate::models::{PlanType, Seat};
     use crate::test_seats::{at, seat};
@@ -138,6 +138,11 @@ mod tests {
                 prop_assert_eq!(grouped, expected);
             }
             prop_assert_eq!(&board.tiles[0].value, &crate::format::count(shown));
+            // A sort reorders the rows and changes no figure (the tally reads them in seat order).
+            let sorted_state = GridState { sort: Some((Column::LastActivity, SortDirection::Descending)), ..state.clone() };
+            let sorted = grid_view(&index, &sorted_state, &SeatPrices::default(), at(NOW));
+            prop_assert!(sorted.counts_the_same_as(&view));
+            prop_assert_eq!(&dashboard(&index, &sorted, &sorted_state, at(NOW)), &board);
             if let Some(age) = state.activity_age {
                 let activity = &board.charts[0];
                 let elsewhere: usize = activity.bars.iter().filter(|bar| bar.filter != Some(super::super::BarFilter::ActivityAge(age))).map(|bar| bar.total()).sum();

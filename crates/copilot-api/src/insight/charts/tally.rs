@@ -66,7 +66,7 @@ impl Tally {
             month_start,
             added_this_month: 0,
         };
-        for &position in &view.rows {
+        for &position in view.rows_in_seat_order() {
             let (Some(facts), Some(status)) = (index.facts(position), view.status(position)) else { continue };
             let active = status == SeatStatus::Active;
             tally.seats += 1;

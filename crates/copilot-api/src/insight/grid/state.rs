@@ -246,6 +246,34 @@ impl GridState {
             || !search_needle(&self.search).is_empty()
             || self.changed.is_some()
     }
+
+    /// Whether the two states choose the same seats by the same rules, whatever their sort.
+    pub fn equal_but_for_sort(&self, other: &GridState) -> bool {
+        // Every field named, so that a new one cannot be left out of the comparison.
+        let GridState {
+            sort: _,
+            statuses,
+            team,
+            editor,
+            plan,
+            organization,
+            search,
+            threshold_days,
+            grace_days,
+            changed,
+            activity_age,
+        } = self;
+        *statuses == other.statuses
+            && *team == other.team
+            && *editor == other.editor
+            && *plan == other.plan
+            && *organization == other.organization
+            && *search == other.search
+            && *threshold_days == other.threshold_days
+            && *grace_days == other.grace_days
+            && *changed == other.changed
+            && *activity_age == other.activity_age
+    }
 }
 
 pub(super) fn search_needle(search: &str) -> String {
@@ -300,5 +328,22 @@ mod tests {
         }
         .is_filtered());
         assert!(GridState { plan: Some(PlanType::Business), ..GridState::default() }.is_filtered());
+    }
+
+    #[test]
+    fn equal_but_for_sort_looks_at_everything_but_the_sort() {
+        let sorted = sorted_by(Column::Login, SortDirection::Ascending);
+        assert!(sorted.equal_but_for_sort(&GridState::default()));
+        assert!(sorted.equal_but_for_sort(&sorted_by(Column::Plan, SortDirection::Descending)));
+        for other in [
+            GridState { search: "a".into(), ..GridState::default() },
+            GridState { threshold_days: 7, ..GridState::default() },
+            GridState { grace_days: 0, ..GridState::default() },
+            GridState { plan: Some(PlanType::Business), ..GridState::default() },
+            GridState { team: Some(TeamFilter::Direct), ..GridState::default() },
+            GridState { statuses: [SeatStatus::Inactive].into_iter().collect(), ..GridState::default() },
+        ] {
+            assert!(!sorted.equal_but_for_sort(&other), "{other:?}");
+        }
     }
 }

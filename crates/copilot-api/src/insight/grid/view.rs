@@ -69,11 +69,32 @@ pub struct GridView {
     /// The same over the seats of `filtered_counts` (every filter but the status filter): what the status
     /// chart's idle bars cost while a status filter hides them from the rows.
     pub filtered_counts_idle_cost: IdleSeatCost,
+    /// `rows` in seat order, kept when a sort reordered them (None: `rows` is in seat order). What counts
+    /// the rows reads them in this order: at 100,000 seats, reading the index in a sorted order misses the
+    /// cache at almost every seat, and counting took several times as long.
+    rows_in_seat_order: Option<Vec<usize>>,
 }
 
 impl GridView {
     pub fn status(&self, seat_index: usize) -> Option<SeatStatus> {
         self.statuses.get(seat_index).copied()
+    }
+
+    /// The rows shown, in seat order rather than display order: for whatever counts them.
+    pub fn rows_in_seat_order(&self) -> &[usize] {
+        self.rows_in_seat_order.as_deref().unwrap_or(&self.rows)
+    }
+
+    /// Whether `other` shows the same seats with the same figures, in whatever order: a sort changes
+    /// nothing that is counted.
+    pub fn counts_the_same_as(&self, other: &GridView) -> bool {
+        self.rows_in_seat_order() == other.rows_in_seat_order()
+            && self.statuses == other.statuses
+            && self.total_counts == other.total_counts
+            && self.filtered_counts == other.filtered_counts
+            && self.idle_cost == other.idle_cost
+            && self.filtered_idle_cost == other.filtered_idle_cost
+            && self.filtered_counts_idle_cost == other.filtered_counts_idle_cost
     }
 
     /// The seat indices of every idle seat loaded ([`SeatStatus::is_idle`]), whatever the filters, and with
@@ -112,10 +133,7 @@ pub fn grid_view(index: &SeatIndex, state: &GridState, prices: &SeatPrices, now:
         }
     }
 
-    if let Some((column, direction)) = state.sort {
-        sort_rows(&mut rows, index, &statuses, column, direction);
-    }
-
+    // Costed in seat order, before any sort (see `rows_in_seat_order`).
     let grant = |position: usize| {
         let row = &index.hot[position];
         BilledGrant { user: row.user, status: statuses[position], plan: row.plan }
@@ -128,7 +146,22 @@ pub fn grid_view(index: &SeatIndex, state: &GridState, prices: &SeatPrices, now:
         idle_cost_of(any_status.iter().map(|&position| grant(position)), index.user_count, prices)
     };
 
-    GridView { rows, statuses, total_counts, filtered_counts, idle_cost, filtered_idle_cost, filtered_counts_idle_cost }
+    let rows_in_seat_order = state.sort.map(|(column, direction)| {
+        let in_seat_order = rows.clone();
+        sort_rows(&mut rows, index, &statuses, column, direction);
+        in_seat_order
+    });
+
+    GridView {
+        rows,
+        statuses,
+        total_counts,
+        filtered_counts,
+        idle_cost,
+        filtered_idle_cost,
+        filtered_counts_idle_cost,
+        rows_in_seat_order,
+    }
 }
 
 /// The status of every indexed seat at `now`, by seat index, for rules brought into their ranges
@@ -387,6 +420,23 @@ mod tests {
         let state =
             GridState { team: Some(TeamFilter::Team("devs".into())), search: "ali".into(), ..GridState::default() };
         assert_eq!(logins(&seats, &view_with(&seats, &state)), ["alice"]);
+    }
+
+    #[test]
+    fn a_sorted_view_keeps_its_rows_in_seat_order_too_and_counts_the_same_as_the_unsorted_one() {
+        let seats = fixture();
+        let state = GridState { search: "o".into(), ..GridState::default() };
+        let unsorted = view_with(&seats, &state);
+        let sorted = view_with(&seats, &GridState { sort: Some((Column::Login, SortDirection::Descending)), ..state });
+        assert_eq!(unsorted.rows_in_seat_order(), unsorted.rows.as_slice());
+        assert_eq!(sorted.rows_in_seat_order(), [0, 1, 2, 3]);
+        assert_eq!(logins(&seats, &sorted), ["octocat", "mona", "Hubot", "bob"]);
+        assert!(sorted.counts_the_same_as(&unsorted) && unsorted.counts_the_same_as(&sorted));
+        assert_ne!(sorted, unsorted, "the order still tells them apart");
+        let fewer = view_with(&seats, &GridState { search: "ob".into(), ..GridState::default() });
+        assert!(!fewer.counts_the_same_as(&unsorted));
+        let later = view_with(&seats, &GridState { search: "o".into(), threshold_days: 60, ..GridState::default() });
+        assert!(!later.counts_the_same_as(&unsorted), "the same seats with other statuses");
     }
 
     #[test]
