@@ -284,6 +284,32 @@ test('a dry run lists exactly the requests that would be sent, and sends nothing
   await expect(page.locator('table.activity-log')).toHaveCount(0);
 });
 
+test('a row keeps its element when a sort brings another seat to it, and shows that seat: its login, checkbox and cells', async ({ page }) => {
+  // Rows are made again only as they scroll into sight; a filter or a sort changes what a row shows. A row
+  // must then say its new seat everywhere, the selection above all.
+  await connect(page, { token: tokens().owner_classic });
+  await expect(page.getByTestId('page-position')).toBeVisible({ timeout: 30_000 });
+  const first = page.locator('tr[aria-rowindex="2"]');
+  const selected = await first.getAttribute('data-login');
+  await first.getByRole('checkbox').click();
+  await expect(page.getByTestId('selected-count')).toHaveText('1 selected');
+  await first.evaluate((row) => { window.keptRow = row; });
+  const loginSort = page.locator('button.sort', { hasText: /^Login$/ });
+  await loginSort.click();
+  await loginSort.click();
+  await expect(first).not.toHaveAttribute('data-login', selected);
+  const now = await first.getAttribute('data-login');
+  expect(await first.evaluate((row) => row === window.keptRow), 'the same element').toBe(true);
+  await expect(first.getByRole('checkbox')).toHaveAccessibleName(`Select ${now}`);
+  await expect(first.getByRole('checkbox')).not.toBeChecked();
+  await expect(first.locator('td').nth(1)).toHaveText(now);
+  // The selected seat is still selected wherever it shows, and a click on the reused row selects its own seat.
+  await first.getByRole('checkbox').click();
+  await expect(page.getByTestId('selected-count')).toHaveText('2 selected');
+  const logins = await page.locator('.seat-grid tbody tr[data-login]').evaluateAll((rows) => rows.map((row) => [row.dataset.login, row.querySelector('input').checked]));
+  expect(logins.filter(([, checked]) => checked).map(([login]) => login).sort()).toEqual(logins.some(([login]) => login === selected) ? [now, selected].sort() : [now]);
+});
+
 test('select all inactive leaves seats signed in without activity out unless the box is ticked', async ({ page }) => {
   await connect(page, { token: tokens().owner_classic });
   await loadAll(page);

@@ -29,18 +29,12 @@ pub(super) fn Table(
     let scroll_top = RwSignal::new(0_i32);
     let sort = Memo::new(move |_| view_url.state.with(|s| s.grid.sort));
     let range = Memo::new(move |_| view.with(|v| visible_range(scroll_top.get(), v.rows.len())));
-    let visible = move || {
+    // The positions in sight. A row is keyed by its position alone: scrolling makes the rows that come
+    // into sight and drops those that leave, and a change of the rows (a filter, a sort) keeps every
+    // row's element and changes what it shows.
+    let positions = move || {
         let (first, last) = range.get();
-        let generation = loaded.with(|l| l.generation);
-        view.with(|v| {
-            v.rows
-                .get(first..last)
-                .unwrap_or_default()
-                .iter()
-                .enumerate()
-                .map(|(offset, &seat)| (generation, first + offset, seat, v.status(seat).unwrap_or(SeatStatus::Active)))
-                .collect::<Vec<_>>()
-        })
+        first..last
     };
     // The rows shown, in order, for a shift-click range (all of them, not only those in the DOM).
     let shown =
@@ -102,25 +96,8 @@ pub(super) fn Table(
                     <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().0 * ROW_HEIGHT)>
                         <td colspan=column_count></td>
                     </tr>
-                    <For each=visible key=|row| *row let((_generation, position, seat_index, status))>
-                        {move || {
-                            let loaded = loaded.get_untracked();
-                            let seat = loaded.seats.get(seat_index).cloned();
-                            let at = now.get_untracked();
-                            seat.map(|seat| {
-                                let exempt_reason = seat.login()
-                                    .and_then(|login| exempt.with(|exempt| exempt.get(login).map(|entry| entry.reason.clone())));
-                                let select = selection.map(|selection| select_cell(selection, seat.login(), shown));
-                                view! {
-                                    // Row 1 is the header: the first seat is row 2 of `aria-rowcount`.
-                                    <tr style:height=format!("{ROW_HEIGHT}px") aria-rowindex=position + 2
-                                        data-login=seat.login().unwrap_or("ghost").to_owned()>
-                                        {select}
-                                        {columns.with_value(|columns| columns.iter().map(|&column| cell(column, &seat, &loaded, seat_index, status, at, exempt_reason.as_deref())).collect_view())}
-                                    </tr>
-                                }
-                            })
-                        }}
+                    <For each=positions key=|position| *position let:position>
+                        <SeatRow position loaded view columns now selection exempt shown=Callback::new(move |()| shown()) />
                     </For>
                     <tr class="spacer" aria-hidden="true"
                         style:height=move || format!("{}px", view.with(|v| v.rows.len().saturating_sub(range.get().1)) * ROW_HEIGHT)>
@@ -132,5 +109,73 @@ pub(super) fn Table(
                 <p class="empty">"No seat matches these filters."</p>
             </Show>
         </div>
+    }
+}
+
+/// One row of the table: it shows whichever seat is at its position now, keeping its element and its
+/// cells' elements while the rows change (a cell is made again only when its kind changes: a login with a
+/// profile link after one without, say).
+#[component]
+fn SeatRow(
+    position: usize,
+    loaded: Signal<IndexedSeats>,
+    view: Memo<Arc<GridView>>,
+    columns: StoredValue<Vec<Column>>,
+    now: RwSignal<DateTime<Utc>>,
+    selection: Option<Selection>,
+    exempt: Memo<Arc<ExemptSeats>>,
+    /// Every login shown, in order, for a shift-click range.
+    shown: Callback<(), Vec<String>>,
+) -> impl IntoView {
+    let shown = move || shown.run(());
+    // The seat at this position, its status, and which load it is of (a new load draws every row again).
+    let seat_here = Memo::new(move |_| {
+        let generation = loaded.with(|loaded| loaded.generation);
+        view.with(|v| {
+            v.rows.get(position).map(|&seat| (generation, seat, v.status(seat).unwrap_or(SeatStatus::Active)))
+        })
+    });
+    let login = move || {
+        seat_here.with(|here| {
+            here.and_then(|(_, seat_index, _)| {
+                loaded.with_untracked(|loaded| {
+                    loaded.seats.get(seat_index).map(|seat| seat.login().unwrap_or("ghost").to_owned())
+                })
+            })
+        })
+    };
+    let select = selection.map(|selection| {
+        move || {
+            seat_here.get().map(|(_, seat_index, _)| {
+                let login = loaded.with_untracked(|loaded| {
+                    loaded.seats.get(seat_index).and_then(|seat| seat.login().map(str::to_owned))
+                });
+                select_cell(selection, login.as_deref(), shown)
+            })
+        }
+    });
+    let cells = columns.with_value(|columns| {
+        columns
+            .iter()
+            .map(|&column| {
+                move || {
+                    let (_, seat_index, status) = seat_here.get()?;
+                    let exempt = exempt.get();
+                    loaded.with_untracked(|loaded| {
+                        let seat = loaded.seats.get(seat_index)?;
+                        let reason =
+                            seat.login().and_then(|login| exempt.get(login)).map(|entry| entry.reason.as_str());
+                        Some(cell(column, seat, loaded, seat_index, status, now.get_untracked(), reason))
+                    })
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    view! {
+        // Row 1 is the header: the first seat is row 2 of `aria-rowcount`.
+        <tr style:height=format!("{ROW_HEIGHT}px") aria-rowindex=position + 2 data-login=login>
+            {select}
+            {cells}
+        </tr>
     }
 }
