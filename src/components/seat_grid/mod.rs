@@ -25,9 +25,8 @@ mod toolbar;
 
 use std::sync::Arc;
 
-use copilot_api::insight::{
-    export_file_name, grid_view, Column, ExportChoice, ExportContext, GridView, SeatCoverage, SeatPrices,
-};
+use copilot_api::insight::grid::{grid_view_in_order, SortedSeats};
+use copilot_api::insight::{export_file_name, Column, ExportChoice, ExportContext, GridView, SeatCoverage, SeatPrices};
 use copilot_api::{Scope, Seat};
 use leptos::prelude::*;
 
@@ -70,9 +69,20 @@ pub fn SeatGrid(
     // The comparison with an earlier export: the grid's `changed=` filter takes its logins from it.
     let review = Review::new(loaded, now);
     let grid_state = Memo::new(move |_| review.narrow(view_url.state.with(|state| state.grid.clone())));
+    // Every seat in the sort's order, sorted once per sort and load: a filter's change then takes its rows
+    // in order instead of sorting them again.
+    let sort = Memo::new(move |_| grid_state.with(|state| state.sort));
+    let sorted_seats: Memo<Option<Arc<SortedSeats>>> = Memo::new(move |_| {
+        let sort = sort.get()?;
+        loaded.with(|loaded| SortedSeats::new(&loaded.index, sort)).map(Arc::new)
+    });
     let view: Memo<Arc<GridView>> = Memo::new(move |_| {
         let loaded = loaded.get();
-        Arc::new(grid_state.with(|state| grid_view(&loaded.index, state, &prices.get(), now.get())))
+        let sorted = sorted_seats.get();
+        Arc::new(
+            grid_state
+                .with(|state| grid_view_in_order(&loaded.index, state, &prices.get(), now.get(), sorted.as_deref())),
+        )
     });
     // The exempt seats of this load, looked up once per load and list, not once per row shown.
     let exemptions = use_exemptions();

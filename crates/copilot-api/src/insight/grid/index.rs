@@ -385,8 +385,13 @@ impl SeatIndex {
         if needle.contains('\n') {
             return hits;
         }
+        // Matches come in text order, so the line of each is found by walking on from the last one's (a
+        // letter such as "a" matches about twice a login: a search per match cost more than the matching).
+        let mut line = 0;
         for (at, _) in self.logins.match_indices(needle) {
-            let line = self.login_starts.partition_point(|&start| start <= at).saturating_sub(1);
+            while self.login_starts.get(line + 1).is_some_and(|&next| next <= at) {
+                line += 1;
+            }
             if let Some(hit) = hits.get_mut(line) {
                 *hit = true;
             }
@@ -648,6 +653,28 @@ mod tests {
     use super::*;
     use crate::insight::grid::test_support::{fixture, NOW};
     use crate::test_seats::{at, seat};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Small alphabets, so that needles match often, at the start, the end and across two logins.
+        #[test]
+        fn a_login_matches_exactly_when_it_contains_the_needle(
+            logins in prop::collection::vec(prop::option::of("[aAb]{1,4}"), 0..30),
+            needle in "[ab]{1,3}",
+        ) {
+            let seats: Vec<_> = logins
+                .iter()
+                .map(|login| match login {
+                    Some(login) => seat(login).build(),
+                    None => seat("a").ghost().build(),
+                })
+                .collect();
+            let index = SeatIndex::new(&seats, None);
+            let expected: Vec<bool> =
+                logins.iter().map(|login| login.as_ref().is_some_and(|login| login.to_lowercase().contains(&needle))).collect();
+            prop_assert_eq!(index.login_matches(&needle), expected);
+        }
+    }
 
     #[test]
     fn filter_menus_list_each_team_editor_plan_and_organization_with_counts() {

@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
 
 use super::index::SeatIndex;
-use super::state::{search_needle, Column, GridState, SortDirection, StatusSet, TeamFilter};
+use super::order::{sort_rows, SortedSeats};
+use super::state::{search_needle, GridState, StatusSet, TeamFilter};
 use crate::insight::activity_age::ActivityAge;
 use crate::insight::cost::{idle_cost_of, BilledGrant, IdleSeatCost, SeatPrices};
 use crate::insight::status::{status_from_times, SeatStatus, StatusRules};
@@ -108,6 +109,18 @@ impl GridView {
 
 /// The grid for `state` at `now`. A threshold outside 1..=3650 days is brought into that range.
 pub fn grid_view(index: &SeatIndex, state: &GridState, prices: &SeatPrices, now: DateTime<Utc>) -> GridView {
+    grid_view_in_order(index, state, prices, now, None)
+}
+
+/// The same, with every seat already in the order of the state's sort, when `sorted` is of this index and
+/// sort: the rows are then taken from it rather than sorted again (a filter's change keeps the sort).
+pub fn grid_view_in_order(
+    index: &SeatIndex,
+    state: &GridState,
+    prices: &SeatPrices,
+    now: DateTime<Utc>,
+    sorted: Option<&SortedSeats>,
+) -> GridView {
     let filter = RowFilter::new(index, state, now.timestamp());
     let needle = search_needle(&state.search);
     let search_hits = (!needle.is_empty()).then(|| index.login_matches(&needle));
@@ -148,7 +161,10 @@ pub fn grid_view(index: &SeatIndex, state: &GridState, prices: &SeatPrices, now:
 
     let rows_in_seat_order = state.sort.map(|(column, direction)| {
         let in_seat_order = rows.clone();
-        sort_rows(&mut rows, index, &statuses, column, direction);
+        match sorted.filter(|sorted| sorted.serves(index, (column, direction))) {
+            Some(sorted) => rows = sorted.the_rows(&in_seat_order),
+            None => sort_rows(&mut rows, index, &statuses, column, direction),
+        }
         in_seat_order
     });
 
@@ -231,46 +247,11 @@ impl RowFilter {
     }
 }
 
-/// Sorts by the column; missing values last in either direction; ties by login, then organization.
-///
-/// Each row becomes one `u128` whose natural order is the display order (missing flag, then the column's
-/// value flipped for descending, then the unique login rank), so the sort compares plain integers.
-fn sort_rows(
-    rows: &mut Vec<usize>,
-    index: &SeatIndex,
-    statuses: &[SeatStatus],
-    column: Column,
-    direction: SortDirection,
-) {
-    let mut keys: Vec<u128> = rows
-        .iter()
-        .map(|&position| {
-            let row = &index.hot[position];
-            packed_sort_key(row.sort_key(column, statuses[position]), direction, row.login_rank)
-        })
-        .collect();
-    keys.sort_unstable();
-    rows.clear();
-    rows.extend(keys.into_iter().filter_map(|key| index.by_login_rank.get((key as u32) as usize).copied()));
-}
-
-fn packed_sort_key(value: Option<i64>, direction: SortDirection, login_rank: u32) -> u128 {
-    let (missing, ordered) = match value {
-        // Flipping the sign bit maps i64 order onto u64 order.
-        Some(value) => (0_u128, (value as u64) ^ (1 << 63)),
-        None => (1, 0),
-    };
-    let ordered = match direction {
-        SortDirection::Ascending => ordered,
-        SortDirection::Descending => !ordered,
-    };
-    (missing << 96) | (u128::from(ordered) << 32) | u128::from(login_rank)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::insight::grid::test_support::{fixture, logins, sorted_by, view_with, NOW};
+    use crate::insight::grid::{Column, SortDirection};
     use std::cmp::Ordering;
 
     use crate::insight::cost::effective_plan;
@@ -689,7 +670,12 @@ mod tests {
             ) {
                 let direction = if descending { SortDirection::Descending } else { SortDirection::Ascending };
                 let view = view_with(&seats, &sorted_by(column, direction));
-                prop_assert_eq!(view.rows, reference_order(&seats, column, direction));
+                prop_assert_eq!(&view.rows, &reference_order(&seats, column, direction));
+                // Taken from every seat sorted once, the rows are the same.
+                let index = SeatIndex::new(&seats, None);
+                let sorted = crate::insight::grid::SortedSeats::new(&index, (column, direction));
+                let taken = grid_view_in_order(&index, &sorted_by(column, direction), &SeatPrices::default(), at(NOW), sorted.as_ref());
+                prop_assert_eq!(taken.rows, view.rows);
             }
         }
     }
