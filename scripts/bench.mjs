@@ -48,7 +48,7 @@
 //   served from one port under /0/, /1/..., the table has a column per site, and README.md is left alone;
 // - BENCH_APP_PORT, BENCH_SANDBOX_PORT: the ports (default 4373 and 8988).
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, statSync } from 'node:fs';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -342,10 +342,15 @@ async function firstLoadRequests(browser, dist) {
 function criterion() {
   const results = {};
   const root = 'target/criterion';
+  // Only what this `make bench` measured (scripts/bench.sh marks its start): a benchmark renamed or moved
+  // leaves its old results behind.
+  const marker = 'target/bench/native-started';
+  const since = existsSync(marker) ? statSync(marker).mtimeMs : 0;
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (name === 'new' && statSync(path).isDirectory()) {
+        if (statSync(join(path, 'estimates.json')).mtimeMs < since) continue;
         const estimates = JSON.parse(readFileSync(join(path, 'estimates.json'), 'utf8'));
         const benchmark = JSON.parse(readFileSync(join(path, 'benchmark.json'), 'utf8'));
         results[benchmark.full_id] = round(estimates.mean.point_estimate / 1e6);
