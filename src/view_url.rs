@@ -3,6 +3,7 @@
 //! through the browser's History API (a router would bring URL parsing and matching the app does not need:
 //! every path shows the same app).
 
+use copilot_api::insight::history_writes::UnwrittenHistory;
 use copilot_api::insight::ViewState;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -13,8 +14,8 @@ pub struct ViewUrl {
     pub state: Memo<ViewState>,
     /// The query string without its `?`: set by `update`, and by the back and forward buttons.
     search: RwSignal<String>,
-    /// The address bar's next query, and whether it adds a history entry, until it is written.
-    unwritten: StoredValue<Option<(String, bool)>>,
+    /// The address bar's writes waiting for the frame (the core's `history_writes`).
+    unwritten: StoredValue<UnwrittenHistory>,
 }
 
 impl ViewUrl {
@@ -22,8 +23,9 @@ impl ViewUrl {
     /// replaces the current one instead, so the back button does not step through keystrokes.
     ///
     /// The view follows at once; the address bar after the frame that shows it: a History API call takes
-    /// a few milliseconds in Chromium, a tenth of an interaction's budget at 100,000 seats. Changes made
-    /// before then are written together, as one entry if any of them was to be remembered.
+    /// a few milliseconds in Chromium, a tenth of an interaction's budget at 100,000 seats. The writes are
+    /// made in order, so the history is the same. (Only a back or forward press within that frame, tens
+    /// of milliseconds after a change, finds the change's entry not written yet.)
     pub fn update(&self, remember: bool, change: impl FnOnce(&mut ViewState)) {
         let mut next = self.state.get_untracked();
         change(&mut next);
@@ -31,20 +33,17 @@ impl ViewUrl {
             return;
         }
         let query = next.to_query_string();
-        let scheduled = self.unwritten.with_value(Option::is_some);
-        self.unwritten.update_value(|unwritten| {
-            let remember = remember || unwritten.as_ref().is_some_and(|(_, earlier)| *earlier);
-            *unwritten = Some((query.clone(), remember));
-        });
-        if !scheduled {
+        let first =
+            self.unwritten.try_update_value(|unwritten| unwritten.add(query.clone(), remember)).unwrap_or(false);
+        if first {
             let unwritten = self.unwritten;
             // The frame's callbacks run before it is laid out and painted; the timeout's task after.
             request_animation_frame(move || {
                 set_timeout(
                     move || {
                         // `try_`: the page may have been left meanwhile.
-                        if let Some((query, remember)) = unwritten.try_update_value(Option::take).flatten() {
-                            write_history(&query, remember);
+                        for write in unwritten.try_update_value(UnwrittenHistory::take).unwrap_or_default() {
+                            write_history(&write.query, write.new_entry);
                         }
                     },
                     std::time::Duration::ZERO,
@@ -78,11 +77,11 @@ fn write_history(query: &str, remember: bool) {
 
 pub fn provide_view_url() -> ViewUrl {
     let search = RwSignal::new(current_query());
-    let unwritten = StoredValue::new(None);
+    let unwritten = StoredValue::new(UnwrittenHistory::default());
     // Back and forward change the address without telling anyone else; a change not written yet is
     // dropped, as the person has moved elsewhere in the history.
     let listener = window_event_listener(leptos::ev::popstate, move |_| {
-        unwritten.set_value(None);
+        unwritten.update_value(UnwrittenHistory::clear);
         search.set(current_query());
     });
     on_cleanup(move || listener.remove());

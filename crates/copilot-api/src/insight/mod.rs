@@ -31,6 +31,7 @@ pub mod enterprise;
 pub mod export;
 pub mod grants;
 pub mod grid;
+pub mod history_writes;
 pub mod load_sentences;
 pub mod lookup;
 pub mod review;

@@ -114,6 +114,10 @@ pub fn grid_view(index: &SeatIndex, state: &GridState, prices: &SeatPrices, now:
 
 /// The same, with every seat already in the order of the state's sort, when `sorted` is of this index and
 /// sort: the rows are then taken from it rather than sorted again (a filter's change keeps the sort).
+///
+/// `sorted` must have been made from this very index: one of another index with as many seats (the same
+/// seats indexed for another plan, say) is not told apart, and would give its order. The grid makes it in a
+/// memo of the index it views.
 pub fn grid_view_in_order(
     index: &SeatIndex,
     state: &GridState,
