@@ -39,6 +39,8 @@ pub(super) fn Table(
     // The rows shown, in order, for a shift-click range (all of them, not only those in the DOM).
     let shown =
         move || loaded.with_untracked(|loaded| view.with_untracked(|v| loaded.logins_of(v.rows.iter().copied())));
+    // The same, handed to every row once rather than made for each row as it scrolls into sight.
+    let shown_to_rows = Callback::new(move |()| shown());
     let select_header = selection.map(|selection| {
         // Runs at every change of the view: no copy of the shown logins, and nothing at all while nothing is
         // selected (100,000 logins copied at each keystroke would be felt).
@@ -97,7 +99,7 @@ pub(super) fn Table(
                         <td colspan=column_count></td>
                     </tr>
                     <For each=positions key=|position| *position let:position>
-                        <SeatRow position loaded view columns now selection exempt shown=Callback::new(move |()| shown()) />
+                        <SeatRow position loaded view columns now selection exempt shown=shown_to_rows />
                     </For>
                     <tr class="spacer" aria-hidden="true"
                         style:height=move || format!("{}px", view.with(|v| v.rows.len().saturating_sub(range.get().1)) * ROW_HEIGHT)>

@@ -23,9 +23,8 @@ impl SortedSeats {
             return None;
         }
         let mut order: Vec<usize> = (0..index.hot.len()).collect();
-        // No column but the status reads the statuses.
-        let statuses = vec![SeatStatus::Active; order.len()];
-        sort_rows(&mut order, index, &statuses, column, direction);
+        // No column but the status reads a seat's status.
+        sort_rows(&mut order, index, |_| SeatStatus::Active, column, direction);
         Some(Self { sort, order })
     }
 
@@ -55,7 +54,7 @@ impl SortedSeats {
 pub(super) fn sort_rows(
     rows: &mut Vec<usize>,
     index: &SeatIndex,
-    statuses: &[SeatStatus],
+    status_of: impl Fn(usize) -> SeatStatus,
     column: Column,
     direction: SortDirection,
 ) {
@@ -63,7 +62,7 @@ pub(super) fn sort_rows(
         .iter()
         .map(|&position| {
             let row = &index.hot[position];
-            packed_sort_key(row.sort_key(column, statuses[position]), direction, row.login_rank)
+            packed_sort_key(row.sort_key(column, status_of(position)), direction, row.login_rank)
         })
         .collect();
     keys.sort_unstable();

@@ -164,11 +164,15 @@ pub fn grid_view_in_order(
     };
 
     let rows_in_seat_order = state.sort.map(|(column, direction)| {
-        let in_seat_order = rows.clone();
-        match sorted.filter(|sorted| sorted.serves(index, (column, direction))) {
-            Some(sorted) => rows = sorted.the_rows(&in_seat_order),
-            None => sort_rows(&mut rows, index, &statuses, column, direction),
-        }
+        let in_seat_order = std::mem::take(&mut rows);
+        rows = match sorted.filter(|sorted| sorted.serves(index, (column, direction))) {
+            Some(sorted) => sorted.the_rows(&in_seat_order),
+            None => {
+                let mut sorting = in_seat_order.clone();
+                sort_rows(&mut sorting, index, |position| statuses[position], column, direction);
+                sorting
+            }
+        };
         in_seat_order
     });
 
